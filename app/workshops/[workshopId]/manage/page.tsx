@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { format } from "date-fns";
+import { db } from "@/lib/db";
+import { guardPage, requireUser } from "@/server/auth/page-guard";
+import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
+import { getManagementView } from "@/server/services/get-management-view";
+import { DelegationChip, StateBadge, roleLabel } from "@/components/ui/badges";
+import { DelegationForm } from "@/components/manage/delegation-form";
+import { InviteForm } from "@/components/manage/invite-form";
+import { RowActionButton } from "@/components/manage/row-action-button";
+import { createDelegationAction, createInviteAction, moveAgendaItemAction, revokeInviteAction } from "./actions";
+
+export const metadata: Metadata = { title: "Manage workshop" };
+
+const INVITE_STATUS: Record<string, string> = { VALID: "Active", REVOKED: "Revoked", EXPIRED: "Expired", USED_UP: "Used up" };
+
+export default async function ManagePage({ params }: { params: Promise<{ workshopId: string }> }) {
+  const { workshopId } = await params;
+  const user = await requireUser(`/workshops/${workshopId}/manage`);
+  // Management first: a delegate or observer gets 403 before anything is loaded.
+  const invites = await guardPage(getManagementView({ db: db(), userId: user.id, workshopId, now: new Date() }));
+  const { workshop, delegations, proposals } = await guardPage(getWorkshopOverview({ db: db(), userId: user.id, workshopId }));
+
+  return (
+    <div className="space-y-10">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+          <Link href={`/workshops/${workshop.id}`} className="hover:underline">
+            {workshop.title}
+          </Link>
+        </nav>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Manage workshop</h1>
+      </div>
+
+      <section aria-labelledby="agenda-order" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="agenda-order" className="text-lg font-semibold">
+          Agenda order
+        </h2>
+        <ol className="mt-4 divide-y divide-slate-100">
+          {proposals.map((p, i) => (
+            <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <span className="flex items-center gap-3">
+                <span className="w-6 text-right font-semibold text-slate-500">{i + 1}.</span>
+                <span className="font-medium">{p.title}</span>
+                <StateBadge state={p.state} />
+              </span>
+              <span className="flex gap-2">
+                <RowActionButton label={`Move ${p.title} up`} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "up")}>
+                  ↑ Up
+                </RowActionButton>
+                <RowActionButton label={`Move ${p.title} down`} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "down")}>
+                  ↓ Down
+                </RowActionButton>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="delegations" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="delegations" className="text-lg font-semibold">
+          Delegations
+        </h2>
+        <ul className="mt-4 flex flex-wrap gap-2">
+          {delegations.map((d) => (
+            <li key={d.id}>
+              <DelegationChip name={d.name} code={d.code} colour={d.colour} />
+            </li>
+          ))}
+        </ul>
+        <div className="mt-6">
+          <DelegationForm action={createDelegationAction.bind(null, workshop.id)} />
+        </div>
+      </section>
+
+      <section aria-labelledby="invites" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="invites" className="text-lg font-semibold">
+          Invites
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">An invite link makes its holder a member with the role (and delegation) you choose.</p>
+        <div className="mt-4">
+          <InviteForm action={createInviteAction.bind(null, workshop.id)} delegations={delegations.map((d) => ({ id: d.id, name: d.name }))} />
+        </div>
+        {invites.length > 0 && (
+          <table className="mt-6 w-full text-left text-sm">
+            <caption className="sr-only">Invites created for this workshop</caption>
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col" className="py-2 font-medium">Role</th>
+                <th scope="col" className="py-2 font-medium">Delegation</th>
+                <th scope="col" className="py-2 font-medium">Uses</th>
+                <th scope="col" className="py-2 font-medium">Expires</th>
+                <th scope="col" className="py-2 font-medium">Status</th>
+                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {invites.map((inv) => (
+                <tr key={inv.id}>
+                  <td className="py-2">{roleLabel(inv.role)}</td>
+                  <td className="py-2">{inv.delegation ? <DelegationChip name={inv.delegation.name} colour={inv.delegation.colour} /> : "—"}</td>
+                  <td className="py-2">
+                    {inv.uses} / {inv.maxUses}
+                  </td>
+                  <td className="py-2">{format(inv.expiresAt, "d MMM yyyy, HH:mm")}</td>
+                  <td className="py-2">{INVITE_STATUS[inv.status]}</td>
+                  <td className="py-2 text-right">
+                    {inv.status === "VALID" && (
+                      <RowActionButton label={`Revoke ${roleLabel(inv.role)} invite`} action={revokeInviteAction.bind(null, workshop.id, inv.id)}>
+                        Revoke
+                      </RowActionButton>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { guardPage, requireUser } from "@/server/auth/page-guard";
+import { getProposalView } from "@/server/services/get-proposal-view";
+import { StateBadge } from "@/components/ui/badges";
+import { ProposalText } from "@/components/proposal/proposal-text";
+
+export const metadata: Metadata = { title: "Proposal" };
+
+type Params = { params: Promise<{ workshopId: string; proposalId: string }> };
+
+export default async function ProposalPage({ params }: Params) {
+  const { workshopId, proposalId } = await params;
+  const user = await requireUser(`/workshops/${workshopId}/proposals/${proposalId}`);
+  const view = await guardPage(getProposalView({ db: db(), userId: user.id, proposalId }));
+  // The URL's workshop must be the proposal's own.
+  if (view.workshop.id !== workshopId) notFound();
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <Link href={`/workshops/${view.workshop.id}`} className="hover:underline">
+          {view.workshop.title}
+        </Link>
+        <span aria-hidden> / </span>
+        <span>{view.proposal.title}</span>
+      </nav>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{view.proposal.title}</h1>
+        <StateBadge state={view.proposal.state} />
+      </div>
+      <article
+        aria-label="Proposal text"
+        className="proposal-text rounded-lg border border-slate-200 bg-white px-6 py-6 shadow-sm sm:px-10"
+      >
+        <ProposalText doc={view.content} />
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { Field, buttonPrimary } from "@/components/ui/field";
+import { ErrorAlert } from "@/components/ui/alert";
+import type { ActionResult } from "@/server/actions/run-action";
+
+type Joined = ActionResult<{ workshopId: string }>;
+
+/** Create an account with the invite, then sign in with it and open the workshop. */
+export function JoinForm({ action }: { action: (prev: unknown, form: FormData) => Promise<Joined> }) {
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    const result = await action(null, form);
+    if (!result.ok) {
+      setPending(false);
+      setError(result.error);
+      return;
+    }
+    await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    window.location.assign(`/workshops/${result.data.workshopId}`);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Field label="Your name" id="join-name" name="name" autoComplete="name" required />
+      <Field label="Email" id="join-email" name="email" type="email" autoComplete="username" required />
+      <Field label="Password" id="join-password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." />
+      {error && <ErrorAlert>{error}</ErrorAlert>}
+      <button type="submit" className={`${buttonPrimary} w-full`} disabled={isPending}>
+        Create account and join
+      </button>
+    </form>
+  );
+}
+
+export function JoinAsMeButton({ action }: { action: () => Promise<Joined> }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="space-y-3">
+      <button
+        type="button"
+        className={buttonPrimary}
+        onClick={async () => {
+          const r = await action();
+          if (r.ok) window.location.assign(`/workshops/${r.data.workshopId}`);
+          else setError(r.error);
+        }}
+      >
+        Join workshop
+      </button>
+      {error && <ErrorAlert>{error}</ErrorAlert>}
+    </div>
+  );
+}

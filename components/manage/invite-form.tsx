@@ -1,0 +1,82 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Field, buttonPrimary, buttonSecondary } from "@/components/ui/field";
+import { ErrorAlert } from "@/components/ui/alert";
+import type { ActionResult } from "@/server/actions/run-action";
+
+type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ path: string }>>;
+
+export function InviteForm({ action, delegations }: { action: Action; delegations: Array<{ id: string; name: string }> }) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const [role, setRole] = useState("DELEGATE");
+  const [isCopied, setCopied] = useState(false);
+  const link = state?.ok ? `${window.location.origin}${state.data.path}` : null;
+
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="grid gap-3 sm:grid-cols-4 sm:items-end">
+        <div className="space-y-1">
+          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
+            Role
+          </label>
+          <select
+            id="invite-role"
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
+            <option value="DELEGATE">Delegate</option>
+            <option value="OBSERVER">Observer</option>
+            <option value="MODERATOR">Chair (moderator)</option>
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="invite-delegation" className="block text-sm font-medium text-slate-800">
+            Delegation
+          </label>
+          <select
+            id="invite-delegation"
+            name="delegationId"
+            disabled={role !== "DELEGATE"}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 disabled:bg-slate-100"
+          >
+            {delegations.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field label="Valid for (days)" id="invite-days" name="expiresInDays" type="number" min={1} max={30} defaultValue={7} />
+        <Field label="Number of uses" id="invite-uses" name="maxUses" type="number" min={1} max={100} defaultValue={1} />
+        <div className="sm:col-span-4">
+          <button type="submit" className={buttonPrimary} disabled={isPending}>
+            Create invite link
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {state && !state.ok && <ErrorAlert>{state.error}</ErrorAlert>}
+        {link && (
+          <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3">
+            <label htmlFor="invite-link" className="block text-sm font-medium text-emerald-900">
+              Invite link (shown once — copy it now)
+            </label>
+            <div className="mt-2 flex gap-2">
+              <input id="invite-link" readOnly value={link} className="block w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-sm" />
+              <button
+                type="button"
+                className={buttonSecondary}
+                onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))}
+              >
+                {isCopied ? "Copied" : "Copy"}
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// The Prisma client for the engine DATABASE_URL names. One client per process.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import { providerOf } from "./db-url.ts";
+import { env } from "./env.ts";
+
+// Both generated clients have the same model API; the SQLite one is the type we program against.
+export type Db = SqliteClient;
+
+export function createDb(url: string): Db {
+  if (providerOf(url) === "postgresql") {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
+
+// WAL lets readers proceed while the journal writer commits; NORMAL sync is durable across
+// process crashes (only an OS crash can lose the last commits) and several times faster.
+export async function tuneSqlite(db: Db): Promise<void> {
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+}
+
+const globalForDb = globalThis as unknown as { accordDb?: Db };
+
+// Next's route handlers and the custom server share this process: keep a single client on
+// globalThis so both (and dev-mode reloads) reuse one connection.
+export function db(): Db {
+  globalForDb.accordDb ??= createDb(env().DATABASE_URL);
+  return globalForDb.accordDb;
+}
+
+export function setDb(client: Db): void {
+  globalForDb.accordDb = client;
+}
+
+export * from "./generated/sqlite/enums.ts";

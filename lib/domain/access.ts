@@ -1,0 +1,73 @@
+// Who may do what: one pure table of (role × proposal state × action). Every server entry
+// point asks `decide`; the UI only hides what the server already refuses. Anything not in the
+// table — an unknown action, a non-member, a state not listed — is denied.
+
+export type Role = "MODERATOR" | "DELEGATE" | "OBSERVER";
+export type ProposalState = "DRAFTING" | "LOCKED" | "VOTING" | "ADOPTED" | "WITHDRAWN";
+
+export const ROLES: readonly Role[] = ["MODERATOR", "DELEGATE", "OBSERVER"];
+export const PROPOSAL_STATES: readonly ProposalState[] = ["DRAFTING", "LOCKED", "VOTING", "ADOPTED", "WITHDRAWN"];
+
+type Rule = {
+  roles: readonly Role[];
+  // Proposal-scoped actions list the states they are allowed in; workshop-scoped ones omit it.
+  states?: readonly ProposalState[];
+};
+
+const ALL_ROLES = ROLES;
+const ALL_STATES = PROPOSAL_STATES;
+const OPEN_STATES: readonly ProposalState[] = ["DRAFTING", "LOCKED"];
+
+export const ACCESS_TABLE = {
+  // Workshop scope
+  "workshop.view": { roles: ALL_ROLES },
+  "workshop.manage": { roles: ["MODERATOR"] }, // delegations, invites, agenda order, current item
+  "audit.view": { roles: ["MODERATOR"] },
+  "floor.request": { roles: ["DELEGATE"] },
+  "floor.manage": { roles: ["MODERATOR"] },
+  // Proposal scope
+  "proposal.view": { roles: ALL_ROLES, states: ALL_STATES },
+  "proposal.edit": { roles: ["MODERATOR", "DELEGATE"], states: ["DRAFTING"] },
+  "proposal.lock": { roles: ["MODERATOR"], states: ["DRAFTING"] },
+  "proposal.unlock": { roles: ["MODERATOR"], states: ["LOCKED"] },
+  "proposal.withdraw": { roles: ["MODERATOR"], states: ["DRAFTING", "LOCKED", "VOTING"] },
+  "history.view": { roles: ALL_ROLES, states: ALL_STATES },
+  "version.create": { roles: ["MODERATOR"], states: OPEN_STATES },
+  "version.restore": { roles: ["MODERATOR"], states: OPEN_STATES },
+  "vote.open": { roles: ["MODERATOR"], states: OPEN_STATES },
+  "vote.close": { roles: ["MODERATOR"], states: ["VOTING"] },
+  "vote.cancel": { roles: ["MODERATOR"], states: ["VOTING"] },
+  // Whose ballot it is (the caster's own delegation) is checked by the use case, not here.
+  "vote.cast": { roles: ["DELEGATE"], states: ["VOTING"] },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof ACCESS_TABLE;
+export const ACTIONS = Object.keys(ACCESS_TABLE) as Action[];
+
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; code: "NOT_A_MEMBER" | "FORBIDDEN" | "WRONG_STATE" | "UNKNOWN_ACTION" };
+
+export function isProposalAction(action: Action): boolean {
+  return "states" in ACCESS_TABLE[action];
+}
+
+/**
+ * @param role the caller's role in the workshop, or null for anyone who is not a member
+ *             (signed out, or a member of another workshop).
+ * @param state the proposal's state, required for proposal-scoped actions.
+ */
+export function decide(role: Role | null, action: string, state?: ProposalState): Decision {
+  if (!Object.hasOwn(ACCESS_TABLE, action)) return { allowed: false, code: "UNKNOWN_ACTION" };
+  const rule: Rule = ACCESS_TABLE[action as Action];
+  if (role === null) return { allowed: false, code: "NOT_A_MEMBER" };
+  if (!rule.roles.includes(role)) return { allowed: false, code: "FORBIDDEN" };
+  if (rule.states) {
+    if (state === undefined || !rule.states.includes(state)) return { allowed: false, code: "WRONG_STATE" };
+  }
+  return { allowed: true };
+}
+
+export function can(role: Role | null, action: Action, state?: ProposalState): boolean {
+  return decide(role, action, state).allowed;
+}

@@ -1,0 +1,51 @@
+// The one place configuration is read. Validated once; a bad value fails start-up with a
+// message naming the variable.
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, providerOf } from "./db-url.ts";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((u) => {
+      try {
+        providerOf(u);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must start with "file:" (SQLite) or "postgresql://"'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with "redis://"')
+    .optional(),
+  // Signs session cookies. When unset, the server generates one and keeps it in data/.
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  // Skip seeding the demo workshop into an empty database (tests seed their own data).
+  ACCORD_SKIP_SEED: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

@@ -1,0 +1,45 @@
+// One table from error code to HTTP status and the message a person sees. Use cases throw
+// AppError; routes, server actions and socket acks translate it through this table.
+
+export const ERRORS = {
+  UNAUTHENTICATED: { status: 401, message: "Please sign in." },
+  NOT_A_MEMBER: { status: 404, message: "Not found." },
+  NOT_FOUND: { status: 404, message: "Not found." },
+  FORBIDDEN: { status: 403, message: "Your role does not allow this." },
+  WRONG_STATE: { status: 409, message: "The proposal's state does not allow this now." },
+  UNKNOWN_ACTION: { status: 403, message: "Unknown action." },
+  INVALID_INPUT: { status: 400, message: "The request is not valid." },
+  INVITE_UNKNOWN: { status: 404, message: "This invite link is not valid." },
+  INVITE_EXPIRED: { status: 410, message: "This invite link has expired." },
+  INVITE_USED_UP: { status: 410, message: "This invite link has already been used." },
+  INVITE_REVOKED: { status: 410, message: "This invite link has been revoked." },
+  EMAIL_TAKEN: { status: 409, message: "An account with this email already exists. Sign in first, then open the link again." },
+  ALREADY_MEMBER: { status: 409, message: "You are already a member of this workshop." },
+  CONFLICT: { status: 409, message: "That conflicts with existing data." },
+  INTERNAL: { status: 500, message: "Something went wrong on our side." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message?: string) {
+    super(message ?? ERRORS[code].message);
+    this.code = code;
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+
+/** The safe shape sent to a client: a named code and a human message, never a stack. */
+export function toClientError(e: unknown): { code: ErrorCode; message: string } {
+  if (isAppError(e)) return { code: e.code, message: e.message };
+  return { code: "INTERNAL", message: ERRORS.INTERNAL.message };
+}

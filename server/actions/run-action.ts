@@ -1,0 +1,14 @@
+// Server actions answer with a result the form can show, never a thrown stack.
+import { isAppError } from "../../lib/errors.ts";
+
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: string };
+
+export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (e) {
+    if (isAppError(e)) return { ok: false, error: e.message };
+    console.error(e);
+    return { ok: false, error: "Something went wrong on our side. Try again." };
+  }
+}

@@ -1,0 +1,55 @@
+// One HTTP server: Next.js pages and routes, and socket.io on the same port.
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Server as IoServer } from "socket.io";
+import type { Db } from "../lib/db.ts";
+import { attachRealtime } from "./realtime/attach.ts";
+
+export type AccordServer = { http: HttpServer; io: IoServer; port: number; close(): Promise<void> };
+
+export async function startAccordServer(opts: {
+  db: Db;
+  secret: string;
+  port: number;
+  host: string;
+  // Tests of the realtime layer run without Next (no build needed); the app always has it.
+  next?: { dev: boolean };
+}): Promise<AccordServer> {
+  let handle: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>) | null = null;
+  let closeNext: (() => Promise<void>) | null = null;
+  if (opts.next) {
+    const { default: next } = await import("next");
+    const app = next({ dev: opts.next.dev, hostname: opts.host, port: opts.port });
+    await app.prepare();
+    const handler = app.getRequestHandler();
+    handle = (req, res) => handler(req, res);
+    closeNext = () => app.close();
+  }
+  const http = createServer((req, res) => {
+    if (handle) {
+      void handle(req, res).catch(() => {
+        res.statusCode = 500;
+        res.end("Internal error");
+      });
+      return;
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  const io = attachRealtime(http, { db: opts.db, secret: opts.secret });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  return {
+    http,
+    io,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections();
+      await closeNext?.();
+    },
+  };
+}

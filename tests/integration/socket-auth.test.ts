@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, waitForConnect, type TestServer } from "../helpers/test-server";
+
+let s: TestServer;
+let userId: string;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  userId = (await s.db.user.create({ data: { email: "a@accord.example", name: "A", passwordHash: "x" } })).id;
+});
+afterAll(async () => s.close());
+
+describe("socket authentication", () => {
+  it("refuses a socket without a session cookie with a named error", async () => {
+    const socket = await s.client(null);
+    await expect(waitForConnect(socket)).rejects.toThrow("UNAUTHENTICATED");
+  });
+
+  it("refuses a forged session cookie", async () => {
+    const { io } = await import("socket.io-client");
+    const socket = io(s.url, {
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..forged.forged.forged" },
+    });
+    await expect(waitForConnect(socket)).rejects.toThrow("UNAUTHENTICATED");
+    socket.disconnect();
+  });
+
+  it("accepts the same session cookie the pages use", async () => {
+    const socket = await s.client(userId);
+    await expect(waitForConnect(socket)).resolves.toBeUndefined();
+    expect(socket.connected).toBe(true);
+  });
+});
