@@ -51,7 +51,7 @@ export async function seedDemo(db: Db): Promise<{ workshopId: string }> {
     }
     for (const [position, p] of DEMO_PROPOSALS.entries()) {
       const proposal = await tx.proposal.create({ data: { workshopId: workshop.id, title: p.title, summary: p.summary, position } });
-      await tx.documentCheckpoint.create({ data: { proposalId: proposal.id, upToSeq: 0, state: asBytes(stateFromPmJson(p.doc)) } });
+      await tx.documentCheckpoint.create({ data: { proposalId: proposal.id, state: asBytes(stateFromPmJson(p.doc)) } });
       if (position === 0) await tx.workshop.update({ where: { id: workshop.id }, data: { currentProposalId: proposal.id } });
     }
     await tx.auditEvent.create({ data: { workshopId: workshop.id, action: "workshop.seed", detail: "{}" } });

@@ -74,7 +74,6 @@ CREATE TABLE "Proposal" (
 CREATE TABLE "DocumentUpdate" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "proposalId" TEXT NOT NULL,
-    "seq" INTEGER NOT NULL,
     "update" BLOB NOT NULL,
     "userId" TEXT,
     "delegationId" TEXT,
@@ -87,8 +86,8 @@ CREATE TABLE "DocumentUpdate" (
 CREATE TABLE "DocumentCheckpoint" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "proposalId" TEXT NOT NULL,
-    "upToSeq" INTEGER NOT NULL,
     "state" BLOB NOT NULL,
+    "mergedRows" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "DocumentCheckpoint_proposalId_fkey" FOREIGN KEY ("proposalId") REFERENCES "Proposal" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
@@ -182,10 +181,10 @@ CREATE UNIQUE INDEX "Invite_tokenHash_key" ON "Invite"("tokenHash");
 CREATE INDEX "Proposal_workshopId_position_idx" ON "Proposal"("workshopId", "position");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "DocumentUpdate_proposalId_seq_key" ON "DocumentUpdate"("proposalId", "seq");
+CREATE INDEX "DocumentUpdate_proposalId_id_idx" ON "DocumentUpdate"("proposalId", "id");
 
 -- CreateIndex
-CREATE INDEX "DocumentCheckpoint_proposalId_upToSeq_idx" ON "DocumentCheckpoint"("proposalId", "upToSeq");
+CREATE INDEX "DocumentCheckpoint_proposalId_createdAt_idx" ON "DocumentCheckpoint"("proposalId", "createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Version_proposalId_number_key" ON "Version"("proposalId", "number");

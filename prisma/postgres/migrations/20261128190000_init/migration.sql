@@ -100,7 +100,6 @@ CREATE TABLE "Proposal" (
 CREATE TABLE "DocumentUpdate" (
     "id" SERIAL NOT NULL,
     "proposalId" TEXT NOT NULL,
-    "seq" INTEGER NOT NULL,
     "update" BYTEA NOT NULL,
     "userId" TEXT,
     "delegationId" TEXT,
@@ -114,8 +113,8 @@ CREATE TABLE "DocumentUpdate" (
 CREATE TABLE "DocumentCheckpoint" (
     "id" TEXT NOT NULL,
     "proposalId" TEXT NOT NULL,
-    "upToSeq" INTEGER NOT NULL,
     "state" BYTEA NOT NULL,
+    "mergedRows" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "DocumentCheckpoint_pkey" PRIMARY KEY ("id")
@@ -211,10 +210,10 @@ CREATE UNIQUE INDEX "Invite_tokenHash_key" ON "Invite"("tokenHash");
 CREATE INDEX "Proposal_workshopId_position_idx" ON "Proposal"("workshopId", "position");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "DocumentUpdate_proposalId_seq_key" ON "DocumentUpdate"("proposalId", "seq");
+CREATE INDEX "DocumentUpdate_proposalId_id_idx" ON "DocumentUpdate"("proposalId", "id");
 
 -- CreateIndex
-CREATE INDEX "DocumentCheckpoint_proposalId_upToSeq_idx" ON "DocumentCheckpoint"("proposalId", "upToSeq");
+CREATE INDEX "DocumentCheckpoint_proposalId_createdAt_idx" ON "DocumentCheckpoint"("proposalId", "createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Version_proposalId_number_key" ON "Version"("proposalId", "number");
