@@ -16,6 +16,13 @@ export const ERRORS = {
   EMAIL_TAKEN: { status: 409, message: "An account with this email already exists. Sign in first, then open the link again." },
   ALREADY_MEMBER: { status: 409, message: "You are already a member of this workshop." },
   CONFLICT: { status: 409, message: "That conflicts with existing data." },
+  NOT_JOINED: { status: 400, message: "Join the proposal's room first." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "That change is too large to send at once." },
+  MALFORMED_UPDATE: { status: 400, message: "The change could not be read." },
+  FOREIGN_CLIENT: { status: 403, message: "That change claims another participant's authorship." },
+  UNKNOWN_EVENT: { status: 400, message: "Unknown message." },
+  RATE_LIMITED: { status: 429, message: "Too many messages; slow down." },
+  UNAVAILABLE: { status: 503, message: "The text could not be saved right now; it will be retried." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -4,8 +4,9 @@ import type { AddressInfo } from "node:net";
 import type { Server as IoServer } from "socket.io";
 import type { Db } from "../lib/db.ts";
 import { attachRealtime } from "./realtime/attach.ts";
+import type { RoomOptions, RoomRegistry } from "./realtime/rooms.ts";
 
-export type AccordServer = { http: HttpServer; io: IoServer; port: number; close(): Promise<void> };
+export type AccordServer = { http: HttpServer; io: IoServer; rooms: RoomRegistry; port: number; close(): Promise<void> };
 
 export async function startAccordServer(opts: {
   db: Db;
@@ -14,6 +15,7 @@ export async function startAccordServer(opts: {
   host: string;
   // Tests of the realtime layer run without Next (no build needed); the app always has it.
   next?: { dev: boolean };
+  rooms?: Partial<RoomOptions>;
 }): Promise<AccordServer> {
   let handle: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>) | null = null;
   let closeNext: (() => Promise<void>) | null = null;
@@ -36,7 +38,7 @@ export async function startAccordServer(opts: {
     res.statusCode = 404;
     res.end();
   });
-  const io = attachRealtime(http, { db: opts.db, secret: opts.secret });
+  const { io, rooms } = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms });
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(opts.port, opts.host, () => resolve());
@@ -45,10 +47,13 @@ export async function startAccordServer(opts: {
   return {
     http,
     io,
+    rooms,
     port,
+    // Graceful: stop taking connections, then write every accepted update before returning.
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
+      await rooms.closeAll();
       await closeNext?.();
     },
   };

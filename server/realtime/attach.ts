@@ -1,22 +1,32 @@
-// socket.io on the app's HTTP server: every connection is authenticated at the handshake.
+// socket.io on the app's HTTP server: every connection is authenticated at the handshake,
+// then speaks the protocol of lib/protocol.ts.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Db } from "../../lib/db.ts";
+import { MAX_SOCKET_MESSAGE_BYTES } from "../../lib/protocol.ts";
 import { userIdFromHandshake } from "./socket-auth.ts";
+import { registerHandlers } from "./handlers.ts";
+import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
 
-export type SocketData = { userId: string };
+export type Realtime = { io: Server; rooms: RoomRegistry };
 
-export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: string }): Server {
-  const io = new Server(httpServer, { serveClient: false });
+export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: string; rooms?: Partial<RoomOptions> }): Realtime {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    // Larger frames are cut off by the transport before any of our code runs.
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+  });
+  const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms });
   io.use(async (socket, next) => {
     try {
       const userId = await userIdFromHandshake(socket.request, opts.secret);
       if (!userId) return next(new Error("UNAUTHENTICATED"));
-      (socket.data as SocketData).userId = userId;
+      socket.data.userId = userId;
       next();
     } catch {
       next(new Error("UNAUTHENTICATED"));
     }
   });
-  return io;
+  io.on("connection", (socket) => registerHandlers(socket, { io, db: opts.db, rooms }));
+  return { io, rooms };
 }

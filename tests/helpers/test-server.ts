@@ -1,50 +1,90 @@
 // A real Accord server (socket.io on a real HTTP port, chosen by the OS) over a throw-away
 // SQLite file. Next is left out: the realtime layer does not need a production build.
 import { randomBytes } from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
+import * as Y from "yjs";
 import { startAccordServer, type AccordServer } from "../../server/app-server.ts";
+import type { RoomOptions } from "../../server/realtime/rooms.ts";
+import { ProposalProvider, type ProviderSocket } from "../../lib/realtime/proposal-provider.ts";
 import { createTestDb, type TestDb } from "./test-db.ts";
 
-export type TestServer = TestDb & {
-  server: AccordServer;
-  secret: string;
-  url: string;
-  sessionCookie(userId: string, name?: string): Promise<string>;
-  client(userId: string | null, opts?: { autoConnect?: boolean }): Promise<Socket>;
-  close(): Promise<void>;
-};
+export type Endpoint = { url: string; secret: string };
 
-export async function startTestServer(): Promise<TestServer> {
-  const t = await createTestDb();
-  const secret = randomBytes(32).toString("base64url");
-  const server = await startAccordServer({ db: t.db, secret, port: 0, host: "127.0.0.1" });
-  const url = `http://127.0.0.1:${server.port}`;
-  const sockets: Socket[] = [];
+export async function sessionCookie(secret: string, userId: string, name = "Test User"): Promise<string> {
+  const jwt = await encode({ token: { sub: userId, name }, secret });
+  return `next-auth.session-token=${jwt}`;
+}
 
-  async function sessionCookie(userId: string, name = "Test User"): Promise<string> {
-    const jwt = await encode({ token: { sub: userId, name }, secret });
-    return `next-auth.session-token=${jwt}`;
-  }
+/** A socket.io client as a browser tab opens it: websocket transport, the session cookie. */
+export async function openSocket(endpoint: Endpoint, userId: string | null, opts: { reconnection?: boolean } = {}): Promise<ProviderSocket> {
+  const extraHeaders: Record<string, string> = userId ? { cookie: await sessionCookie(endpoint.secret, userId) } : {};
+  return connect(endpoint.url, {
+    transports: ["websocket"],
+    extraHeaders,
+    reconnection: opts.reconnection ?? false,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+    forceNew: true,
+  }) as ProviderSocket;
+}
 
+export type TestClient = { socket: ProviderSocket; provider: ProposalProvider; doc: Y.Doc; close(): void };
+
+/** A socket plus a provider for one proposal, synced. */
+export async function openClient(endpoint: Endpoint, userId: string, proposalId: string, opts: { reconnection?: boolean } = {}): Promise<TestClient> {
+  const socket = await openSocket(endpoint, userId, opts);
+  const provider = new ProposalProvider(socket, proposalId);
+  await provider.whenSynced();
+  return {
+    socket,
+    provider,
+    doc: provider.doc,
+    close() {
+      provider.destroy();
+      socket.disconnect();
+    },
+  };
+}
+
+export type TestServer = TestDb & Endpoint & { server: AccordServer; close(): Promise<void>; stop(): Promise<void> };
+
+/** Starts a server; on `db` when given (a restart), else on a fresh database. */
+export async function startTestServer(opts: { rooms?: Partial<RoomOptions>; db?: TestDb; secret?: string } = {}): Promise<TestServer> {
+  const t = opts.db ?? (await createTestDb());
+  const secret = opts.secret ?? randomBytes(32).toString("base64url");
+  const server = await startAccordServer({ db: t.db, secret, port: 0, host: "127.0.0.1", rooms: opts.rooms });
   return {
     ...t,
     server,
     secret,
-    url,
-    sessionCookie,
-    async client(userId, opts = {}) {
-      const extraHeaders: Record<string, string> = userId ? { cookie: await sessionCookie(userId) } : {};
-      const socket = connect(url, { transports: ["websocket"], extraHeaders, autoConnect: opts.autoConnect ?? true, reconnection: false, forceNew: true });
-      sockets.push(socket);
-      return socket;
-    },
+    url: `http://127.0.0.1:${server.port}`,
+    /** Graceful stop; the database stays for a restart. */
+    stop: () => server.close(),
     async close() {
-      for (const s of sockets) s.disconnect();
       await server.close();
       await t.cleanup();
     },
   };
+}
+
+/** The server as its own OS process, so a test can SIGKILL it mid-session. */
+export async function spawnServerProcess(dbUrl: string, secret: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/server-process.ts"], {
+    env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: secret },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /LISTENING (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once("exit", (code) => reject(new Error(`server process exited early (${code})`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
 }
 
 export function waitForConnect(socket: Socket): Promise<void> {
@@ -53,4 +93,17 @@ export function waitForConnect(socket: Socket): Promise<void> {
     socket.once("connect", () => resolve());
     socket.once("connect_error", (err) => reject(err));
   });
+}
+
+/** Polls until `check` holds (for convergence across sockets); fails with `what` after `ms`. */
+export async function eventually(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function textOf(doc: Y.Doc): string {
+  return doc.getXmlFragment("default").toString();
 }

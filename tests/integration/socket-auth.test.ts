@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, waitForConnect, type TestServer } from "../helpers/test-server";
+import { openSocket, startTestServer, waitForConnect, type TestServer } from "../helpers/test-server";
+import { io } from "socket.io-client";
 
 let s: TestServer;
 let userId: string;
@@ -12,12 +13,11 @@ afterAll(async () => s.close());
 
 describe("socket authentication", () => {
   it("refuses a socket without a session cookie with a named error", async () => {
-    const socket = await s.client(null);
+    const socket = await openSocket(s, null);
     await expect(waitForConnect(socket)).rejects.toThrow("UNAUTHENTICATED");
   });
 
   it("refuses a forged session cookie", async () => {
-    const { io } = await import("socket.io-client");
     const socket = io(s.url, {
       transports: ["websocket"],
       reconnection: false,
@@ -28,9 +28,14 @@ describe("socket authentication", () => {
     socket.disconnect();
   });
 
+  it("refuses a cookie signed with another secret", async () => {
+    const socket = await openSocket({ url: s.url, secret: "another-secret-another-secret-another" }, userId);
+    await expect(waitForConnect(socket)).rejects.toThrow("UNAUTHENTICATED");
+  });
+
   it("accepts the same session cookie the pages use", async () => {
-    const socket = await s.client(userId);
+    const socket = await openSocket(s, userId);
     await expect(waitForConnect(socket)).resolves.toBeUndefined();
-    expect(socket.connected).toBe(true);
+    socket.disconnect();
   });
 });

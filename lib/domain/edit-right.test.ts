@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { editRight } from "./edit-right";
+
+describe("editRight", () => {
+  it.each([
+    ["DELEGATE", "DRAFTING", true, undefined],
+    ["MODERATOR", "DRAFTING", true, undefined],
+    ["OBSERVER", "DRAFTING", false, "Observers follow the text read-only."],
+    ["DELEGATE", "LOCKED", false, "The chair has locked drafting."],
+    ["MODERATOR", "VOTING", false, "The text is frozen while a vote is open."],
+    ["DELEGATE", "ADOPTED", false, "This text has been adopted."],
+    ["DELEGATE", "WITHDRAWN", false, "This proposal has been withdrawn."],
+    ["OBSERVER", "LOCKED", false, "Observers follow the text read-only."],
+  ] as const)("%s in %s → %s", (role, state, canEdit, reason) => {
+    const r = editRight(role, state);
+    expect(r.canEdit).toBe(canEdit);
+    if (!r.canEdit) expect(r.reason).toBe(reason);
+  });
+});

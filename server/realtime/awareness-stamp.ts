@@ -1,0 +1,57 @@
+// Awareness (presence, carets) is sent by clients, but who they are is the server's to say:
+// each state's `user` field is replaced with the session's identity, and a socket may only
+// speak for its own Yjs client ids.
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { AppError } from "../../lib/errors.ts";
+import type { Participant } from "../../lib/protocol.ts";
+
+/** The `user` field every awareness state carries, as TipTap's caret extension reads it. */
+export function awarenessUser(p: Participant): Record<string, unknown> {
+  return {
+    userId: p.userId,
+    name: p.name,
+    role: p.role,
+    color: p.delegation?.colour ?? (p.role === "MODERATOR" ? "#334155" : "#64748b"),
+    delegation: p.delegation ? { name: p.delegation.name, code: p.delegation.code } : null,
+  };
+}
+
+type Entry = { clientId: number; clock: number; state: unknown };
+
+function decodeEntries(update: Uint8Array): Entry[] {
+  try {
+    const d = decoding.createDecoder(update);
+    const count = decoding.readVarUint(d);
+    const entries: Entry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      const state: unknown = JSON.parse(decoding.readVarString(d));
+      entries.push({ clientId, clock, state });
+    }
+    if (decoding.hasContent(d)) throw new Error("trailing bytes");
+    return entries;
+  } catch {
+    throw new AppError("MALFORMED_UPDATE", "The presence update could not be read.");
+  }
+}
+
+export function stampAwarenessUpdate(update: Uint8Array, allowedClientIds: ReadonlySet<number>, user: Participant): Uint8Array {
+  const entries = decodeEntries(update);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const entry of entries) {
+    if (!allowedClientIds.has(entry.clientId)) throw new AppError("FOREIGN_CLIENT", "That presence update speaks for someone else.");
+    // null = "I left"; anything else must be an object we can stamp.
+    let state = entry.state;
+    if (state !== null) {
+      if (typeof state !== "object" || Array.isArray(state)) throw new AppError("MALFORMED_UPDATE", "The presence update could not be read.");
+      state = { ...(state as Record<string, unknown>), user: awarenessUser(user) };
+    }
+    encoding.writeVarUint(e, entry.clientId);
+    encoding.writeVarUint(e, entry.clock);
+    encoding.writeVarString(e, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(e);
+}

@@ -1,0 +1,189 @@
+// Every socket event: validated against the shared protocol, authorized against the access
+// table, answered with a named error. Nothing a client sends can throw past this layer.
+import * as Y from "yjs";
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import type { Server, Socket } from "socket.io";
+import type { Db } from "../../lib/db.ts";
+import { decide } from "../../lib/domain/access.ts";
+import { editRight } from "../../lib/domain/edit-right.ts";
+import { AppError, toClientError } from "../../lib/errors.ts";
+import { ClientEvents, isEmptyUpdate, type AckOf, type ClientEventName, type ParsedClientPayload } from "../../lib/protocol.ts";
+import { authorize } from "../services/authorize.ts";
+import { loadParticipant } from "../services/load-participant.ts";
+import { stampAwarenessUpdate } from "./awareness-stamp.ts";
+import { insertingClients } from "./update-inspect.ts";
+import type { Room, Session } from "./room.ts";
+import type { RoomRegistry } from "./rooms.ts";
+
+export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry };
+
+type SocketState = { userId: string; joined: Map<string, Room> };
+
+type AckBody<E extends ClientEventName> = Omit<Extract<AckOf[E], { ok: true }>, "ok">;
+
+function state(socket: Socket): SocketState {
+  return socket.data as SocketState;
+}
+
+function parseError(error: import("zod").ZodError): AppError {
+  const tooLarge = error.issues.some((i) => i.code === "custom" && (i as { params?: { code?: string } }).params?.code === "PAYLOAD_TOO_LARGE");
+  if (tooLarge) return new AppError("PAYLOAD_TOO_LARGE");
+  const first = error.issues[0];
+  return new AppError("INVALID_INPUT", first ? `${first.path.join(".") || "payload"}: ${first.message}` : undefined);
+}
+
+/** Validate, run, acknowledge: the one wrapper every event goes through. */
+function on<E extends ClientEventName>(socket: Socket, event: E, run: (payload: ParsedClientPayload<E>) => Promise<AckBody<E>> | AckBody<E>): void {
+  // The typed event map would demand a well-formed payload; here nothing is trusted yet.
+  socket.on(event as string, async (raw: unknown, ack: unknown) => {
+    const respond = typeof ack === "function" ? (ack as (res: unknown) => void) : () => {};
+    const parsed = ClientEvents[event].safeParse(raw);
+    if (!parsed.success) return respond({ ok: false, error: toClientError(parseError(parsed.error)) });
+    try {
+      respond({ ok: true, ...(await run(parsed.data as ParsedClientPayload<E>)) });
+    } catch (e) {
+      if (!(e instanceof AppError)) console.error(`socket event ${event} failed:`, e);
+      respond({ ok: false, error: toClientError(e) });
+    }
+  });
+}
+
+function joinedRoom(socket: Socket, proposalId: string): { room: Room; session: Session } {
+  const room = state(socket).joined.get(proposalId);
+  const session = room?.sessions.get(socket.id);
+  if (!room || !session) throw new AppError("NOT_JOINED");
+  return { room, session };
+}
+
+export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
+  const { db, rooms } = deps;
+  state(socket).joined = new Map();
+
+  socket.onAny((event: string) => {
+    if (!Object.hasOwn(ClientEvents, event)) {
+      socket.emit("protocol:error", { event: String(event).slice(0, 64), ...toClientError(new AppError("UNKNOWN_EVENT")) });
+    }
+  });
+
+  on(socket, "room:join", async ({ proposalId, clientId }) => {
+    const { userId } = state(socket);
+    const { membership } = await authorize({ db, userId, action: "proposal.view", proposalId });
+    const [participant, room] = await Promise.all([loadParticipant(db, membership), rooms.get(proposalId)]);
+    const owner = room.clientOwners.get(clientId);
+    if (owner !== undefined && owner !== userId) throw new AppError("FOREIGN_CLIENT");
+    if (owner === undefined) {
+      room.clientOwners.set(clientId, userId);
+      await db.documentClient.upsert({
+        where: { proposalId_clientId: { proposalId, clientId: BigInt(clientId) } },
+        create: { proposalId, clientId: BigInt(clientId), userId, delegationId: membership.delegationId },
+        update: {},
+      });
+    }
+    const existing = room.sessions.get(socket.id);
+    if (existing) existing.clientIds.add(clientId);
+    else room.sessions.set(socket.id, { socket, participant, role: membership.role, clientIds: new Set([clientId]) });
+    rooms.hold(room);
+    state(socket).joined.set(proposalId, room);
+    await socket.join(room.key);
+    return {
+      self: participant,
+      state: room.state,
+      edit: editRight(membership.role, room.state),
+      awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+    };
+  });
+
+  on(socket, "room:leave", ({ proposalId }) => {
+    leave(socket, proposalId, deps);
+    return {};
+  });
+
+  on(socket, "doc:sync", ({ proposalId, stateVector }) => {
+    const { room } = joinedRoom(socket, proposalId);
+    try {
+      return { update: Y.encodeStateAsUpdate(room.doc, stateVector), stateVector: Y.encodeStateVector(room.doc) };
+    } catch {
+      throw new AppError("MALFORMED_UPDATE", "The state vector could not be read.");
+    }
+  });
+
+  on(socket, "doc:update", async ({ proposalId, update }) => {
+    const { room, session } = joinedRoom(socket, proposalId);
+    const decision = decide(session.role, "proposal.edit", room.state);
+    if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN", editReason(session, room));
+    if (isEmptyUpdate(update)) return { durable: true as const };
+    // Authorship: every inserted struct must come from a client id this user owns.
+    for (const client of insertingClients(update)) {
+      const owner = room.clientOwners.get(client);
+      if (owner !== undefined && owner !== session.participant.userId) throw new AppError("FOREIGN_CLIENT");
+    }
+    await claimNewClients(db, room, session, update);
+    try {
+      Y.applyUpdate(room.doc, update, socket.id);
+    } catch {
+      throw new AppError("MALFORMED_UPDATE");
+    }
+    socket.to(room.key).emit("doc:update", { proposalId, update });
+    try {
+      await rooms.journal.append({
+        proposalId,
+        update,
+        userId: session.participant.userId,
+        delegationId: session.participant.delegation?.id ?? null,
+        clientId: [...session.clientIds][0] ?? null,
+      });
+    } catch (e) {
+      console.error("journal write failed:", e);
+      throw new AppError("UNAVAILABLE");
+    }
+    return { durable: true as const };
+  });
+
+  on(socket, "awareness:update", ({ proposalId, update }) => {
+    const { room, session } = joinedRoom(socket, proposalId);
+    const stamped = stampAwarenessUpdate(update, session.clientIds, session.participant);
+    applyAwarenessUpdate(room.awareness, stamped, socket.id);
+    socket.to(room.key).emit("awareness:update", { proposalId, update: stamped });
+    return {};
+  });
+
+  socket.on("disconnect", () => {
+    for (const proposalId of [...state(socket).joined.keys()]) leave(socket, proposalId, deps);
+  });
+}
+
+function editReason(session: Session, room: Room): string {
+  const right = editRight(session.role, room.state);
+  return right.canEdit ? "" : right.reason;
+}
+
+/** Client ids seen for the first time in an update become this user's (the authorship ledger). */
+async function claimNewClients(db: Db, room: Room, session: Session, update: Uint8Array): Promise<void> {
+  for (const client of insertingClients(update)) {
+    if (room.clientOwners.has(client)) continue;
+    room.clientOwners.set(client, session.participant.userId);
+    session.clientIds.add(client);
+    await db.documentClient.upsert({
+      where: { proposalId_clientId: { proposalId: room.proposalId, clientId: BigInt(client) } },
+      create: { proposalId: room.proposalId, clientId: BigInt(client), userId: session.participant.userId, delegationId: session.participant.delegation?.id ?? null },
+      update: {},
+    });
+  }
+}
+
+function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
+  const room = state(socket).joined.get(proposalId);
+  if (!room) return;
+  state(socket).joined.delete(proposalId);
+  const session = room.sessions.get(socket.id);
+  room.sessions.delete(socket.id);
+  void socket.leave(room.key);
+  if (session) {
+    const gone = [...session.clientIds].filter((id) => room.awareness.getStates().has(id));
+    if (gone.length > 0) {
+      removeAwarenessStates(room.awareness, gone, socket.id);
+      deps.io.to(room.key).emit("awareness:update", { proposalId, update: encodeAwarenessUpdate(room.awareness, gone) });
+    }
+  }
+  deps.rooms.release(room);
+}

@@ -1,0 +1,56 @@
+// One proposal's live document on this server: the Y.Doc replica, who is in the room, and
+// which Yjs client ids belong to whom.
+import * as Y from "yjs";
+import { Awareness } from "y-protocols/awareness";
+import type { Socket } from "socket.io";
+import type { ProposalState, Role } from "../../lib/domain/access.ts";
+import type { Participant } from "../../lib/protocol.ts";
+
+export type Session = {
+  socket: Socket;
+  participant: Participant;
+  role: Role;
+  // The Yjs client ids this socket may write and speak (awareness) for.
+  clientIds: Set<number>;
+};
+
+export function roomKey(proposalId: string): string {
+  return `proposal:${proposalId}`;
+}
+
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly sessions = new Map<string, Session>();
+  /** Rows journaled since the last checkpoint (this process's count; triggers compaction). */
+  journalRows: number;
+  isCompacting = false;
+  idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly proposalId: string,
+    readonly workshopId: string,
+    public state: ProposalState,
+    initialState: Uint8Array,
+    /** Yjs client id → user id: the authorship ledger (persisted as DocumentClient rows). */
+    readonly clientOwners: Map<number, string>,
+    journalRows: number,
+  ) {
+    this.doc = new Y.Doc();
+    Y.applyUpdate(this.doc, initialState);
+    this.awareness = new Awareness(this.doc);
+    // The server is not a participant: no presence of its own.
+    this.awareness.setLocalState(null);
+    this.journalRows = journalRows;
+  }
+
+  get key(): string {
+    return roomKey(this.proposalId);
+  }
+
+  destroy(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,31 @@
+import * as Y from "yjs";
+import type { Db } from "../../lib/db.ts";
+import { asBytes } from "../../lib/bytes.ts";
+
+/** Rows merged per compaction: bounds the transaction and the memory one merge needs. */
+const MAX_ROWS_PER_COMPACTION = 5000;
+
+/**
+ * Folds journal rows into a new checkpoint and deletes exactly those rows, in one transaction.
+ * The rows are read from the database (not from a room's memory), so rows written by other
+ * server processes are never dropped unmerged.
+ */
+export async function compactJournal(opts: { db: Db; proposalId: string }): Promise<{ mergedRows: number }> {
+  return opts.db.$transaction(async (tx) => {
+    const rows = await tx.documentUpdate.findMany({
+      where: { proposalId: opts.proposalId },
+      orderBy: { id: "asc" },
+      take: MAX_ROWS_PER_COMPACTION,
+      select: { id: true, update: true },
+    });
+    if (rows.length === 0) return { mergedRows: 0 };
+    const previous = await tx.documentCheckpoint.findFirst({ where: { proposalId: opts.proposalId }, orderBy: { createdAt: "desc" } });
+    const state = Y.mergeUpdates([...(previous ? [previous.state] : []), ...rows.map((r) => r.update)]);
+    await tx.documentCheckpoint.create({
+      data: { proposalId: opts.proposalId, state: asBytes(state), mergedRows: (previous?.mergedRows ?? 0) + rows.length },
+    });
+    if (previous) await tx.documentCheckpoint.delete({ where: { id: previous.id } });
+    await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    return { mergedRows: rows.length };
+  });
+}
