@@ -58,6 +58,8 @@ export class ProposalProvider {
   private readonly proposalId: string;
   private pendingAcks = 0;
   private isSynced = false;
+  // Local changes made while they could not be sent (offline, before sync, ack lost).
+  private hasUnsentChanges = false;
   private isDestroyed = false;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners: { [K in keyof Events]: Set<Events[K]> } = { change: new Set(), refused: new Set(), synced: new Set() };
@@ -66,6 +68,8 @@ export class ProposalProvider {
     this.socket = socket;
     this.proposalId = proposalId;
     this.doc = opts.doc ?? new Y.Doc();
+    // A document handed in (e.g. kept across a server restart) may hold changes never sent.
+    this.hasUnsentChanges = opts.doc !== undefined;
     this.awareness = new Awareness(this.doc);
     this.doc.on("update", this.onLocalUpdate);
     this.awareness.on("update", this.onAwarenessChange);
@@ -168,8 +172,13 @@ export class ProposalProvider {
       Y.applyUpdate(this.doc, toUint8Array(res.update), REMOTE_ORIGIN);
       // From here on local changes go out live; what was made before (offline) goes now.
       this.isSynced = true;
-      const missing = ownChangesMissingFrom(this.doc, toUint8Array(res.stateVector));
-      if (!isEmptyUpdate(missing) && this.edit.canEdit) this.send(missing);
+      // Only after changes that could not go out live: the catch-up carries the whole delete
+      // set, which need not travel on every reconnect.
+      if (this.hasUnsentChanges && this.edit.canEdit) {
+        const missing = ownChangesMissingFrom(this.doc, toUint8Array(res.stateVector));
+        if (!isEmptyUpdate(missing)) this.send(missing);
+      }
+      this.hasUnsentChanges = false;
       this.sendAwareness();
       this.emit("synced");
       this.emit("change");
@@ -183,6 +192,7 @@ export class ProposalProvider {
       if (this.isDestroyed) return;
       if (err) {
         // No answer: the connection is probably gone; the sync on reconnect resends it.
+        this.hasUnsentChanges = true;
         if (this.socket.connected) this.sync();
         this.pendingAcks = Math.max(0, this.pendingAcks - 1);
         this.emit("change");
@@ -192,7 +202,10 @@ export class ProposalProvider {
       if (!res.ok) {
         this.lastError = res.error;
         // A storage hiccup: the server kept the change in memory; resync soon so it is journaled.
-        if (res.error.code === "UNAVAILABLE") setTimeout(() => this.socket.connected && this.sync(), 1000);
+        if (res.error.code === "UNAVAILABLE") {
+          this.hasUnsentChanges = true;
+          setTimeout(() => this.socket.connected && this.sync(), 1000);
+        }
         else this.emit("refused", res.error);
       }
       this.emit("change");
@@ -200,7 +213,12 @@ export class ProposalProvider {
   }
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === REMOTE_ORIGIN || !this.isSynced || !this.socket.connected) return;
+    if (origin === REMOTE_ORIGIN) return;
+    if (!this.isSynced || !this.socket.connected) {
+      this.hasUnsentChanges = true;
+      this.emit("change");
+      return;
+    }
     this.send(update);
   };
 
@@ -226,6 +244,8 @@ export class ProposalProvider {
 
   private readonly onDisconnect = (): void => {
     this.isSynced = false;
+    // Changes still waiting for their acknowledgement may not be durable: resend on reconnect.
+    if (this.pendingAcks > 0) this.hasUnsentChanges = true;
     this.pendingAcks = 0;
     // Others' carets are stale until we are back.
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);

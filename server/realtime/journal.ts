@@ -19,6 +19,8 @@ type Waiting = { entry: JournalEntry; resolve: () => void; reject: (e: unknown) 
 
 export class JournalWriter {
   private queue: Waiting[] = [];
+  /** Batches and rows written so far (for benchmarks and tests). */
+  readonly stats = { batches: 0, rows: 0 };
   private flushing: Promise<void> | null = null;
   private readonly onWritten: (proposalId: string, rows: number) => void;
 
@@ -73,6 +75,8 @@ export class JournalWriter {
       for (const w of batch) w.reject(e);
       return;
     }
+    this.stats.batches++;
+    this.stats.rows += batch.length;
     const perProposal = new Map<string, number>();
     for (const w of batch) {
       perProposal.set(w.entry.proposalId, (perProposal.get(w.entry.proposalId) ?? 0) + 1);
