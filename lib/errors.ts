@@ -37,8 +37,10 @@ export class AppError extends Error {
   }
 }
 
+// Duck-typed: Next bundles its own copy of this module, so an AppError thrown by the custom
+// server's copy (e.g. from the room registry) is not an instance of the bundled class.
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  return e instanceof Error && e.name === "AppError" && typeof (e as { code?: unknown }).code === "string" && Object.hasOwn(ERRORS, (e as AppError).code);
 }
 
 export function statusOf(code: ErrorCode): number {

@@ -1,7 +1,8 @@
 // The demo workshop, created on the first start of an empty database.
 import type { Db } from "../lib/db.ts";
 import { hashPassword } from "../lib/auth/password.ts";
-import { stateFromPmJson } from "../lib/document/convert.ts";
+import { docFromState, stateFromPmJson } from "../lib/document/convert.ts";
+import { cutVersion } from "../server/services/cut-version.ts";
 import { asBytes } from "../lib/bytes.ts";
 import { DEMO_PROPOSALS, DEMO_WORKSHOP } from "./seed-content.ts";
 
@@ -39,19 +40,33 @@ export async function seedDemo(db: Db): Promise<{ workshopId: string }> {
   return db.$transaction(async (tx) => {
     const workshop = await tx.workshop.create({ data: { title: DEMO_WORKSHOP.title, description: DEMO_WORKSHOP.description } });
     const delegationIds = new Map<string, string>();
+    let chairId: string | null = null;
     for (const d of DEMO_DELEGATIONS) {
       const created = await tx.delegation.create({ data: { workshopId: workshop.id, ...d } });
       delegationIds.set(d.code, created.id);
     }
     for (const u of DEMO_USERS) {
       const user = await tx.user.create({ data: { email: u.email, name: u.name, passwordHash } });
+      if (u.role === "MODERATOR") chairId = user.id;
       await tx.member.create({
         data: { workshopId: workshop.id, userId: user.id, role: u.role, delegationId: u.delegation ? delegationIds.get(u.delegation)! : null },
       });
     }
     for (const [position, p] of DEMO_PROPOSALS.entries()) {
       const proposal = await tx.proposal.create({ data: { workshopId: workshop.id, title: p.title, summary: p.summary, position } });
-      await tx.documentCheckpoint.create({ data: { proposalId: proposal.id, state: asBytes(stateFromPmJson(p.doc)) } });
+      const state = stateFromPmJson(p.doc);
+      await tx.documentCheckpoint.create({ data: { proposalId: proposal.id, state: asBytes(state) } });
+      // Version 1 of every draft: the text the workshop starts from.
+      await cutVersion(tx, {
+        proposalId: proposal.id,
+        workshopId: workshop.id,
+        doc: docFromState(state),
+        kind: "NAMED",
+        label: "Starting draft",
+        authorId: chairId,
+        editors: new Set(),
+        now: new Date(),
+      });
       if (position === 0) await tx.workshop.update({ where: { id: workshop.id }, data: { currentProposalId: proposal.id } });
     }
     await tx.auditEvent.create({ data: { workshopId: workshop.id, action: "workshop.seed", detail: "{}" } });

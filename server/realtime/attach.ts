@@ -7,8 +7,8 @@ import { MAX_SOCKET_MESSAGE_BYTES } from "../../lib/protocol.ts";
 import { userIdFromHandshake } from "./socket-auth.ts";
 import { registerHandlers } from "./handlers.ts";
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
+import { setRealtime, type Realtime } from "./global.ts";
 
-export type Realtime = { io: Server; rooms: RoomRegistry };
 
 export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: string; rooms?: Partial<RoomOptions> }): Realtime {
   const io = new Server(httpServer, {
@@ -17,6 +17,8 @@ export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: s
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
   });
   const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms });
+  rooms.attach(io);
+  setRealtime({ io, rooms });
   io.use(async (socket, next) => {
     try {
       const userId = await userIdFromHandshake(socket.request, opts.secret);

@@ -6,7 +6,7 @@ import type { Server, Socket } from "socket.io";
 import type { Db } from "../../lib/db.ts";
 import { decide } from "../../lib/domain/access.ts";
 import { editRight } from "../../lib/domain/edit-right.ts";
-import { AppError, toClientError } from "../../lib/errors.ts";
+import { AppError, isAppError, toClientError } from "../../lib/errors.ts";
 import { ClientEvents, isEmptyUpdate, type AckOf, type ClientEventName, type ParsedClientPayload } from "../../lib/protocol.ts";
 import { authorize } from "../services/authorize.ts";
 import { loadParticipant } from "../services/load-participant.ts";
@@ -42,7 +42,7 @@ function on<E extends ClientEventName>(socket: Socket, event: E, run: (payload: 
     try {
       respond({ ok: true, ...(await run(parsed.data as ParsedClientPayload<E>)) });
     } catch (e) {
-      if (!(e instanceof AppError)) console.error(`socket event ${event} failed:`, e);
+      if (!isAppError(e)) console.error(`socket event ${event} failed:`, e);
       respond({ ok: false, error: toClientError(e) });
     }
   });
@@ -124,6 +124,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       throw new AppError("MALFORMED_UPDATE");
     }
     socket.to(room.key).emit("doc:update", { proposalId, update });
+    room.noteEdit(session.participant.delegation?.id ?? null, Date.now());
     try {
       await rooms.journal.append({
         proposalId,

@@ -26,6 +26,11 @@ export class Room {
   journalRows: number;
   isCompacting = false;
   idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Editing since the last version: when it began, when it last happened, which delegations. */
+  firstUnversionedEditAt: number | null = null;
+  lastEditAt = 0;
+  readonly editors = new Set<string>();
+  isCuttingVersion = false;
 
   constructor(
     readonly proposalId: string,
@@ -42,6 +47,12 @@ export class Room {
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
     this.journalRows = journalRows;
+  }
+
+  noteEdit(delegationId: string | null, now: number): void {
+    this.firstUnversionedEditAt ??= now;
+    this.lastEditAt = now;
+    if (delegationId) this.editors.add(delegationId);
   }
 
   get key(): string {

@@ -1,10 +1,14 @@
 // The rooms this process holds: loaded on first join, compacted as the journal grows,
 // unloaded when nobody has been in them for a while.
+import * as Y from "yjs";
+import type { Server } from "socket.io";
 import type { Db } from "../../lib/db.ts";
+import type { VersionKind } from "../../lib/domain/version-chain.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
 import { loadDocumentState } from "../services/load-document-state.ts";
 import { compactJournal } from "../services/compact-journal.ts";
+import { cutVersion } from "../services/cut-version.ts";
 import { JournalWriter } from "./journal.ts";
 import { Room } from "./room.ts";
 
@@ -13,20 +17,44 @@ export type RoomOptions = {
   idleMs: number;
   /** Journal rows after which a room folds them into a checkpoint (keeps loads in tens of ms). */
   compactAfterRows: number;
+  /** A burst of editing gets an automatic version once the text has been quiet this long… */
+  autoVersionIdleMs: number;
+  /** …and at least this often during continuous editing, so history never has long gaps. */
+  autoVersionMaxMs: number;
+  /** How often rooms are checked for a due automatic version (one timer, not one per keystroke). */
+  versionScanMs: number;
 };
 
-export const DEFAULT_ROOM_OPTIONS: RoomOptions = { idleMs: 30_000, compactAfterRows: 1000 };
+export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
+  idleMs: 30_000,
+  compactAfterRows: 1000,
+  autoVersionIdleMs: 20_000,
+  autoVersionMaxMs: 5 * 60_000,
+  versionScanMs: 1000,
+};
+
+/** A change made by the server on someone's behalf (a restore), with its own Yjs client id. */
+export type ServerChange = { update: Uint8Array; userId: string; delegationId: string | null; clientId: number };
 
 export class RoomRegistry {
   readonly journal: JournalWriter;
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
+  private io: Server | null = null;
+  private readonly versionTimer: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly db: Db,
     private readonly options: RoomOptions = DEFAULT_ROOM_OPTIONS,
   ) {
     this.journal = new JournalWriter(db, { onWritten: (id, rows) => this.noteWritten(id, rows) });
+    this.versionTimer = setInterval(() => void this.cutDueVersions(Date.now()), options.versionScanMs);
+    this.versionTimer.unref?.();
+  }
+
+  /** Where server-made changes and state changes are broadcast. */
+  attach(io: Server): void {
+    this.io = io;
   }
 
   /** The loaded room for a proposal, loading it once however many join at the same time. */
@@ -69,8 +97,70 @@ export class RoomRegistry {
     return room;
   }
 
+  /**
+   * Applies a change made on someone's behalf (e.g. restoring a version) exactly as if their
+   * tab had sent it: into the replica, out to everyone in the room, into the journal.
+   */
+  async applyServerChange(proposalId: string, change: ServerChange): Promise<Room> {
+    const room = await this.get(proposalId);
+    if (!room.clientOwners.has(change.clientId)) {
+      room.clientOwners.set(change.clientId, change.userId);
+      await this.db.documentClient.create({
+        data: { proposalId, clientId: BigInt(change.clientId), userId: change.userId, delegationId: change.delegationId },
+      });
+    }
+    Y.applyUpdate(room.doc, change.update, "server");
+    room.noteEdit(change.delegationId, Date.now());
+    this.io?.to(room.key).emit("doc:update", { proposalId, update: change.update });
+    await this.journal.append({ proposalId, update: change.update, userId: change.userId, delegationId: change.delegationId, clientId: change.clientId });
+    return room;
+  }
+
+  /** Cuts a version of the live text now (named, for a vote, after a restore, or automatic). */
+  async cutVersionNow(
+    proposalId: string,
+    opts: { kind: VersionKind; label: string | null; authorId: string | null; skipIfUnchanged?: boolean },
+  ): Promise<{ id: string; number: number } | null> {
+    const room = await this.get(proposalId);
+    // A version must describe durable text: everything accepted so far is written first.
+    await this.journal.drain();
+    room.isCuttingVersion = true;
+    try {
+      const editors = new Set(room.editors);
+      const version = await cutVersion(this.db, {
+        proposalId,
+        workshopId: room.workshopId,
+        doc: room.doc,
+        editors,
+        now: new Date(),
+        ...opts,
+      });
+      // Only editing that happened before the cut is covered by it.
+      for (const e of editors) room.editors.delete(e);
+      room.firstUnversionedEditAt = null;
+      return version;
+    } finally {
+      room.isCuttingVersion = false;
+    }
+  }
+
+  private async cutDueVersions(now: number): Promise<void> {
+    for (const room of this.loaded.values()) {
+      if (room.firstUnversionedEditAt === null || room.isCuttingVersion) continue;
+      const isQuiet = now - room.lastEditAt >= this.options.autoVersionIdleMs;
+      const isOverdue = now - room.firstUnversionedEditAt >= this.options.autoVersionMaxMs;
+      if (!isQuiet && !isOverdue) continue;
+      try {
+        await this.cutVersionNow(room.proposalId, { kind: "AUTO", label: null, authorId: null, skipIfUnchanged: true });
+      } catch (e) {
+        console.error(`automatic version of ${room.proposalId} failed:`, e);
+      }
+    }
+  }
+
   /** Writes everything pending and unloads every room (graceful shutdown). */
   async closeAll(): Promise<void> {
+    clearInterval(this.versionTimer);
     await this.journal.drain();
     for (const room of [...this.loaded.values()]) await this.unload(room, { force: true });
   }
@@ -98,6 +188,12 @@ export class RoomRegistry {
     room.idleTimer = null;
     if (room.sessions.size > 0 && !opts.force) return;
     await this.journal.drain();
+    // Editing that has no version yet gets one before the room is forgotten.
+    if (room.firstUnversionedEditAt !== null) {
+      await this.cutVersionNow(room.proposalId, { kind: "AUTO", label: null, authorId: null, skipIfUnchanged: true }).catch((e) =>
+        console.error(`automatic version of ${room.proposalId} failed:`, e),
+      );
+    }
     // Compact before forgetting the room, so the next load is a checkpoint and little else.
     if (room.journalRows > 0) await this.compact(room);
     if (room.sessions.size > 0 && !opts.force) return;

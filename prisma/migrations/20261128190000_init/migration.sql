@@ -112,6 +112,7 @@ CREATE TABLE "Version" (
     "kind" TEXT NOT NULL,
     "label" TEXT,
     "state" BLOB NOT NULL,
+    "stateSha256" TEXT NOT NULL,
     "text" TEXT NOT NULL,
     "contributors" TEXT NOT NULL DEFAULT '[]',
     "authorId" TEXT,
@@ -165,6 +166,20 @@ CREATE TABLE "AuditEvent" (
     CONSTRAINT "AuditEvent_workshopId_fkey" FOREIGN KEY ("workshopId") REFERENCES "Workshop" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "FloorRequest" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workshopId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "delegationId" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'WAITING',
+    "requestedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" DATETIME,
+    "endedAt" DATETIME,
+    "limitSeconds" INTEGER,
+    CONSTRAINT "FloorRequest_workshopId_fkey" FOREIGN KEY ("workshopId") REFERENCES "Workshop" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -200,4 +215,7 @@ CREATE INDEX "AuditEvent_workshopId_createdAt_idx" ON "AuditEvent"("workshopId",
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_proposalId_createdAt_idx" ON "AuditEvent"("proposalId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "FloorRequest_workshopId_status_requestedAt_idx" ON "FloorRequest"("workshopId", "status", "requestedAt");
 

@@ -17,6 +17,9 @@ CREATE TYPE "VoteRule" AS ENUM ('CONSENSUS', 'MAJORITY', 'TWO_THIRDS');
 CREATE TYPE "VoteStatus" AS ENUM ('OPEN', 'CLOSED', 'CANCELLED');
 
 -- CreateEnum
+CREATE TYPE "FloorStatus" AS ENUM ('WAITING', 'SPEAKING', 'DONE', 'WITHDRAWN');
+
+-- CreateEnum
 CREATE TYPE "BallotChoice" AS ENUM ('YES', 'NO', 'ABSTAIN');
 
 -- CreateTable
@@ -139,6 +142,7 @@ CREATE TABLE "Version" (
     "kind" "VersionKind" NOT NULL,
     "label" TEXT,
     "state" BYTEA NOT NULL,
+    "stateSha256" TEXT NOT NULL,
     "text" TEXT NOT NULL,
     "contributors" TEXT NOT NULL DEFAULT '[]',
     "authorId" TEXT,
@@ -194,6 +198,21 @@ CREATE TABLE "AuditEvent" (
     CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "FloorRequest" (
+    "id" TEXT NOT NULL,
+    "workshopId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "delegationId" TEXT,
+    "status" "FloorStatus" NOT NULL DEFAULT 'WAITING',
+    "requestedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" TIMESTAMP(3),
+    "endedAt" TIMESTAMP(3),
+    "limitSeconds" INTEGER,
+
+    CONSTRAINT "FloorRequest_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -229,6 +248,9 @@ CREATE INDEX "AuditEvent_workshopId_createdAt_idx" ON "AuditEvent"("workshopId",
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_proposalId_createdAt_idx" ON "AuditEvent"("proposalId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "FloorRequest_workshopId_status_requestedAt_idx" ON "FloorRequest"("workshopId", "status", "requestedAt");
 
 -- AddForeignKey
 ALTER TABLE "Delegation" ADD CONSTRAINT "Delegation_workshopId_fkey" FOREIGN KEY ("workshopId") REFERENCES "Workshop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -277,4 +299,7 @@ ALTER TABLE "Ballot" ADD CONSTRAINT "Ballot_delegationId_fkey" FOREIGN KEY ("del
 
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_workshopId_fkey" FOREIGN KEY ("workshopId") REFERENCES "Workshop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FloorRequest" ADD CONSTRAINT "FloorRequest_workshopId_fkey" FOREIGN KEY ("workshopId") REFERENCES "Workshop"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -1,0 +1,16 @@
+import type { Db } from "../../lib/db.ts";
+import { pmJsonOf } from "../../lib/document/convert.ts";
+import { AppError } from "../../lib/errors.ts";
+import { authorize } from "./authorize.ts";
+import { docOfVersion } from "./version-state.ts";
+
+/** One version's text, as formatted document and as plain text. */
+export async function getVersion(opts: { db: Db; userId: string | null; proposalId: string; number: number }) {
+  await authorize({ db: opts.db, userId: opts.userId, action: "history.view", proposalId: opts.proposalId });
+  const v = await opts.db.version.findUnique({ where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } } });
+  if (!v) throw new AppError("NOT_FOUND");
+  const doc = docOfVersion(v.state);
+  const content = pmJsonOf(doc);
+  doc.destroy();
+  return { number: v.number, kind: v.kind, label: v.label, createdAt: v.createdAt.toISOString(), text: v.text, content };
+}
