@@ -22,6 +22,9 @@ export const ERRORS = {
   FOREIGN_CLIENT: { status: 403, message: "That change claims another participant's authorship." },
   UNKNOWN_EVENT: { status: 400, message: "Unknown message." },
   RATE_LIMITED: { status: 429, message: "Too many messages; slow down." },
+  ROUND_CLOSED: { status: 409, message: "This vote is closed; ballots can no longer be cast or changed." },
+  NO_DELEGATION: { status: 403, message: "Only a member of a delegation can cast its ballot." },
+  ALREADY_QUEUED: { status: 409, message: "You are already in the speaking queue." },
   UNAVAILABLE: { status: 503, message: "The text could not be saved right now; it will be retried." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -58,6 +58,8 @@ export const ClientEvents = {
   /** A local change (or, after a reconnect, everything the server lacks). Acked once durable. */
   "doc:update": z.object({ proposalId: ProposalId, update: bytes(MAX_UPDATE_BYTES) }),
   "awareness:update": z.object({ proposalId: ProposalId, update: bytes(MAX_AWARENESS_BYTES) }),
+  /** Follow a workshop's live board (agenda, votes, speaking queue). */
+  "workshop:join": z.object({ workshopId: ProposalId }),
 } as const;
 
 export type ClientEventName = keyof typeof ClientEvents;
@@ -82,7 +84,10 @@ export type AckOf = {
   "doc:sync": SyncAck;
   "doc:update": UpdateAck;
   "awareness:update": PlainAck;
+  "workshop:join": WorkshopAck;
 };
+
+export type WorkshopAck = Ack<{ live: WorkshopLive }>;
 
 export interface ClientToServerEvents {
   "room:join": (payload: ClientPayload<"room:join">, ack: (res: JoinAck) => void) => void;
@@ -90,6 +95,7 @@ export interface ClientToServerEvents {
   "doc:sync": (payload: ClientPayload<"doc:sync">, ack: (res: SyncAck) => void) => void;
   "doc:update": (payload: ClientPayload<"doc:update">, ack: (res: UpdateAck) => void) => void;
   "awareness:update": (payload: ClientPayload<"awareness:update">, ack: (res: PlainAck) => void) => void;
+  "workshop:join": (payload: ClientPayload<"workshop:join">, ack: (res: WorkshopAck) => void) => void;
 }
 
 // ---- Server → client -------------------------------------------------------------------------
@@ -99,6 +105,8 @@ export interface ServerToClientEvents {
   "awareness:update": (payload: { proposalId: string; update: Uint8Array | ArrayBuffer }) => void;
   /** The proposal's state changed (lock, vote…): who may edit now. */
   "room:state": (payload: { proposalId: string; state: ProposalStateName; edit: EditRight }) => void;
+  /** The workshop's live board changed. */
+  "workshop:live": (payload: WorkshopLive) => void;
   /** A message the server could not route to a handler (unknown event, no ack to answer on). */
   "protocol:error": (payload: ProtocolError & { event: string }) => void;
 }
@@ -111,3 +119,53 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 export function toUint8Array(v: Uint8Array | ArrayBuffer): Uint8Array {
   return v instanceof Uint8Array ? v : new Uint8Array(v);
 }
+
+// ---- The workshop's live board ---------------------------------------------------------------
+
+export type LiveRound = {
+  id: string;
+  proposalId: string;
+  question: string;
+  rule: "CONSENSUS" | "MAJORITY" | "TWO_THIRDS";
+  quorum: number;
+  isOpenBallot: boolean;
+  status: "OPEN" | "CLOSED" | "CANCELLED";
+  versionNumber: number;
+  openedAt: string;
+  closedAt: string | null;
+  /** Delegations that have cast a ballot (always public: everyone sees who has voted). */
+  voted: string[];
+  /** How each delegation voted: only once closed, or all along for an open ballot. */
+  ballots: Array<{ delegationId: string; choice: "YES" | "NO" | "ABSTAIN"; explanation: string | null }> | null;
+  tally: {
+    yes: number;
+    no: number;
+    abstain: number;
+    cast: number;
+    quorum: number;
+    isQuorate: boolean;
+    isAdopted: boolean;
+    reason: string;
+  } | null;
+};
+
+/** Everything a workshop page shows live; sent whole on every change (changes are human-paced). */
+export type WorkshopLive = {
+  workshopId: string;
+  currentProposalId: string | null;
+  delegations: Array<{ id: string; name: string; code: string; colour: string }>;
+  proposals: Array<{ id: string; title: string; state: ProposalStateName; position: number }>;
+  /** The latest round of each proposal that has one. */
+  rounds: LiveRound[];
+  floor: Array<{
+    id: string;
+    userId: string;
+    name: string;
+    delegationId: string | null;
+    status: "WAITING" | "SPEAKING";
+    requestedAt: string;
+    startedAt: string | null;
+    limitSeconds: number | null;
+  }>;
+  serverTime: string;
+};

@@ -5,8 +5,9 @@ import type { Server as IoServer } from "socket.io";
 import type { Db } from "../lib/db.ts";
 import { attachRealtime } from "./realtime/attach.ts";
 import type { RoomOptions, RoomRegistry } from "./realtime/rooms.ts";
+import type { LiveNotifier } from "./services/live-notifier.ts";
 
-export type AccordServer = { http: HttpServer; io: IoServer; rooms: RoomRegistry; port: number; close(): Promise<void> };
+export type AccordServer = { http: HttpServer; io: IoServer; rooms: RoomRegistry; live: LiveNotifier; port: number; close(): Promise<void> };
 
 export async function startAccordServer(opts: {
   db: Db;
@@ -38,7 +39,7 @@ export async function startAccordServer(opts: {
     res.statusCode = 404;
     res.end();
   });
-  const { io, rooms } = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms });
+  const { io, rooms, live } = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms });
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(opts.port, opts.host, () => resolve());
@@ -48,6 +49,7 @@ export async function startAccordServer(opts: {
     http,
     io,
     rooms,
+    live,
     port,
     // Graceful: stop taking connections, then write every accepted update before returning.
     async close() {

@@ -8,6 +8,7 @@ import { userIdFromHandshake } from "./socket-auth.ts";
 import { registerHandlers } from "./handlers.ts";
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
 import { setRealtime, type Realtime } from "./global.ts";
+import { createLiveNotifier } from "./notifier.ts";
 
 
 export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: string; rooms?: Partial<RoomOptions> }): Realtime {
@@ -18,7 +19,8 @@ export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: s
   });
   const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms });
   rooms.attach(io);
-  setRealtime({ io, rooms });
+  const live = createLiveNotifier(io, rooms, opts.db);
+  setRealtime({ io, rooms, live });
   io.use(async (socket, next) => {
     try {
       const userId = await userIdFromHandshake(socket.request, opts.secret);
@@ -30,5 +32,5 @@ export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: s
     }
   });
   io.on("connection", (socket) => registerHandlers(socket, { io, db: opts.db, rooms }));
-  return { io, rooms };
+  return { io, rooms, live };
 }

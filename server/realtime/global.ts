@@ -1,9 +1,10 @@
 // Next's route handlers and server actions run in the same process as socket.io but from
 // their own bundle: globalThis is how they reach this process's rooms.
 import type { Server } from "socket.io";
+import type { LiveNotifier } from "../services/live-notifier.ts";
 import type { RoomRegistry } from "./rooms.ts";
 
-export type Realtime = { io: Server; rooms: RoomRegistry };
+export type Realtime = { io: Server; rooms: RoomRegistry; live: LiveNotifier };
 
 const holder = globalThis as unknown as { accordRealtime?: Realtime };
 

@@ -11,6 +11,8 @@ import { ClientEvents, isEmptyUpdate, type AckOf, type ClientEventName, type Par
 import { authorize } from "../services/authorize.ts";
 import { loadParticipant } from "../services/load-participant.ts";
 import { stampAwarenessUpdate } from "./awareness-stamp.ts";
+import { getWorkshopLive } from "../services/get-workshop-live.ts";
+import { workshopKey } from "./notifier.ts";
 import { insertingClients } from "./update-inspect.ts";
 import type { Room, Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
@@ -91,6 +93,12 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       edit: editRight(membership.role, room.state),
       awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
     };
+  });
+
+  on(socket, "workshop:join", async ({ workshopId }) => {
+    await authorize({ db, userId: state(socket).userId, action: "workshop.view", workshopId });
+    await socket.join(workshopKey(workshopId));
+    return { live: await getWorkshopLive(db, workshopId, new Date()) };
   });
 
   on(socket, "room:leave", ({ proposalId }) => {

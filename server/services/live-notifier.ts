@@ -1,0 +1,12 @@
+// What use cases tell the live layer after a change commits. The realtime server implements
+// it (server/realtime/notifier.ts); use cases only depend on this shape.
+import type { ProposalState } from "../../lib/domain/access.ts";
+
+export type LiveNotifier = {
+  /** The proposal's state changed: its room enforces it and tells each client its edit right. */
+  proposalState(proposalId: string, state: ProposalState): void;
+  /** Something on the workshop's live board changed (agenda, votes, speaking queue). */
+  workshopChanged(workshopId: string): void;
+};
+
+export const silentNotifier: LiveNotifier = { proposalState() {}, workshopChanged() {} };

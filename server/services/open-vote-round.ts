@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { Db } from "../../lib/db.ts";
+import { statesAllowing } from "../../lib/domain/proposal-lifecycle.ts";
+import { AppError } from "../../lib/errors.ts";
+import type { RoomRegistry } from "../realtime/rooms.ts";
+import { authorize } from "./authorize.ts";
+import { cutVersion } from "./cut-version.ts";
+import type { LiveNotifier } from "./live-notifier.ts";
+import { recordAudit } from "./record-audit.ts";
+
+export const OpenVoteInput = z.object({
+  question: z.string().trim().min(3, "Write the question put to the vote.").max(500),
+  rule: z.enum(["CONSENSUS", "MAJORITY", "TWO_THIRDS"]),
+  quorum: z.coerce.number().int().min(0, "The quorum cannot be negative.").max(200),
+  isOpenBallot: z.boolean().default(false),
+});
+
+/**
+ * Opens a vote on the exact current text: edits stop first, then — in one transaction — the
+ * proposal moves to VOTING, a VOTE version of the frozen text is cut, and the round is created.
+ * If anything fails, nothing is written and drafting goes on.
+ */
+export async function openVoteRound(opts: {
+  db: Db;
+  rooms: RoomRegistry;
+  live: LiveNotifier;
+  userId: string | null;
+  proposalId: string;
+  input: z.input<typeof OpenVoteInput>;
+  now: Date;
+}) {
+  const { proposal, membership } = await authorize({ db: opts.db, userId: opts.userId, action: "vote.open", proposalId: opts.proposalId });
+  const parsed = OpenVoteInput.safeParse(opts.input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
+  const input = parsed.data;
+
+  const room = await opts.rooms.get(opts.proposalId);
+  const previous = room.state;
+  // Freeze first: from here the room refuses edits, so the version is exactly what is voted on.
+  opts.rooms.setState(opts.proposalId, "VOTING");
+  try {
+    await opts.rooms.journal.drain();
+    const round = await opts.db.$transaction(async (tx) => {
+      const { count } = await tx.proposal.updateMany({ where: { id: opts.proposalId, state: { in: [...statesAllowing("openVote")] } }, data: { state: "VOTING" } });
+      if (count === 0) throw new AppError("WRONG_STATE");
+      const version = await cutVersion(tx, {
+        proposalId: opts.proposalId,
+        workshopId: proposal!.workshopId,
+        doc: room.doc,
+        kind: "VOTE",
+        label: `Put to the vote: ${input.question}`.slice(0, 200),
+        authorId: membership.userId,
+        editors: room.editors,
+        now: opts.now,
+      });
+      const created = await tx.voteRound.create({
+        data: { proposalId: opts.proposalId, versionId: version!.id, question: input.question, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot, openedById: membership.userId, openedAt: opts.now },
+      });
+      await recordAudit(tx, {
+        workshopId: proposal!.workshopId,
+        proposalId: opts.proposalId,
+        actorId: membership.userId,
+        action: "vote.open",
+        detail: { roundId: created.id, version: version!.number, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot },
+      });
+      return { ...created, versionNumber: version!.number };
+    });
+    room.editors.clear();
+    room.firstUnversionedEditAt = null;
+    opts.live.proposalState(opts.proposalId, "VOTING");
+    opts.live.workshopChanged(proposal!.workshopId);
+    return round;
+  } catch (e) {
+    opts.rooms.setState(opts.proposalId, previous);
+    throw e;
+  }
+}

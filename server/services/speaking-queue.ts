@@ -1,0 +1,61 @@
+// The speaking queue: delegates ask for the floor, the chair gives it with a time limit and
+// ends it. One verb per function; each authorizes and tells the live board.
+import { z } from "zod";
+import type { Db } from "../../lib/db.ts";
+import { AppError } from "../../lib/errors.ts";
+import { authorize } from "./authorize.ts";
+import type { LiveNotifier } from "./live-notifier.ts";
+import { recordAudit } from "./record-audit.ts";
+
+type Base = { db: Db; live: LiveNotifier; userId: string | null; workshopId: string; now: Date };
+
+export async function requestFloor(opts: Base) {
+  const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "floor.request", workshopId: opts.workshopId });
+  const open = await opts.db.floorRequest.findFirst({ where: { workshopId: opts.workshopId, userId: membership.userId, status: { in: ["WAITING", "SPEAKING"] } } });
+  if (open) throw new AppError("ALREADY_QUEUED");
+  const req = await opts.db.floorRequest.create({
+    data: { workshopId: opts.workshopId, userId: membership.userId, delegationId: membership.delegationId, requestedAt: opts.now },
+  });
+  await recordAudit(opts.db, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.request", detail: { requestId: req.id } });
+  opts.live.workshopChanged(opts.workshopId);
+  return req;
+}
+
+/** A delegate withdraws their own waiting request. */
+export async function withdrawFloorRequest(opts: Base) {
+  const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "floor.request", workshopId: opts.workshopId });
+  const { count } = await opts.db.floorRequest.updateMany({
+    where: { workshopId: opts.workshopId, userId: membership.userId, status: "WAITING" },
+    data: { status: "WITHDRAWN", endedAt: opts.now },
+  });
+  if (count === 0) throw new AppError("NOT_FOUND");
+  opts.live.workshopChanged(opts.workshopId);
+}
+
+export const GiveFloorInput = z.object({ requestId: z.string().min(1).max(64), limitSeconds: z.coerce.number().int().min(15).max(1800).default(180) });
+
+/** The chair gives the floor to a waiting delegate; whoever was speaking is done. */
+export async function giveFloor(opts: Base & { input: z.input<typeof GiveFloorInput> }) {
+  const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "floor.manage", workshopId: opts.workshopId });
+  const parsed = GiveFloorInput.safeParse(opts.input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
+  await opts.db.$transaction(async (tx) => {
+    await tx.floorRequest.updateMany({ where: { workshopId: opts.workshopId, status: "SPEAKING" }, data: { status: "DONE", endedAt: opts.now } });
+    const { count } = await tx.floorRequest.updateMany({
+      where: { id: parsed.data.requestId, workshopId: opts.workshopId, status: "WAITING" },
+      data: { status: "SPEAKING", startedAt: opts.now, limitSeconds: parsed.data.limitSeconds },
+    });
+    if (count === 0) throw new AppError("NOT_FOUND");
+    await recordAudit(tx, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.give", detail: { requestId: parsed.data.requestId, limitSeconds: parsed.data.limitSeconds } });
+  });
+  opts.live.workshopChanged(opts.workshopId);
+}
+
+/** The chair ends the current speaker's turn. */
+export async function endFloor(opts: Base) {
+  const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "floor.manage", workshopId: opts.workshopId });
+  const { count } = await opts.db.floorRequest.updateMany({ where: { workshopId: opts.workshopId, status: "SPEAKING" }, data: { status: "DONE", endedAt: opts.now } });
+  if (count === 0) throw new AppError("NOT_FOUND");
+  await recordAudit(opts.db, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.end", detail: {} });
+  opts.live.workshopChanged(opts.workshopId);
+}
