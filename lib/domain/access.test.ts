@@ -54,6 +54,7 @@ const rows: Array<[Role | null, Action, ProposalState | undefined, boolean]> = [
   [M, "version.create", "VOTING", false],
   [D, "version.create", "DRAFTING", false],
   [M, "version.restore", "DRAFTING", true],
+  [M, "version.restore", "LOCKED", false],
   [D, "version.restore", "DRAFTING", false],
   [O, "history.view", "VOTING", true],
 ];

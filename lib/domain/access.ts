@@ -33,7 +33,8 @@ export const ACCESS_TABLE = {
   "proposal.withdraw": { roles: ["MODERATOR"], states: ["DRAFTING", "LOCKED", "VOTING"] },
   "history.view": { roles: ALL_ROLES, states: ALL_STATES },
   "version.create": { roles: ["MODERATOR"], states: OPEN_STATES },
-  "version.restore": { roles: ["MODERATOR"], states: OPEN_STATES },
+  // Restoring changes the live text, and text changes only while drafting is open.
+  "version.restore": { roles: ["MODERATOR"], states: ["DRAFTING"] },
   "vote.open": { roles: ["MODERATOR"], states: OPEN_STATES },
   "vote.close": { roles: ["MODERATOR"], states: ["VOTING"] },
   "vote.cancel": { roles: ["MODERATOR"], states: ["VOTING"] },

@@ -12,5 +12,15 @@ export async function getVersion(opts: { db: Db; userId: string | null; proposal
   const doc = docOfVersion(v.state);
   const content = pmJsonOf(doc);
   doc.destroy();
-  return { number: v.number, kind: v.kind, label: v.label, createdAt: v.createdAt.toISOString(), text: v.text, content };
+  const author = v.authorId ? await opts.db.user.findUnique({ where: { id: v.authorId }, select: { name: true } }) : null;
+  return {
+    number: v.number,
+    kind: v.kind,
+    label: v.label,
+    createdAt: v.createdAt.toISOString(),
+    author: author?.name ?? null,
+    contributors: JSON.parse(v.contributors) as string[],
+    text: v.text,
+    content,
+  };
 }

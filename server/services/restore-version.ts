@@ -17,7 +17,9 @@ export async function restoreVersion(opts: { db: Db; rooms: RoomRegistry; userId
   const { membership, proposal } = await authorize({ db: opts.db, userId: opts.userId, action: "version.restore", proposalId: opts.proposalId });
   const source = await opts.db.version.findUnique({ where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } } });
   if (!source) throw new AppError("NOT_FOUND");
-  const target = documentSchema().nodeFromJSON(pmJsonOf(docOfVersion(source.state)));
+  const sourceDoc = docOfVersion(source.state);
+  const target = documentSchema().nodeFromJSON(pmJsonOf(sourceDoc));
+  sourceDoc.destroy();
 
   // Work on a copy with a client id of its own: the change is the chair's, attributable as such.
   const room = await opts.rooms.get(opts.proposalId);

@@ -3,7 +3,7 @@ import { createDb, tuneSqlite } from "../../lib/db.ts";
 import { startAccordServer } from "../../server/app-server.ts";
 
 const db = createDb(process.env.DATABASE_URL!);
-await tuneSqlite(db);
+if (process.env.DATABASE_URL!.startsWith("file:")) await tuneSqlite(db);
 const server = await startAccordServer({ db, secret: process.env.NEXTAUTH_SECRET!, port: 0, host: "127.0.0.1" });
 process.stdout.write(`LISTENING ${server.port}\n`);
 process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));

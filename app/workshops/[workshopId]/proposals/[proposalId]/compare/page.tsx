@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { guardPage } from "@/server/auth/page-guard";
+import { compareVersions } from "@/server/services/compare-versions";
+import { listVersions } from "@/server/services/list-versions";
+import { CompareForm } from "@/components/history/compare-form";
+import { DiffLegend } from "@/components/history/diff-legend";
+import { DiffView, type DiffLayout } from "@/components/history/diff-view";
+import { HistoryBreadcrumb } from "@/components/history/history-breadcrumb";
+import { LayoutToggle } from "@/components/history/layout-toggle";
+import { versionTitle } from "@/components/history/version-title";
+import { loadHistoryContext, positiveInt } from "../history/load-context";
+
+export const metadata: Metadata = { title: "Compare versions" };
+
+/** The selects list at most this many versions (newest first); the two compared are always in. */
+const MAX_OPTIONS = 1000;
+const LIST_PAGE = 200; // listVersions' own upper bound per page
+
+type Props = {
+  params: Promise<{ workshopId: string; proposalId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function versionOptions(userId: string, proposalId: string) {
+  const options: Array<{ number: number; label: string | null }> = [];
+  let before: number | undefined;
+  do {
+    const page = await listVersions({ db: db(), userId, proposalId, before, take: LIST_PAGE });
+    options.push(...page.versions.map((v) => ({ number: v.number, label: v.label })));
+    before = page.nextBefore ?? undefined;
+  } while (before !== undefined && options.length < MAX_OPTIONS);
+  return options;
+}
+
+export default async function ComparePage({ params, searchParams }: Props) {
+  const { workshopId, proposalId } = await params;
+  const query = await searchParams;
+  const ctx = await loadHistoryContext(workshopId, proposalId, `/workshops/${workshopId}/proposals/${proposalId}/compare`);
+  const options = await guardPage(versionOptions(ctx.user.id, proposalId));
+  const newest = options[0]?.number ?? 1;
+  const to = positiveInt(query.to) ?? newest;
+  const from = positiveInt(query.from) ?? options[1]?.number ?? newest;
+  const layout: DiffLayout = query.layout === "side" ? "side" : "inline";
+  const diff = await guardPage(compareVersions({ db: db(), userId: ctx.user.id, proposalId, from, to }));
+  for (const v of [diff.from, diff.to]) if (!options.some((o) => o.number === v.number)) options.push({ number: v.number, label: v.label });
+  options.sort((a, b) => b.number - a.number);
+
+  const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
+  const path = `${ctx.basePath}/compare`;
+  const hrefFor = (l: DiffLayout) => `${path}?from=${from}&to=${to}${l === "side" ? "&layout=side" : ""}`;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <HistoryBreadcrumb
+          crumbs={[
+            { label: ctx.workshop.title, href: `/workshops/${workshopId}` },
+            { label: ctx.proposal.title, href: ctx.basePath },
+            { label: "History", href: `${ctx.basePath}/history` },
+            { label: "Compare" },
+          ]}
+        />
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Compare versions</h1>
+        <p className="mt-1 text-slate-600">{ctx.proposal.title}</p>
+      </div>
+
+      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <CompareForm action={path} options={options} from={from} to={to} layout={layout} />
+      </div>
+
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-lg font-semibold">
+            {versionTitle(diff.from)} <span className="font-normal text-slate-500">→</span> {versionTitle(diff.to)}
+          </h2>
+          <LayoutToggle layout={layout} hrefs={{ inline: hrefFor("inline"), side: hrefFor("side") }} />
+        </div>
+        {from === to && <p className="text-sm text-slate-600">Both sides are the same version. Pick two different versions to see what changed.</p>}
+        <DiffLegend parts={diff.parts} stats={diff.stats} delegations={delegations} />
+        <DiffView parts={diff.parts} delegations={delegations} layout={layout} fromTitle={versionTitle(diff.from)} toTitle={versionTitle(diff.to)} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { guardPage } from "@/server/auth/page-guard";
+import { getVersion } from "@/server/services/get-version";
+import { listVersions } from "@/server/services/list-versions";
+import { ProposalText } from "@/components/proposal/proposal-text";
+import { buttonSecondary } from "@/components/ui/field";
+import { ContributorChips } from "@/components/history/contributor-chips";
+import { HistoryBreadcrumb } from "@/components/history/history-breadcrumb";
+import { RestoreVersionButton } from "@/components/history/restore-version-button";
+import { VersionKindBadge } from "@/components/history/version-kind-badge";
+import { VersionTime } from "@/components/history/version-time";
+import { versionTitle } from "@/components/history/version-title";
+import { restoreVersionAction } from "../actions";
+import { loadHistoryContext, positiveInt } from "../load-context";
+
+export const metadata: Metadata = { title: "Version" };
+
+type Props = { params: Promise<{ workshopId: string; proposalId: string; number: string }> };
+
+export default async function VersionPage({ params }: Props) {
+  const { workshopId, proposalId, number: raw } = await params;
+  const number = positiveInt(raw);
+  if (number === null) notFound();
+  const ctx = await loadHistoryContext(workshopId, proposalId, `/workshops/${workshopId}/proposals/${proposalId}/history/${number}`);
+  const userId = ctx.user.id;
+  const [version, summary, newest] = await guardPage(
+    Promise.all([
+      getVersion({ db: db(), userId, proposalId, number }),
+      // The list carries author and contributors; a one-row page just above this number is this version.
+      listVersions({ db: db(), userId, proposalId, before: number + 1, take: 1 }).then((r) => r.versions.find((v) => v.number === number) ?? null),
+      listVersions({ db: db(), userId, proposalId, take: 1 }).then((r) => r.versions[0]?.number ?? number),
+    ]),
+  );
+  const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
+  const title = versionTitle(version);
+  const compare =
+    number < newest
+      ? { href: `${ctx.basePath}/compare?from=${number}&to=${newest}`, label: `Compare with the newest (version ${newest})` }
+      : number > 1
+        ? { href: `${ctx.basePath}/compare?from=${number - 1}&to=${number}`, label: "Compare with the previous version" }
+        : null;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <HistoryBreadcrumb
+          crumbs={[
+            { label: ctx.workshop.title, href: `/workshops/${workshopId}` },
+            { label: ctx.proposal.title, href: ctx.basePath },
+            { label: "History", href: `${ctx.basePath}/history` },
+            { label: `Version ${number}` },
+          ]}
+        />
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{title}</h1>
+        <p className="mt-1 text-slate-600">{ctx.proposal.title}</p>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <aside aria-label="About this version" className="grid content-start gap-5 md:grid-cols-2 lg:order-2 lg:grid-cols-1">
+          <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm lg:grid-cols-1 lg:gap-y-1">
+            <dt className="font-medium text-slate-500">Kind</dt>
+            <dd className="lg:mb-2">
+              <VersionKindBadge kind={version.kind} />
+              {number === newest && <span className="ml-2 text-xs font-semibold uppercase tracking-wide text-sky-700">Latest</span>}
+            </dd>
+            <dt className="font-medium text-slate-500">Saved</dt>
+            <dd className="lg:mb-2">
+              <VersionTime iso={version.createdAt} className="tabular-nums text-slate-800" />
+            </dd>
+            {summary?.author && (
+              <>
+                <dt className="font-medium text-slate-500">By</dt>
+                <dd className="text-slate-800 lg:mb-2">{summary.author}</dd>
+              </>
+            )}
+            {summary && summary.contributors.length > 0 && (
+              <>
+                <dt className="font-medium text-slate-500">Written by</dt>
+                <dd>
+                  <ContributorChips ids={summary.contributors} delegations={delegations} />
+                </dd>
+              </>
+            )}
+          </dl>
+          <div className="flex flex-col items-start gap-3">
+            {compare && (
+              <Link href={compare.href} className={buttonSecondary}>
+                {compare.label}
+              </Link>
+            )}
+            {ctx.canManageVersions && (
+              <RestoreVersionButton
+                versionTitle={title}
+                proposalPath={ctx.basePath}
+                action={restoreVersionAction.bind(null, workshopId, proposalId, number)}
+              />
+            )}
+            <nav aria-label="Other versions" className="flex flex-wrap gap-x-4 gap-y-2 pt-1 text-sm">
+              {number > 1 && (
+                <Link href={`${ctx.basePath}/history/${number - 1}`} className="text-sky-800 hover:underline">
+                  ← Version {number - 1}
+                </Link>
+              )}
+              {number < newest && (
+                <Link href={`${ctx.basePath}/history/${number + 1}`} className="text-sky-800 hover:underline">
+                  Version {number + 1} →
+                </Link>
+              )}
+            </nav>
+          </div>
+        </aside>
+
+        <article
+          aria-label={`Version ${number} text`}
+          className="proposal-text min-w-0 rounded-lg border border-slate-200 bg-white px-5 py-6 shadow-sm sm:px-10 sm:py-8 lg:order-1"
+        >
+          <div className="mx-auto max-w-[72ch]">
+            <ProposalText doc={version.content} />
+          </div>
+        </article>
+      </div>
+    </div>
+  );
+}

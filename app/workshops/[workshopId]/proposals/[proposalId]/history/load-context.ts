@@ -1,0 +1,38 @@
+// What every history page (list, version, compare) needs around the versions themselves: the
+// signed-in user, the workshop's delegations (attribution colours), the proposal's title and
+// state, and whether the viewer may save or restore. One authorized load, shared by the pages.
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { guardPage, requireUser } from "@/server/auth/page-guard";
+import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
+
+export type HistoryDelegation = { id: string; name: string; code: string; colour: string };
+
+/** Proposal states in which the chair may save or restore (mirrors lib/domain/access.ts). */
+const VERSIONABLE_STATES = new Set(["DRAFTING", "LOCKED"]);
+
+export async function loadHistoryContext(workshopId: string, proposalId: string, returnTo: string) {
+  const user = await requireUser(returnTo);
+  const overview = await guardPage(getWorkshopOverview({ db: db(), userId: user.id, workshopId }));
+  // The URL's workshop must be the proposal's own: anything else is "not found", never a leak.
+  const proposal = overview.proposals.find((p) => p.id === proposalId);
+  if (!proposal) notFound();
+  const isChair = overview.viewer.role === "MODERATOR";
+  return {
+    user,
+    workshop: overview.workshop,
+    proposal,
+    delegations: overview.delegations satisfies HistoryDelegation[],
+    isChair,
+    // The server refuses anyway; hiding the controls just avoids offering what would fail.
+    canManageVersions: isChair && VERSIONABLE_STATES.has(proposal.state),
+    basePath: `/workshops/${workshopId}/proposals/${proposalId}`,
+  };
+}
+
+/** A positive whole number from a URL segment or query value, or null. */
+export function positiveInt(value: string | string[] | undefined): number | null {
+  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) return null;
+  const n = Number(value);
+  return n > 0 ? n : null;
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db";
+import { guardPage } from "@/server/auth/page-guard";
+import { listVersions } from "@/server/services/list-versions";
+import { StateBadge } from "@/components/ui/badges";
+import { buttonSecondary } from "@/components/ui/field";
+import { HistoryBreadcrumb } from "@/components/history/history-breadcrumb";
+import { SaveVersionForm } from "@/components/history/save-version-form";
+import { VerifyHistoryButton } from "@/components/history/verify-history-button";
+import { VersionList } from "@/components/history/version-list";
+import { saveVersionAction } from "./actions";
+import { loadHistoryContext, positiveInt } from "./load-context";
+
+export const metadata: Metadata = { title: "History" };
+
+type Props = {
+  params: Promise<{ workshopId: string; proposalId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  const { workshopId, proposalId } = await params;
+  const before = positiveInt((await searchParams).before) ?? undefined;
+  const ctx = await loadHistoryContext(workshopId, proposalId, `/workshops/${workshopId}/proposals/${proposalId}/history`);
+  const { versions, nextBefore } = await guardPage(listVersions({ db: db(), userId: ctx.user.id, proposalId, before }));
+  // "Latest" marks the newest version of all, which is on the first page only.
+  const latestNumber = before === undefined ? (versions[0]?.number ?? null) : null;
+  const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <HistoryBreadcrumb
+          crumbs={[
+            { label: ctx.workshop.title, href: `/workshops/${workshopId}` },
+            { label: ctx.proposal.title, href: ctx.basePath },
+            { label: "History" },
+          ]}
+        />
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">
+            History <span className="font-normal text-slate-500">— {ctx.proposal.title}</span>
+          </h1>
+          <StateBadge state={ctx.proposal.state} />
+        </div>
+        <p className="mt-2 max-w-3xl text-slate-600">
+          Every saved state of the text, newest first. Each version is sealed into a chain of fingerprints, so any later change to it shows.
+        </p>
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        {/* First in reading order on narrow screens (the chair's controls stay in reach above a
+            long list); the right-hand column on wide ones. */}
+        <aside className="grid content-start gap-6 md:grid-cols-2 lg:order-2 lg:grid-cols-1">
+          {ctx.canManageVersions && (
+            <section aria-labelledby="save-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 id="save-heading" className="text-lg font-semibold">
+                Save version
+              </h2>
+              <div className="mt-3">
+                <SaveVersionForm action={saveVersionAction.bind(null, workshopId, proposalId)} />
+              </div>
+            </section>
+          )}
+          {ctx.isChair && !ctx.canManageVersions && (
+            <p className="rounded-lg border border-slate-200 bg-slate-100 p-4 text-sm text-slate-700">
+              Versions can be saved and restored while the proposal is being drafted or is locked.
+            </p>
+          )}
+          <section aria-labelledby="verify-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <h2 id="verify-heading" className="text-lg font-semibold">
+              Integrity
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">Recompute every version&apos;s fingerprint to check that no saved text was altered.</p>
+            <div className="mt-3">
+              <VerifyHistoryButton proposalId={proposalId} />
+            </div>
+          </section>
+        </aside>
+        <section aria-labelledby="versions-heading" className="min-w-0 lg:order-1">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="versions-heading" className="text-xl font-semibold">
+              Versions
+            </h2>
+            <Link href={`${ctx.basePath}/compare`} className={buttonSecondary}>
+              Compare versions
+            </Link>
+          </div>
+          <div className="mt-4">
+            <VersionList versions={versions} delegations={delegations} basePath={ctx.basePath} latestNumber={latestNumber} />
+          </div>
+          {(before !== undefined || nextBefore !== null) && (
+          <nav aria-label="More versions" className="mt-6 flex flex-wrap gap-3">
+            {before !== undefined && (
+              <Link href={`${ctx.basePath}/history`} className={buttonSecondary}>
+                ← Newest versions
+              </Link>
+            )}
+            {nextBefore !== null && (
+              <Link href={`${ctx.basePath}/history?before=${nextBefore}`} className={buttonSecondary}>
+                Older versions →
+              </Link>
+            )}
+          </nav>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+// Workshop / proposal / History / …: the way back to the live text is always one click.
+import Link from "next/link";
+import { Fragment } from "react";
+
+type Crumb = { label: string; href?: string };
+
+export function HistoryBreadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+      <ol className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
+        {crumbs.map((c, i) => (
+          <Fragment key={i}>
+            {i > 0 && (
+              <li aria-hidden className="text-slate-400">
+                /
+              </li>
+            )}
+            <li className="min-w-0">
+              {c.href ? (
+                <Link href={c.href} className="hover:underline">
+                  {c.label}
+                </Link>
+              ) : (
+                <span aria-current="page" className="text-slate-800">
+                  {c.label}
+                </span>
+              )}
+            </li>
+          </Fragment>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+// The proposal's versions, newest first, as a quiet timeline: number and label to read from
+// the back of a room, then how, when, by whom, and which delegations wrote in it.
+import Link from "next/link";
+import { ContributorChips, type DelegationInfo } from "./contributor-chips";
+import { VersionKindBadge } from "./version-kind-badge";
+import { VersionTime } from "./version-time";
+
+export type VersionSummary = {
+  id: string;
+  number: number;
+  kind: string;
+  label: string | null;
+  contributors: string[];
+  author: string | null;
+  createdAt: string;
+};
+
+type Props = {
+  versions: readonly VersionSummary[];
+  delegations: ReadonlyMap<string, DelegationInfo>;
+  basePath: string;
+  /** Number of the newest version of all (not just of this page). */
+  latestNumber: number | null;
+};
+
+export function VersionList({ versions, delegations, basePath, latestNumber }: Props) {
+  if (versions.length === 0) return <p className="text-slate-600">No versions yet.</p>;
+  return (
+    <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5 sm:pl-6">
+      {versions.map((v) => (
+        <li key={v.id} className="relative">
+          <span
+            aria-hidden
+            className={`absolute -left-[1.95rem] top-5 h-3 w-3 rounded-full ring-4 ring-slate-50 sm:-left-[2.2rem] ${v.number === latestNumber ? "bg-sky-600" : "bg-slate-300"}`}
+          />
+          <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm sm:px-5">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+              <Link href={`${basePath}/history/${v.number}`} className="group text-lg leading-snug text-sky-800">
+                <span className="font-semibold group-hover:underline">Version {v.number}</span>
+                {v.label && (
+                  <>
+                    <span className="text-slate-400"> — </span>
+                    <span className="font-medium text-slate-900 group-hover:underline">{v.label}</span>
+                  </>
+                )}
+              </Link>
+              <VersionTime iso={v.createdAt} className="text-sm tabular-nums text-slate-600" />
+            </div>
+            <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-600">
+              <VersionKindBadge kind={v.kind} />
+              {v.number === latestNumber && <span className="text-xs font-semibold uppercase tracking-wide text-sky-700">Latest</span>}
+              {v.author && <span>by {v.author}</span>}
+              <ContributorChips ids={v.contributors} delegations={delegations} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
