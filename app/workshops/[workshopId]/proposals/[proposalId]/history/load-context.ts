@@ -5,11 +5,9 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
+import { can } from "@/lib/domain/access";
 
 export type HistoryDelegation = { id: string; name: string; code: string; colour: string };
-
-/** Proposal states in which the chair may save or restore (mirrors lib/domain/access.ts). */
-const VERSIONABLE_STATES = new Set(["DRAFTING", "LOCKED"]);
 
 export async function loadHistoryContext(workshopId: string, proposalId: string, returnTo: string) {
   const user = await requireUser(returnTo);
@@ -25,7 +23,8 @@ export async function loadHistoryContext(workshopId: string, proposalId: string,
     delegations: overview.delegations satisfies HistoryDelegation[],
     isChair,
     // The server refuses anyway; hiding the controls just avoids offering what would fail.
-    canManageVersions: isChair && VERSIONABLE_STATES.has(proposal.state),
+    canSaveVersion: can(overview.viewer.role, "version.create", proposal.state),
+    canRestore: can(overview.viewer.role, "version.restore", proposal.state),
     basePath: `/workshops/${workshopId}/proposals/${proposalId}`,
   };
 }

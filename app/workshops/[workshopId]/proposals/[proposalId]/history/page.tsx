@@ -53,7 +53,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         {/* First in reading order on narrow screens (the chair's controls stay in reach above a
             long list); the right-hand column on wide ones. */}
         <aside className="grid content-start gap-6 md:grid-cols-2 lg:order-2 lg:grid-cols-1">
-          {ctx.canManageVersions && (
+          {ctx.canSaveVersion && (
             <section aria-labelledby="save-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <h2 id="save-heading" className="text-lg font-semibold">
                 Save version
@@ -63,7 +63,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               </div>
             </section>
           )}
-          {ctx.isChair && !ctx.canManageVersions && (
+          {ctx.isChair && !ctx.canSaveVersion && (
             <p className="rounded-lg border border-slate-200 bg-slate-100 p-4 text-sm text-slate-700">
               Versions can be saved and restored while the proposal is being drafted or is locked.
             </p>

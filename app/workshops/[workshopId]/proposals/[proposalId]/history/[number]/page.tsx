@@ -91,7 +91,7 @@ export default async function VersionPage({ params }: Props) {
                 {compare.label}
               </Link>
             )}
-            {ctx.canManageVersions && (
+            {ctx.canRestore && (
               <RestoreVersionButton
                 versionTitle={title}
                 proposalPath={ctx.basePath}
