@@ -17,6 +17,8 @@ export async function startAccordServer(opts: {
   // Tests of the realtime layer run without Next (no build needed); the app always has it.
   next?: { dev: boolean };
   rooms?: Partial<RoomOptions>;
+  /** With several processes: Redis for socket.io's adapter and node-to-node replica sync. */
+  redisUrl?: string;
 }): Promise<AccordServer> {
   let handle: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>) | null = null;
   let closeNext: (() => Promise<void>) | null = null;
@@ -39,7 +41,8 @@ export async function startAccordServer(opts: {
     res.statusCode = 404;
     res.end();
   });
-  const { io, rooms, live } = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms });
+  const realtime = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms, redisUrl: opts.redisUrl });
+  const { io, rooms, live } = realtime;
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(opts.port, opts.host, () => resolve());
@@ -56,6 +59,7 @@ export async function startAccordServer(opts: {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       await rooms.closeAll();
+      await realtime.close();
       await closeNext?.();
     },
   };

@@ -71,6 +71,9 @@ export class ProposalProvider {
     // A document handed in (e.g. kept across a server restart) may hold changes never sent.
     this.hasUnsentChanges = opts.doc !== undefined;
     this.awareness = new Awareness(this.doc);
+    // A fresh awareness state has clock 0, which peers ignore; re-set it so this tab is
+    // present even before it moves a caret (the server stamps who it is).
+    this.awareness.setLocalState({ ...this.awareness.getLocalState() });
     this.doc.on("update", this.onLocalUpdate);
     this.awareness.on("update", this.onAwarenessChange);
     socket.on("connect", this.onConnect);

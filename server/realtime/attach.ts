@@ -8,10 +8,15 @@ import { userIdFromHandshake } from "./socket-auth.ts";
 import { registerHandlers } from "./handlers.ts";
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
 import { setRealtime, type Realtime } from "./global.ts";
-import { createLiveNotifier } from "./notifier.ts";
+import { applyProposalState, createLiveNotifier } from "./notifier.ts";
+import { joinCluster } from "./cluster.ts";
+import { applyAwarenessUpdate } from "y-protocols/awareness";
 
 
-export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: string; rooms?: Partial<RoomOptions> }): Realtime {
+export function attachRealtime(
+  httpServer: HttpServer,
+  opts: { db: Db; secret: string; rooms?: Partial<RoomOptions>; redisUrl?: string },
+): Realtime & { close(): Promise<void> } {
   const io = new Server(httpServer, {
     serveClient: false,
     // Larger frames are cut off by the transport before any of our code runs.
@@ -19,6 +24,16 @@ export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: s
   });
   const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms });
   rooms.attach(io);
+  if (opts.redisUrl) {
+    rooms.cluster = joinCluster(io, opts.redisUrl, {
+      onDoc: (proposalId, update) => rooms.applyRelayed(proposalId, update),
+      onAwareness: (proposalId, update) => {
+        const room = rooms.peek(proposalId);
+        if (room) applyAwarenessUpdate(room.awareness, update, "relay");
+      },
+      onState: (proposalId, state) => applyProposalState(rooms, proposalId, state),
+    });
+  }
   const live = createLiveNotifier(io, rooms, opts.db);
   setRealtime({ io, rooms, live });
   io.use(async (socket, next) => {
@@ -32,5 +47,5 @@ export function attachRealtime(httpServer: HttpServer, opts: { db: Db; secret: s
     }
   });
   io.on("connection", (socket) => registerHandlers(socket, { io, db: opts.db, rooms }));
-  return { io, rooms, live };
+  return { io, rooms, live, close: () => rooms.cluster.close() };
 }

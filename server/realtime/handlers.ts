@@ -71,16 +71,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     const { userId } = state(socket);
     const { membership } = await authorize({ db, userId, action: "proposal.view", proposalId });
     const [participant, room] = await Promise.all([loadParticipant(db, membership), rooms.get(proposalId)]);
-    const owner = room.clientOwners.get(clientId);
-    if (owner !== undefined && owner !== userId) throw new AppError("FOREIGN_CLIENT");
-    if (owner === undefined) {
-      room.clientOwners.set(clientId, userId);
-      await db.documentClient.upsert({
-        where: { proposalId_clientId: { proposalId, clientId: BigInt(clientId) } },
-        create: { proposalId, clientId: BigInt(clientId), userId, delegationId: membership.delegationId },
-        update: {},
-      });
-    }
+    await claimClient(db, room, clientId, userId, membership.delegationId);
     const existing = room.sessions.get(socket.id);
     if (existing) existing.clientIds.add(clientId);
     else room.sessions.set(socket.id, { socket, participant, role: membership.role, clientIds: new Set([clientId]) });
@@ -132,6 +123,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       throw new AppError("MALFORMED_UPDATE");
     }
     socket.to(room.key).emit("doc:update", { proposalId, update });
+    rooms.cluster.relayDoc(proposalId, update);
     room.noteEdit(session.participant.delegation?.id ?? null, Date.now());
     try {
       await rooms.journal.append({
@@ -153,6 +145,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     const stamped = stampAwarenessUpdate(update, session.clientIds, session.participant);
     applyAwarenessUpdate(room.awareness, stamped, socket.id);
     socket.to(room.key).emit("awareness:update", { proposalId, update: stamped });
+    rooms.cluster.relayAwareness(proposalId, stamped);
     return {};
   });
 
@@ -166,17 +159,31 @@ function editReason(session: Session, room: Room): string {
   return right.canEdit ? "" : right.reason;
 }
 
+/**
+ * Makes a Yjs client id this user's in the authorship ledger, or refuses it. The database row
+ * decides, not this node's memory: another node may have registered the id for someone else.
+ */
+async function claimClient(db: Db, room: Room, clientId: number, userId: string, delegationId: string | null): Promise<void> {
+  let owner = room.clientOwners.get(clientId);
+  if (owner === undefined) {
+    const row = await db.documentClient.upsert({
+      where: { proposalId_clientId: { proposalId: room.proposalId, clientId: BigInt(clientId) } },
+      create: { proposalId: room.proposalId, clientId: BigInt(clientId), userId, delegationId },
+      update: {},
+      select: { userId: true },
+    });
+    owner = row.userId ?? userId;
+    room.clientOwners.set(clientId, owner);
+  }
+  if (owner !== userId) throw new AppError("FOREIGN_CLIENT");
+}
+
 /** Client ids seen for the first time in an update become this user's (the authorship ledger). */
 async function claimNewClients(db: Db, room: Room, session: Session, update: Uint8Array): Promise<void> {
   for (const client of insertingClients(update)) {
     if (room.clientOwners.has(client)) continue;
-    room.clientOwners.set(client, session.participant.userId);
+    await claimClient(db, room, client, session.participant.userId, session.participant.delegation?.id ?? null);
     session.clientIds.add(client);
-    await db.documentClient.upsert({
-      where: { proposalId_clientId: { proposalId: room.proposalId, clientId: BigInt(client) } },
-      create: { proposalId: room.proposalId, clientId: BigInt(client), userId: session.participant.userId, delegationId: session.participant.delegation?.id ?? null },
-      update: {},
-    });
   }
 }
 
@@ -191,7 +198,9 @@ function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
     const gone = [...session.clientIds].filter((id) => room.awareness.getStates().has(id));
     if (gone.length > 0) {
       removeAwarenessStates(room.awareness, gone, socket.id);
-      deps.io.to(room.key).emit("awareness:update", { proposalId, update: encodeAwarenessUpdate(room.awareness, gone) });
+      const removal = encodeAwarenessUpdate(room.awareness, gone);
+      deps.io.to(room.key).emit("awareness:update", { proposalId, update: removal });
+      deps.rooms.cluster.relayAwareness(proposalId, removal);
     }
   }
   deps.rooms.release(room);

@@ -3,6 +3,7 @@
 import type { Server } from "socket.io";
 import type { Db } from "../../lib/db.ts";
 import { editRight } from "../../lib/domain/edit-right.ts";
+import type { ProposalState } from "../../lib/domain/access.ts";
 import type { LiveNotifier } from "../services/live-notifier.ts";
 import { getWorkshopLive } from "../services/get-workshop-live.ts";
 import type { RoomRegistry } from "./rooms.ts";
@@ -14,15 +15,21 @@ export function workshopKey(workshopId: string): string {
 /** Several changes in one action (state + vote + audit) become one snapshot per workshop. */
 const COALESCE_MS = 15;
 
+/** Applies a state change to this node's room and tells this node's clients. */
+export function applyProposalState(rooms: RoomRegistry, proposalId: string, state: ProposalState): void {
+  const room = rooms.setState(proposalId, state);
+  if (!room) return;
+  for (const session of room.sessions.values()) {
+    session.socket.emit("room:state", { proposalId, state, edit: editRight(session.role, state) });
+  }
+}
+
 export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db): LiveNotifier {
   const pending = new Set<string>();
   return {
     proposalState(proposalId, state) {
-      const room = rooms.setState(proposalId, state);
-      if (!room) return;
-      for (const session of room.sessions.values()) {
-        session.socket.emit("room:state", { proposalId, state, edit: editRight(session.role, state) });
-      }
+      applyProposalState(rooms, proposalId, state);
+      rooms.cluster.relayState(proposalId, state);
     },
     workshopChanged(workshopId) {
       if (pending.has(workshopId)) return;

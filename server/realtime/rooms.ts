@@ -11,6 +11,12 @@ import { compactJournal } from "../services/compact-journal.ts";
 import { cutVersion } from "../services/cut-version.ts";
 import { JournalWriter } from "./journal.ts";
 import { Room } from "./room.ts";
+import { singleNode, type Cluster } from "./cluster.ts";
+
+/** Updates relayed by other nodes for rooms this node has not loaded are kept this long, so a
+ *  load that read the database just before their commit still gets them. */
+const RELAY_MEMORY_MS = 15_000;
+const RELAY_MEMORY_MAX = 2000;
 
 export type RoomOptions = {
   /** An empty room is unloaded after this long; a delegate's reload within it finds it warm. */
@@ -41,6 +47,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
   private io: Server | null = null;
+  cluster: Cluster = singleNode;
+  private readonly recentRelays = new Map<string, Array<{ at: number; update: Uint8Array }>>();
   private readonly versionTimer: ReturnType<typeof setInterval>;
 
   constructor(
@@ -112,8 +120,22 @@ export class RoomRegistry {
     Y.applyUpdate(room.doc, change.update, "server");
     room.noteEdit(change.delegationId, Date.now());
     this.io?.to(room.key).emit("doc:update", { proposalId, update: change.update });
+    this.cluster.relayDoc(proposalId, change.update);
     await this.journal.append({ proposalId, update: change.update, userId: change.userId, delegationId: change.delegationId, clientId: change.clientId });
     return room;
+  }
+
+  /** An update another node accepted: into this node's replica (its clients got it already). */
+  applyRelayed(proposalId: string, update: Uint8Array): void {
+    const room = this.loaded.get(proposalId);
+    if (room) {
+      Y.applyUpdate(room.doc, update, "relay");
+      return;
+    }
+    const now = Date.now();
+    const kept = (this.recentRelays.get(proposalId) ?? []).filter((r) => now - r.at < RELAY_MEMORY_MS).slice(-RELAY_MEMORY_MAX);
+    kept.push({ at: now, update });
+    this.recentRelays.set(proposalId, kept);
   }
 
   /** Cuts a version of the live text now (named, for a vote, after a restore, or automatic). */
@@ -127,13 +149,11 @@ export class RoomRegistry {
     room.isCuttingVersion = true;
     try {
       const editors = new Set(room.editors);
-      const version = await cutVersion(this.db, {
-        proposalId,
-        workshopId: room.workshopId,
-        doc: room.doc,
-        editors,
-        now: new Date(),
-        ...opts,
+      const cut = () => cutVersion(this.db, { proposalId, workshopId: room.workshopId, doc: room.doc, editors, now: new Date(), ...opts });
+      // Another node may take the same version number first: the unique index says so; retry.
+      const version = await cut().catch((e: unknown) => {
+        if ((e as { code?: string }).code === "P2002") return cut();
+        throw e;
       });
       // Only editing that happened before the cut is covered by it.
       for (const e of editors) room.editors.delete(e);
@@ -180,6 +200,9 @@ export class RoomRegistry {
       new Map(owners.filter((o) => o.userId).map((o) => [Number(o.clientId), o.userId!])),
       journalRows,
     );
+    // Whatever other nodes relayed while (or just before) this node read the database.
+    for (const r of this.recentRelays.get(proposalId) ?? []) Y.applyUpdate(room.doc, r.update, "relay");
+    this.recentRelays.delete(proposalId);
     this.loaded.set(proposalId, room);
     return room;
   }

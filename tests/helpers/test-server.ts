@@ -51,10 +51,10 @@ export async function openClient(endpoint: Endpoint, userId: string, proposalId:
 export type TestServer = TestDb & Endpoint & { server: AccordServer; close(): Promise<void>; stop(): Promise<void> };
 
 /** Starts a server; on `db` when given (a restart), else on a fresh database. */
-export async function startTestServer(opts: { rooms?: Partial<RoomOptions>; db?: TestDb; secret?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { rooms?: Partial<RoomOptions>; db?: TestDb; secret?: string; redisUrl?: string } = {}): Promise<TestServer> {
   const t = opts.db ?? (await createTestDb());
   const secret = opts.secret ?? randomBytes(32).toString("base64url");
-  const server = await startAccordServer({ db: t.db, secret, port: 0, host: "127.0.0.1", rooms: opts.rooms });
+  const server = await startAccordServer({ db: t.db, secret, port: 0, host: "127.0.0.1", rooms: opts.rooms, redisUrl: opts.redisUrl });
   return {
     ...t,
     server,
@@ -70,9 +70,9 @@ export async function startTestServer(opts: { rooms?: Partial<RoomOptions>; db?:
 }
 
 /** The server as its own OS process, so a test can SIGKILL it mid-session. */
-export async function spawnServerProcess(dbUrl: string, secret: string): Promise<{ child: ChildProcess; url: string }> {
+export async function spawnServerProcess(dbUrl: string, secret: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/server-process.ts"], {
-    env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: secret },
+    env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: secret, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,0 +1,72 @@
+// Several server processes sharing rooms. socket.io's Redis adapter carries room broadcasts
+// to every node's clients, but it does not sync the nodes' own Y.Doc replicas: each accepted
+// update, awareness change and proposal state change is also sent node-to-node here.
+// (serverSideEmit JSON-encodes its arguments, so binary travels as base64.)
+import { Redis } from "ioredis";
+import { createAdapter } from "@socket.io/redis-adapter";
+import type { Server } from "socket.io";
+import { ProposalStateSchema, type ProposalStateName } from "../../lib/protocol.ts";
+
+export type ClusterHandlers = {
+  onDoc(proposalId: string, update: Uint8Array): void;
+  onAwareness(proposalId: string, update: Uint8Array): void;
+  onState(proposalId: string, state: ProposalStateName): void;
+};
+
+export type Cluster = {
+  readonly isClustered: boolean;
+  relayDoc(proposalId: string, update: Uint8Array): void;
+  relayAwareness(proposalId: string, update: Uint8Array): void;
+  relayState(proposalId: string, state: ProposalStateName): void;
+  close(): Promise<void>;
+};
+
+export const singleNode: Cluster = {
+  isClustered: false,
+  relayDoc() {},
+  relayAwareness() {},
+  relayState() {},
+  async close() {},
+};
+
+const b64 = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString("base64");
+const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, "base64"));
+const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 64;
+
+export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandlers): Cluster {
+  const pub = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on("error", (e: Error) => console.error("redis:", e.message));
+  io.adapter(createAdapter(pub, sub));
+
+  // Messages come from our own nodes, but a bad one must still never throw out of a listener.
+  const guard = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      console.error("cluster message ignored:", e);
+    }
+  };
+  io.on("node:doc", (proposalId: unknown, update: unknown) =>
+    guard(() => isId(proposalId) && typeof update === "string" && handlers.onDoc(proposalId, fromB64(update))),
+  );
+  io.on("node:awareness", (proposalId: unknown, update: unknown) =>
+    guard(() => isId(proposalId) && typeof update === "string" && handlers.onAwareness(proposalId, fromB64(update))),
+  );
+  io.on("node:state", (proposalId: unknown, state: unknown) =>
+    guard(() => {
+      const parsed = ProposalStateSchema.safeParse(state);
+      if (isId(proposalId) && parsed.success) handlers.onState(proposalId, parsed.data);
+    }),
+  );
+
+  return {
+    isClustered: true,
+    relayDoc: (proposalId, update) => io.serverSideEmit("node:doc", proposalId, b64(update)),
+    relayAwareness: (proposalId, update) => io.serverSideEmit("node:awareness", proposalId, b64(update)),
+    relayState: (proposalId, state) => io.serverSideEmit("node:state", proposalId, state),
+    async close() {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    },
+  };
+}
