@@ -25,6 +25,7 @@ export const ERRORS = {
   ROUND_CLOSED: { status: 409, message: "This vote is closed; ballots can no longer be cast or changed." },
   NO_DELEGATION: { status: 403, message: "Only a member of a delegation can cast its ballot." },
   ALREADY_QUEUED: { status: 409, message: "You are already in the speaking queue." },
+  MISSING_DEPENDENCIES: { status: 409, message: "That change builds on text the server does not have yet; it will be retried." },
   UNAVAILABLE: { status: 503, message: "The text could not be saved right now; it will be retried." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;

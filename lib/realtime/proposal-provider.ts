@@ -25,6 +25,13 @@ export const REMOTE_ORIGIN = Symbol("remote");
 
 /** Cursor moves are frequent; one awareness message per this interval is plenty for carets. */
 export const AWARENESS_THROTTLE_MS = 50;
+/**
+ * Refusals that are not about the change itself: the server could not store it (UNAVAILABLE),
+ * or it builds on text the server has not received yet (another node's relay still on the
+ * way). The change is resent through a fresh sync after this long.
+ */
+const RETRY_MS: Partial<Record<string, number>> = { UNAVAILABLE: 1000, MISSING_DEPENDENCIES: 250 };
+
 /** An update not acknowledged in this time is resent through a fresh sync. */
 const ACK_TIMEOUT_MS = 15_000;
 
@@ -87,7 +94,7 @@ export class ProposalProvider {
   get status(): SaveStatus {
     if (!this.socket.connected) return this.self ? "offline" : "connecting";
     if (!this.isSynced) return this.self ? "saving" : "connecting";
-    return this.pendingAcks > 0 ? "saving" : "saved";
+    return this.pendingAcks > 0 || this.hasUnsentChanges ? "saving" : "saved";
   }
 
   get synced(): boolean {
@@ -205,11 +212,13 @@ export class ProposalProvider {
       if (!res.ok) {
         this.lastError = res.error;
         // A storage hiccup: the server kept the change in memory; resync soon so it is journaled.
-        if (res.error.code === "UNAVAILABLE") {
+        const retryIn = RETRY_MS[res.error.code];
+        if (retryIn !== undefined) {
           this.hasUnsentChanges = true;
-          setTimeout(() => this.socket.connected && this.sync(), 1000);
+          setTimeout(() => this.socket.connected && !this.isDestroyed && this.sync(), retryIn);
+        } else {
+          this.emit("refused", res.error);
         }
-        else this.emit("refused", res.error);
       }
       this.emit("change");
     });

@@ -6,6 +6,7 @@ import type { Db } from "../../lib/db.ts";
 import { MAX_SOCKET_MESSAGE_BYTES } from "../../lib/protocol.ts";
 import { userIdFromHandshake } from "./socket-auth.ts";
 import { registerHandlers } from "./handlers.ts";
+import { guardSocket, isAllowedOrigin } from "./socket-guard.ts";
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
 import { setRealtime, type Realtime } from "./global.ts";
 import { applyProposalState, createLiveNotifier } from "./notifier.ts";
@@ -21,6 +22,7 @@ export function attachRealtime(
     serveClient: false,
     // Larger frames are cut off by the transport before any of our code runs.
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, process.env.NEXTAUTH_URL)),
   });
   const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms });
   rooms.attach(io);
@@ -46,6 +48,9 @@ export function attachRealtime(
       next(new Error("UNAUTHENTICATED"));
     }
   });
-  io.on("connection", (socket) => registerHandlers(socket, { io, db: opts.db, rooms }));
+  io.on("connection", (socket) => {
+    guardSocket(socket);
+    registerHandlers(socket, { io, db: opts.db, rooms });
+  });
   return { io, rooms, live, close: () => rooms.cluster.close() };
 }

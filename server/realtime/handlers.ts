@@ -13,7 +13,7 @@ import { loadParticipant } from "../services/load-participant.ts";
 import { stampAwarenessUpdate } from "./awareness-stamp.ts";
 import { getWorkshopLive } from "../services/get-workshop-live.ts";
 import { workshopKey } from "./notifier.ts";
-import { insertingClients } from "./update-inspect.ts";
+import { inspectUpdate } from "./update-inspect.ts";
 import type { Room, Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
 
@@ -108,23 +108,27 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
 
   on(socket, "doc:update", async ({ proposalId, update }) => {
     const { room, session } = joinedRoom(socket, proposalId);
-    const decision = decide(session.role, "proposal.edit", room.state);
-    if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN", editReason(session, room));
     if (isEmptyUpdate(update)) return { durable: true as const };
-    // Authorship: every inserted struct must come from a client id this user owns.
-    for (const client of insertingClients(update)) {
-      const owner = room.clientOwners.get(client);
-      if (owner !== undefined && owner !== session.participant.userId) throw new AppError("FOREIGN_CLIENT");
-    }
-    await claimNewClients(db, room, session, update);
-    try {
-      Y.applyUpdate(room.doc, update, socket.id);
-    } catch {
-      throw new AppError("MALFORMED_UPDATE");
-    }
-    socket.to(room.key).emit("doc:update", { proposalId, update });
-    rooms.cluster.relayDoc(proposalId, update);
-    room.noteEdit(session.participant.delegation?.id ?? null, Date.now());
+    await room.serialize(async () => {
+      // Checked in turn: a lock or a vote that arrived first applies to every later update.
+      const decision = decide(session.role, "proposal.edit", room.state);
+      if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN", editReason(session, room));
+      const { insertingClients } = inspectUpdate(update, Y.decodeStateVector(Y.encodeStateVector(room.doc)));
+      // Authorship: every inserted struct must come from a client id this user owns.
+      for (const client of insertingClients) {
+        const owner = room.clientOwners.get(client);
+        if (owner !== undefined && owner !== session.participant.userId) throw new AppError("FOREIGN_CLIENT");
+      }
+      await claimNewClients(db, room, session, insertingClients);
+      try {
+        Y.applyUpdate(room.doc, update, socket.id);
+      } catch {
+        throw new AppError("MALFORMED_UPDATE");
+      }
+      socket.to(room.key).emit("doc:update", { proposalId, update });
+      rooms.cluster.relayDoc(proposalId, update);
+      room.noteEdit(session.participant.delegation?.id ?? null, Date.now());
+    });
     try {
       await rooms.journal.append({
         proposalId,
@@ -179,8 +183,8 @@ async function claimClient(db: Db, room: Room, clientId: number, userId: string,
 }
 
 /** Client ids seen for the first time in an update become this user's (the authorship ledger). */
-async function claimNewClients(db: Db, room: Room, session: Session, update: Uint8Array): Promise<void> {
-  for (const client of insertingClients(update)) {
+async function claimNewClients(db: Db, room: Room, session: Session, clients: Set<number>): Promise<void> {
+  for (const client of clients) {
     if (room.clientOwners.has(client)) continue;
     await claimClient(db, room, client, session.participant.userId, session.participant.delegation?.id ?? null);
     session.clientIds.add(client);

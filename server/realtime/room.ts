@@ -49,6 +49,19 @@ export class Room {
     this.journalRows = journalRows;
   }
 
+  private applying: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs accepted-update work one at a time, in arrival order. An update is checked against
+   * the replica as it will be when it applies, so one socket's consecutive updates (each
+   * building on the last) never race each other's checks.
+   */
+  serialize<T>(work: () => Promise<T> | T): Promise<T> {
+    const run = this.applying.then(work, work);
+    this.applying = run.catch(() => undefined);
+    return run;
+  }
+
   noteEdit(delegationId: string | null, now: number): void {
     this.firstUnversionedEditAt ??= now;
     this.lastEditAt = now;
