@@ -4,7 +4,7 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
-import type { ActionResult } from "@/server/actions/run-action";
+import type { ActionResult } from "@/lib/action-result";
 
 type Joined = ActionResult<{ workshopId: string }>;
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
-import type { ActionResult } from "@/server/actions/run-action";
+import type { ActionResult } from "@/lib/action-result";
 
 type Props = {
   versionTitle: string;

@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
-import type { ActionResult } from "@/server/actions/run-action";
+import type { ActionResult } from "@/lib/action-result";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ number: number }>>;
 

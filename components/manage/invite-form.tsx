@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Field, buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
-import type { ActionResult } from "@/server/actions/run-action";
+import type { ActionResult } from "@/lib/action-result";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ path: string }>>;
 

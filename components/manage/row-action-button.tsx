@@ -2,7 +2,7 @@
 
 import { useTransition, useState } from "react";
 import { buttonSecondary } from "@/components/ui/field";
-import type { ActionResult } from "@/server/actions/run-action";
+import type { ActionResult } from "@/lib/action-result";
 
 /** A button that runs a bound server action and reports its error next to it. */
 export function RowActionButton({ label, action, children }: { label: string; action: () => Promise<ActionResult<unknown>>; children: React.ReactNode }) {

@@ -7,8 +7,10 @@ import type { Schema } from "@tiptap/pm/model";
 // The Yjs XML fragment holding the text (TipTap's Collaboration default).
 export const DOC_FIELD = "default";
 
-// Yjs brings its own undo manager; StarterKit's would fight it.
-export const documentExtensions = [StarterKit.configure({ undoRedo: false })];
+// Yjs brings its own undo manager; StarterKit's would fight it. The trailing-node extension
+// would append an empty paragraph after a final list in every tab that opens the text — a
+// write nobody typed (and one an observer's tab would be refused for).
+export const documentExtensions = [StarterKit.configure({ undoRedo: false, trailingNode: false })];
 
 let schema: Schema | undefined;
 export function documentSchema(): Schema {

@@ -93,7 +93,7 @@ export class ProposalProvider {
 
   get status(): SaveStatus {
     if (!this.socket.connected) return this.self ? "offline" : "connecting";
-    if (!this.isSynced) return this.self ? "saving" : "connecting";
+    if (!this.isSynced) return this.self && this.hasUnsentChanges ? "saving" : "connecting";
     return this.pendingAcks > 0 || this.hasUnsentChanges ? "saving" : "saved";
   }
 
@@ -226,7 +226,8 @@ export class ProposalProvider {
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE_ORIGIN) return;
-    if (!this.isSynced || !this.socket.connected) {
+    // Not sendable now (offline, before sync, or editing closed): kept for the next sync.
+    if (!this.isSynced || !this.socket.connected || !this.edit.canEdit) {
       this.hasUnsentChanges = true;
       this.emit("change");
       return;

@@ -1,7 +1,9 @@
 // Server actions answer with a result the form can show, never a thrown stack.
 import { isAppError } from "../../lib/errors.ts";
 
-export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: string };
+import type { ActionResult } from "../../lib/action-result.ts";
+
+export type { ActionResult };
 
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {

@@ -19,7 +19,9 @@ import type { RoomRegistry } from "./rooms.ts";
 
 export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry };
 
-type SocketState = { userId: string; joined: Map<string, Room> };
+// `leaves` counts room:leave per proposal, so a join whose database reads outlast a leave
+// sent right after it (a quick unmount) does not register the socket anyway.
+type SocketState = { userId: string; joined: Map<string, Room>; leaves: Map<string, number> };
 
 type AckBody<E extends ClientEventName> = Omit<Extract<AckOf[E], { ok: true }>, "ok">;
 
@@ -60,6 +62,7 @@ function joinedRoom(socket: Socket, proposalId: string): { room: Room; session: 
 export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   const { db, rooms } = deps;
   state(socket).joined = new Map();
+  state(socket).leaves = new Map();
 
   socket.onAny((event: string) => {
     if (!Object.hasOwn(ClientEvents, event)) {
@@ -68,10 +71,18 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   });
 
   on(socket, "room:join", async ({ proposalId, clientId }) => {
-    const { userId } = state(socket);
+    const { userId, leaves } = state(socket);
+    const leavesBefore = leaves.get(proposalId) ?? 0;
     const { membership } = await authorize({ db, userId, action: "proposal.view", proposalId });
     const [participant, room] = await Promise.all([loadParticipant(db, membership), rooms.get(proposalId)]);
-    await claimClient(db, room, clientId, userId, membership.delegationId);
+    try {
+      await claimClient(db, room, clientId, userId, membership.delegationId);
+      if ((leaves.get(proposalId) ?? 0) !== leavesBefore) throw new AppError("NOT_JOINED", "Left before joining completed.");
+    } catch (e) {
+      // A room loaded for a join that failed must still be unloaded when idle.
+      rooms.release(room);
+      throw e;
+    }
     const existing = room.sessions.get(socket.id);
     if (existing) existing.clientIds.add(clientId);
     else room.sessions.set(socket.id, { socket, participant, role: membership.role, clientIds: new Set([clientId]) });
@@ -93,6 +104,8 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   });
 
   on(socket, "room:leave", ({ proposalId }) => {
+    const { leaves } = state(socket);
+    leaves.set(proposalId, (leaves.get(proposalId) ?? 0) + 1);
     leave(socket, proposalId, deps);
     return {};
   });
@@ -109,6 +122,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   on(socket, "doc:update", async ({ proposalId, update }) => {
     const { room, session } = joinedRoom(socket, proposalId);
     if (isEmptyUpdate(update)) return { durable: true as const };
+    let writer: number | null = null;
     await room.serialize(async () => {
       // Checked in turn: a lock or a vote that arrived first applies to every later update.
       const decision = decide(session.role, "proposal.edit", room.state);
@@ -120,6 +134,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
         if (owner !== undefined && owner !== session.participant.userId) throw new AppError("FOREIGN_CLIENT");
       }
       await claimNewClients(db, room, session, insertingClients);
+      writer = insertingClients.size === 1 ? [...insertingClients][0]! : null;
       try {
         Y.applyUpdate(room.doc, update, socket.id);
       } catch {
@@ -135,7 +150,8 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
         update,
         userId: session.participant.userId,
         delegationId: session.participant.delegation?.id ?? null,
-        clientId: [...session.clientIds][0] ?? null,
+        // The update's own writer (null when it carries several, e.g. a catch-up merge).
+        clientId: writer,
       });
     } catch (e) {
       console.error("journal write failed:", e);

@@ -2,9 +2,10 @@ import type { Db } from "../../lib/db.ts";
 import { moveItem } from "../../lib/domain/agenda.ts";
 import { AppError } from "../../lib/errors.ts";
 import { authorize } from "./authorize.ts";
+import type { LiveNotifier } from "./live-notifier.ts";
 import { recordAudit } from "./record-audit.ts";
 
-export async function moveAgendaItem(opts: { db: Db; userId: string | null; workshopId: string; proposalId: string; direction: "up" | "down" }) {
+export async function moveAgendaItem(opts: { db: Db; live: LiveNotifier; userId: string | null; workshopId: string; proposalId: string; direction: "up" | "down" }) {
   await authorize({ db: opts.db, userId: opts.userId, action: "workshop.manage", workshopId: opts.workshopId });
   await opts.db.$transaction(async (tx) => {
     const items = await tx.proposal.findMany({ where: { workshopId: opts.workshopId }, orderBy: { position: "asc" }, select: { id: true } });
@@ -22,4 +23,5 @@ export async function moveAgendaItem(opts: { db: Db; userId: string | null; work
       detail: { direction: opts.direction },
     });
   });
+  opts.live.workshopChanged(opts.workshopId);
 }

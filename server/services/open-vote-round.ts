@@ -33,6 +33,8 @@ export async function openVoteRound(opts: {
   const parsed = OpenVoteInput.safeParse(opts.input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
   const input = parsed.data;
+  const delegations = await opts.db.delegation.count({ where: { workshopId: proposal!.workshopId } });
+  if (input.quorum > delegations) throw new AppError("INVALID_INPUT", `The quorum cannot exceed the ${delegations} delegations of this workshop.`);
 
   const room = await opts.rooms.get(opts.proposalId);
   const previous = room.state;

@@ -11,12 +11,17 @@ type Base = { db: Db; live: LiveNotifier; userId: string | null; workshopId: str
 
 export async function requestFloor(opts: Base) {
   const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "floor.request", workshopId: opts.workshopId });
-  const open = await opts.db.floorRequest.findFirst({ where: { workshopId: opts.workshopId, userId: membership.userId, status: { in: ["WAITING", "SPEAKING"] } } });
-  if (open) throw new AppError("ALREADY_QUEUED");
-  const req = await opts.db.floorRequest.create({
-    data: { workshopId: opts.workshopId, userId: membership.userId, delegationId: membership.delegationId, requestedAt: opts.now },
+  // Check and insert in one transaction (SQLite serializes writers; on PostgreSQL two tabs of
+  // one person racing within milliseconds could both get in — harmless: the chair sees both).
+  const req = await opts.db.$transaction(async (tx) => {
+    const open = await tx.floorRequest.findFirst({ where: { workshopId: opts.workshopId, userId: membership.userId, status: { in: ["WAITING", "SPEAKING"] } } });
+    if (open) throw new AppError("ALREADY_QUEUED");
+    const created = await tx.floorRequest.create({
+      data: { workshopId: opts.workshopId, userId: membership.userId, delegationId: membership.delegationId, requestedAt: opts.now },
+    });
+    await recordAudit(tx, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.request", detail: { requestId: created.id } });
+    return created;
   });
-  await recordAudit(opts.db, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.request", detail: { requestId: req.id } });
   opts.live.workshopChanged(opts.workshopId);
   return req;
 }
@@ -29,6 +34,7 @@ export async function withdrawFloorRequest(opts: Base) {
     data: { status: "WITHDRAWN", endedAt: opts.now },
   });
   if (count === 0) throw new AppError("NOT_FOUND");
+  await recordAudit(opts.db, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.withdraw", detail: {} });
   opts.live.workshopChanged(opts.workshopId);
 }
 

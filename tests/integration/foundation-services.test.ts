@@ -12,6 +12,7 @@ import { inspectInvite } from "../../server/services/inspect-invite";
 import { revokeInvite } from "../../server/services/revoke-invite";
 import { moveAgendaItem } from "../../server/services/move-agenda-item";
 import { plainTextOf } from "../../lib/document/convert";
+import { silentNotifier } from "../../server/services/live-notifier";
 
 let t: TestDb;
 let workshopId: string;
@@ -147,11 +148,11 @@ describe("agenda order", () => {
   it("moves an item and refuses delegates", async () => {
     const chair = ids["chair@accord.example"]!;
     const before = (await getWorkshopOverview({ db: t.db, userId: chair, workshopId })).proposals.map((p) => p.id);
-    await moveAgendaItem({ db: t.db, userId: chair, workshopId, proposalId: before[0]!, direction: "down" });
+    await moveAgendaItem({ db: t.db, live: silentNotifier, userId: chair, workshopId, proposalId: before[0]!, direction: "down" });
     const after = (await getWorkshopOverview({ db: t.db, userId: chair, workshopId })).proposals.map((p) => p.id);
     expect(after).toEqual([before[1], before[0], before[2], before[3]]);
     await expect(
-      moveAgendaItem({ db: t.db, userId: ids["china1@accord.example"]!, workshopId, proposalId: before[0]!, direction: "up" }),
+      moveAgendaItem({ db: t.db, live: silentNotifier, userId: ids["china1@accord.example"]!, workshopId, proposalId: before[0]!, direction: "up" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await t.db.auditEvent.count({ where: { action: "agenda.move" } })).toBe(1);
   });

@@ -3,8 +3,14 @@ import Link from "next/link";
 import { db } from "@/lib/db";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
-import { DelegationChip, RoleBadge, StateBadge } from "@/components/ui/badges";
+import { getWorkshopLive } from "@/server/services/get-workshop-live";
+import { DelegationChip, RoleBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
+import { FollowChair } from "@/components/agenda/follow-chair";
+import { LiveAgenda } from "@/components/agenda/live-agenda";
+import { SpeakingQueue } from "@/components/floor/speaking-queue";
+import { LiveNotifications } from "@/components/notifications/live-notifications";
+import { endFloorAction, giveFloorAction, requestFloorAction, setCurrentItemAction, withdrawFloorAction } from "./decision-actions";
 
 export const metadata: Metadata = { title: "Workshop" };
 
@@ -15,13 +21,16 @@ export default async function WorkshopPage({ params }: Params) {
   const user = await requireUser(`/workshops/${workshopId}`);
   const view = await guardPage(getWorkshopOverview({ db: db(), userId: user.id, workshopId }));
   const { workshop, delegations, members, proposals, viewer } = view;
+  // Membership is checked above; the board is the first paint until the socket takes over.
+  const live = await getWorkshopLive(db(), workshopId, new Date());
   const delegationById = new Map(delegations.map((d) => [d.id, d]));
   const myDelegation = viewer.delegationId ? delegationById.get(viewer.delegationId) : undefined;
+  const isChair = viewer.role === "MODERATOR";
 
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="max-w-3xl">
+        <div className="min-w-[min(100%,20rem)] max-w-3xl flex-1">
           <h1 className="text-3xl font-semibold tracking-tight">{workshop.title}</h1>
           <p className="mt-3 text-slate-600">{workshop.description}</p>
           <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
@@ -29,45 +38,43 @@ export default async function WorkshopPage({ params }: Params) {
             {myDelegation && <DelegationChip name={myDelegation.name} code={myDelegation.code} colour={myDelegation.colour} />}
           </p>
         </div>
-        {viewer.role === "MODERATOR" && (
-          <Link href={`/workshops/${workshop.id}/manage`} className={buttonSecondary}>
-            Manage workshop
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {!isChair && <FollowChair workshopId={workshop.id} initialLive={live} />}
+          <LiveNotifications workshopId={workshop.id} />
+          {isChair && (
+            <>
+              <Link href={`/workshops/${workshop.id}/audit`} className={buttonSecondary}>
+                Audit log
+              </Link>
+              <Link href={`/workshops/${workshop.id}/manage`} className={buttonSecondary}>
+                Manage workshop
+              </Link>
+            </>
+          )}
+        </div>
       </div>
 
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <section aria-labelledby="agenda-heading">
-          <h2 id="agenda-heading" className="text-xl font-semibold">
-            Agenda
-          </h2>
-          <ol className="mt-4 space-y-3">
-            {proposals.map((p, i) => {
-              const isCurrent = p.id === workshop.currentProposalId;
-              return (
-                <li
-                  key={p.id}
-                  aria-current={isCurrent ? "true" : undefined}
-                  className={`rounded-lg border bg-white p-4 shadow-sm ${isCurrent ? "border-sky-500 ring-2 ring-sky-200" : "border-slate-200"}`}
-                >
-                  <div className="flex flex-wrap items-center gap-3">
-                    <span className="text-sm font-semibold text-slate-500">Item {i + 1}</span>
-                    <StateBadge state={p.state} />
-                    {isCurrent && <span className="text-xs font-semibold uppercase tracking-wide text-sky-700">On the floor</span>}
-                  </div>
-                  <h3 className="mt-2 text-lg font-semibold leading-snug">
-                    <Link href={`/workshops/${workshop.id}/proposals/${p.id}`} className="text-sky-800 hover:underline">
-                      {p.title}
-                    </Link>
-                  </h3>
-                  {p.summary && <p className="mt-1 text-sm text-slate-600">{p.summary}</p>}
-                </li>
-              );
-            })}
-          </ol>
-        </section>
+        <LiveAgenda
+          workshopId={workshop.id}
+          isChair={isChair}
+          initialLive={live}
+          summaries={Object.fromEntries(proposals.map((p) => [p.id, p.summary]))}
+          setCurrentItem={setCurrentItemAction.bind(null, workshop.id)}
+        />
 
         <aside className="space-y-8">
+          <SpeakingQueue
+            workshopId={workshop.id}
+            viewer={{ userId: user.id, role: viewer.role }}
+            initialLive={live}
+            actions={{
+              request: requestFloorAction.bind(null, workshop.id),
+              withdraw: withdrawFloorAction.bind(null, workshop.id),
+              give: giveFloorAction.bind(null, workshop.id),
+              end: endFloorAction.bind(null, workshop.id),
+            }}
+          />
           <section aria-labelledby="delegations-heading">
             <h2 id="delegations-heading" className="text-xl font-semibold">
               Delegations

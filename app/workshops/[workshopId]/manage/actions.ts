@@ -8,6 +8,7 @@ import { createDelegation } from "@/server/services/create-delegation";
 import { createInvite } from "@/server/services/create-invite";
 import { revokeInvite } from "@/server/services/revoke-invite";
 import { moveAgendaItem } from "@/server/services/move-agenda-item";
+import { realtime } from "@/server/realtime/global";
 
 // Thin: read the form, call the use case (which authorizes), refresh the page.
 
@@ -55,7 +56,7 @@ export async function revokeInviteAction(workshopId: string, inviteId: string) {
 
 export async function moveAgendaItemAction(workshopId: string, proposalId: string, direction: "up" | "down") {
   const user = await currentUser();
-  const result = await runAction(() => moveAgendaItem({ db: db(), userId: user?.id ?? null, workshopId, proposalId, direction }));
+  const result = await runAction(() => moveAgendaItem({ db: db(), live: realtime().live, userId: user?.id ?? null, workshopId, proposalId, direction }));
   revalidatePath(`/workshops/${workshopId}`, "layout");
   return result;
 }

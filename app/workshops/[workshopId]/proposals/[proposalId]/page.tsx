@@ -6,6 +6,8 @@ import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getProposalView } from "@/server/services/get-proposal-view";
 import { StateBadge } from "@/components/ui/badges";
 import { ProposalText } from "@/components/proposal/proposal-text";
+import { LiveEditor } from "@/components/editor/live-editor";
+import { ProposalDecisions } from "./proposal-decisions";
 
 export const metadata: Metadata = { title: "Proposal" };
 
@@ -30,12 +32,9 @@ export default async function ProposalPage({ params }: Params) {
         <h1 className="text-2xl font-semibold tracking-tight">{view.proposal.title}</h1>
         <StateBadge state={view.proposal.state} />
       </div>
-      <article
-        aria-label="Proposal text"
-        className="proposal-text rounded-lg border border-slate-200 bg-white px-6 py-6 shadow-sm sm:px-10"
-      >
-        <ProposalText doc={view.content} />
-      </article>
+      <ProposalDecisions workshopId={view.workshop.id} proposalId={view.proposal.id} />
+      {/* The server-rendered text is the fallback until the live document has synced. */}
+      <LiveEditor key={view.proposal.id} proposalId={view.proposal.id} fallback={<ProposalText doc={view.content} />} />
     </div>
   );
 }

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/lib/db";
+import { guardPage, requireUser } from "@/server/auth/page-guard";
+import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
+import { listAuditEvents } from "@/server/services/list-audit-events";
+import { buttonSecondary } from "@/components/ui/field";
+import { actionInWords, detailInWords } from "./audit-wording";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type Props = {
+  params: Promise<{ workshopId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
+
+// Server-rendered in the server's time zone, with the exact instant in the <time> element.
+const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+export default async function AuditPage({ params, searchParams }: Props) {
+  const { workshopId } = await params;
+  const query = await searchParams;
+  const user = await requireUser(`/workshops/${workshopId}/audit`);
+  const proposalId = one(query.proposal);
+  const before = one(query.before);
+  // The log first: anyone but the chair gets 403 before anything else is loaded.
+  const { events, nextAfter: nextBefore } = await guardPage(listAuditEvents({ db: db(), userId: user.id, workshopId, proposalId, after: before }));
+  const { workshop, proposals, delegations } = await guardPage(getWorkshopOverview({ db: db(), userId: user.id, workshopId }));
+  const titles = new Map(proposals.map((p) => [p.id, p.title]));
+  const delegationNames = new Map(delegations.map((d) => [d.id, d.name]));
+  const names = { delegation: (id: unknown) => (typeof id === "string" ? (delegationNames.get(id) ?? "a removed delegation") : "") };
+  const olderHref = nextBefore ? `?${new URLSearchParams({ ...(proposalId ? { proposal: proposalId } : {}), before: nextBefore })}` : null;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+          <Link href={`/workshops/${workshop.id}`} className="hover:underline">
+            {workshop.title}
+          </Link>
+        </nav>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="mt-2 max-w-3xl text-slate-600">Who did what and when, newest first. Secret ballots show who voted, not how, until the vote closes.</p>
+      </div>
+
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <div className="space-y-1">
+          <label htmlFor="audit-proposal" className="block text-sm font-medium text-slate-800">
+            Proposal
+          </label>
+          <select id="audit-proposal" name="proposal" defaultValue={proposalId ?? ""} className="block w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
+            <option value="">All proposals and workshop events</option>
+            {proposals.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={`${buttonSecondary} py-2`}>
+          Filter
+        </button>
+      </form>
+
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full min-w-[48rem] text-left text-sm">
+          <caption className="sr-only">Audit events{proposalId ? ` for ${titles.get(proposalId) ?? "the chosen proposal"}` : ""}, newest first</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2.5 font-medium">Time</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Actor</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Action</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Proposal</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Details</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {events.map((e) => (
+              <tr key={e.id} className="align-top">
+                <td className="whitespace-nowrap px-4 py-2.5 tabular-nums text-slate-600">
+                  <time dateTime={e.createdAt}>{timeFormat.format(new Date(e.createdAt))}</time>
+                </td>
+                <td className="whitespace-nowrap px-4 py-2.5">{e.actor}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 font-medium">{actionInWords(e.action, e.proposalId)}</td>
+                <td className="px-4 py-2.5">{e.proposalId ? (titles.get(e.proposalId) ?? "—") : "—"}</td>
+                <td className="px-4 py-2.5 text-slate-700">{detailInWords(e.action, e.detail, names)}</td>
+              </tr>
+            ))}
+            {events.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-4 py-6 text-center text-slate-600">
+                  No events{before ? " before this point" : ""}.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="flex flex-wrap gap-3">
+        {before && (
+          <Link href={proposalId ? `?proposal=${encodeURIComponent(proposalId)}` : "?"} className={buttonSecondary}>
+            Newest events
+          </Link>
+        )}
+        {olderHref && (
+          <Link href={olderHref} className={buttonSecondary}>
+            Older events
+          </Link>
+        )}
+      </div>
+    </div>
+  );
+}

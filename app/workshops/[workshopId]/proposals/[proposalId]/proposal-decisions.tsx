@@ -1,0 +1,76 @@
+// Lives beside the page (not in components/) because it loads data through server use cases.
+// Everything about deciding on one proposal, mounted by the proposal page: the speaking queue
+// (compact), "Follow the chair", notifications and the decision panel. A server component: it
+// loads the record and the live board once for the first paint; the client parts then follow
+// the live board on the tab's socket.
+import { db } from "@/lib/db";
+import { currentUser } from "@/server/auth/session";
+import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
+import { getWorkshopLive } from "@/server/services/get-workshop-live";
+import { listVoteRounds } from "@/server/services/list-vote-rounds";
+import {
+  castBallotAction,
+  changeProposalStateAction,
+  closeVoteAction,
+  endFloorAction,
+  giveFloorAction,
+  openVoteAction,
+  requestFloorAction,
+  withdrawFloorAction,
+} from "@/app/workshops/[workshopId]/decision-actions";
+import { FollowChair } from "@/components/agenda/follow-chair";
+import { SpeakingQueue } from "@/components/floor/speaking-queue";
+import { LiveNotifications } from "@/components/notifications/live-notifications";
+import { DecisionPanel } from "@/components/votes/decision-panel";
+
+export async function ProposalDecisions({ workshopId, proposalId }: { workshopId: string; proposalId: string }) {
+  const user = await currentUser();
+  // The page has already checked membership and that the proposal is in this workshop.
+  if (!user) return null;
+  const [overview, rounds, live] = await Promise.all([
+    getWorkshopOverview({ db: db(), userId: user.id, workshopId }),
+    listVoteRounds({ db: db(), userId: user.id, proposalId }),
+    getWorkshopLive(db(), workshopId, new Date()),
+  ]);
+  const proposal = overview.proposals.find((p) => p.id === proposalId);
+  if (!proposal) return null;
+  const { viewer } = overview;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="min-w-0 flex-1">
+          <SpeakingQueue
+            compact
+            workshopId={workshopId}
+            viewer={{ userId: user.id, role: viewer.role }}
+            initialLive={live}
+            actions={{
+              request: requestFloorAction.bind(null, workshopId),
+              withdraw: withdrawFloorAction.bind(null, workshopId),
+              give: giveFloorAction.bind(null, workshopId),
+              end: endFloorAction.bind(null, workshopId),
+            }}
+          />
+        </div>
+        {viewer.role !== "MODERATOR" && <FollowChair workshopId={workshopId} initialLive={live} />}
+        <LiveNotifications workshopId={workshopId} />
+      </div>
+      <DecisionPanel
+        workshopId={workshopId}
+        proposalId={proposalId}
+        basePath={`/workshops/${workshopId}/proposals/${proposalId}`}
+        viewer={{ role: viewer.role, delegationId: viewer.delegationId }}
+        initialState={proposal.state}
+        initialRounds={rounds}
+        initialLive={live}
+        actions={{
+          changeState: changeProposalStateAction.bind(null, workshopId, proposalId),
+          openVote: openVoteAction.bind(null, workshopId, proposalId),
+          castBallot: castBallotAction,
+          closeVote: closeVoteAction.bind(null, workshopId),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+// The agenda as it stands right now, for everyone: each item's state and which one is on the
+// floor follow the live board. The chair puts an item on the floor from here.
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { StateBadge } from "@/components/ui/badges";
+import { buttonSecondary } from "@/components/ui/field";
+import type { WorkshopLive } from "@/lib/protocol";
+import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
+import type { ActionResult } from "@/lib/action-result";
+import { LiveStatusNote } from "./live-status-note";
+
+export type SetCurrentItem = (proposalId: string | null) => Promise<ActionResult>;
+
+type Props = {
+  workshopId: string;
+  isChair: boolean;
+  initialLive: WorkshopLive;
+  /** Summaries are not on the live board (they do not change during a session). */
+  summaries: Record<string, string | null>;
+  setCurrentItem: SetCurrentItem;
+};
+
+export function LiveAgenda({ workshopId, isChair, initialLive, summaries, setCurrentItem }: Props) {
+  const { live, status } = useWorkshopLive(workshopId, initialLive);
+  const board = live ?? initialLive;
+  const [isPending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const proposals = [...board.proposals].sort((a, b) => a.position - b.position);
+
+  const put = (proposalId: string | null) =>
+    startTransition(async () => {
+      const r = await setCurrentItem(proposalId);
+      setError(r.ok ? null : r.error);
+    });
+
+  return (
+    <section aria-labelledby="agenda-heading">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h2 id="agenda-heading" className="text-xl font-semibold">
+          Agenda
+        </h2>
+        <LiveStatusNote status={status} />
+      </div>
+      {error && (
+        <div className="mt-3">
+          <ErrorAlert>{error}</ErrorAlert>
+        </div>
+      )}
+      <ol className="mt-4 space-y-3">
+        {proposals.map((p, i) => {
+          const isCurrent = p.id === board.currentProposalId;
+          const summary = summaries[p.id];
+          return (
+            <li
+              key={p.id}
+              aria-current={isCurrent ? "true" : undefined}
+              className={`rounded-lg border bg-white p-4 shadow-sm ${isCurrent ? "border-sky-600 ring-2 ring-sky-200" : "border-slate-200"}`}
+            >
+              <div className="flex flex-wrap items-center gap-3">
+                <span className="text-sm font-semibold text-slate-500">Item {i + 1}</span>
+                <StateBadge state={p.state} />
+                {isCurrent && (
+                  <span className="inline-flex items-center gap-1.5 rounded-full bg-sky-700 px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
+                    <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-white" />
+                    On the floor
+                  </span>
+                )}
+                {isChair && (
+                  <span className="ml-auto">
+                    {isCurrent ? (
+                      <button type="button" className={buttonSecondary} disabled={isPending} aria-label={`Take ${p.title} off the floor`} onClick={() => put(null)}>
+                        Take off the floor
+                      </button>
+                    ) : (
+                      <button type="button" className={buttonSecondary} disabled={isPending} aria-label={`Put ${p.title} on the floor`} onClick={() => put(p.id)}>
+                        Put on the floor
+                      </button>
+                    )}
+                  </span>
+                )}
+              </div>
+              <h3 className="mt-2 text-lg font-semibold leading-snug">
+                <Link href={`/workshops/${workshopId}/proposals/${p.id}`} className="text-sky-800 hover:underline">
+                  {p.title}
+                </Link>
+              </h3>
+              {summary && <p className="mt-1 text-sm text-slate-600">{summary}</p>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// The live editor's extensions: the shared document schema, bound to the proposal's Y.Doc,
+// with other people's carets.
+import type { AnyExtension } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { DOC_FIELD, documentExtensions } from "@/lib/document/schema";
+import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
+import { renderCaret, renderSelection } from "./caret";
+import { KeepLocalCaret } from "./keep-local-caret";
+import { userOf } from "./participant-user";
+
+/**
+ * StarterKit's TrailingNode appends an empty paragraph whenever the text ends in a list (every
+ * demo draft does). In a shared document that is a write nobody typed: each tab that opens the
+ * text would add one, and for an observer the server refuses it, which would remount the
+ * editor forever. The schema is unchanged by this; only that behaviour is switched off.
+ */
+function withoutTrailingNode(extensions: readonly AnyExtension[]): AnyExtension[] {
+  return extensions.map((ext) => (ext.name === "starterKit" ? ext.configure({ trailingNode: false }) : ext));
+}
+
+export function liveEditorExtensions(provider: ProposalProvider): AnyExtension[] {
+  const self = provider.self;
+  return [
+    ...withoutTrailingNode(documentExtensions),
+    Collaboration.configure({ document: provider.doc, field: DOC_FIELD }),
+    CollaborationCaret.configure({
+      provider,
+      // The server re-stamps this for everyone else; set it locally so my own entry matches.
+      user: self ? userOf(self) : {},
+      render: renderCaret,
+      selectionRender: renderSelection,
+    }),
+    KeepLocalCaret,
+  ];
+}

@@ -1,0 +1,174 @@
+"use client";
+// The speaking queue, live for everyone: who has the floor (with the countdown), who waits, in
+// order. Delegates ask for the floor and may withdraw; the chair gives it with a time limit and
+// ends the speech. `compact` is the one-line version beside a proposal's text.
+import { useState, useTransition } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { DelegationChip } from "@/components/ui/badges";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
+import type { WorkshopLive } from "@/lib/protocol";
+import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
+import type { ActionResult } from "@/lib/action-result";
+import { SpeakerTimer } from "./speaker-timer";
+
+export type FloorActions = {
+  request: () => Promise<ActionResult>;
+  withdraw: () => Promise<ActionResult>;
+  give: (requestId: string, limitSeconds: number) => Promise<ActionResult>;
+  end: () => Promise<ActionResult>;
+};
+
+/** The service accepts 15 s – 30 min; three minutes is a usual intervention. */
+const DEFAULT_LIMIT_SECONDS = 180;
+const MIN_LIMIT_SECONDS = 15;
+const MAX_LIMIT_SECONDS = 1800;
+
+type Props = {
+  workshopId: string;
+  viewer: { userId: string; role: "MODERATOR" | "DELEGATE" | "OBSERVER" };
+  initialLive: WorkshopLive;
+  actions: FloorActions;
+  compact?: boolean;
+};
+
+export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compact = false }: Props) {
+  const { live, offsetMs } = useWorkshopLive(workshopId, initialLive);
+  const board = live ?? initialLive;
+  const [limit, setLimit] = useState(String(DEFAULT_LIMIT_SECONDS));
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const run = (fn: () => Promise<ActionResult>) =>
+    startTransition(async () => {
+      const r = await fn();
+      setError(r.ok ? null : r.error);
+    });
+
+  const delegation = (id: string | null) => board.delegations.find((d) => d.id === id) ?? null;
+  const speaker = board.floor.find((f) => f.status === "SPEAKING") ?? null;
+  const waiting = board.floor.filter((f) => f.status === "WAITING");
+  const mine = board.floor.find((f) => f.userId === viewer.userId) ?? null;
+  const isChair = viewer.role === "MODERATOR";
+  const limitSeconds = Math.min(MAX_LIMIT_SECONDS, Math.max(MIN_LIMIT_SECONDS, Math.round(Number(limit)) || DEFAULT_LIMIT_SECONDS));
+
+  const chip = (id: string | null) => {
+    const d = delegation(id);
+    return d ? <DelegationChip name={d.name} code={d.code} colour={d.colour} /> : null;
+  };
+
+  const delegateButton =
+    viewer.role !== "DELEGATE" ? null : mine?.status === "WAITING" ? (
+      <button type="button" className={buttonSecondary} disabled={isPending} onClick={() => run(actions.withdraw)}>
+        Withdraw request
+      </button>
+    ) : mine?.status === "SPEAKING" ? (
+      <span className="text-sm font-semibold text-emerald-800">You have the floor</span>
+    ) : (
+      <button type="button" className={compact ? buttonSecondary : buttonPrimary} disabled={isPending} onClick={() => run(actions.request)}>
+        Request the floor
+      </button>
+    );
+  const endButton = isChair && speaker && (
+    <button type="button" className={buttonSecondary} disabled={isPending} onClick={() => run(actions.end)}>
+      End speech
+    </button>
+  );
+
+  if (compact) {
+    const next = waiting[0];
+    return (
+      <section aria-labelledby="floor-heading" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-sm">
+        <h2 id="floor-heading" className="text-sm font-semibold text-slate-600">
+          Speaking queue
+        </h2>
+        {speaker ? (
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="font-semibold">{speaker.name}</span>
+            {chip(speaker.delegationId)}
+            {speaker.startedAt && speaker.limitSeconds && <SpeakerTimer startedAt={speaker.startedAt} limitSeconds={speaker.limitSeconds} offsetMs={offsetMs} size="small" />}
+          </span>
+        ) : (
+          <span className="text-sm text-slate-600">Nobody has the floor.</span>
+        )}
+        <span className="text-sm text-slate-600">{waiting.length === 0 ? "No one waiting" : `${waiting.length} waiting`}</span>
+        <span className="ml-auto flex flex-wrap items-center gap-2">
+          {delegateButton}
+          {endButton}
+          {isChair && next && (
+            <button type="button" className={buttonSecondary} disabled={isPending} onClick={() => run(() => actions.give(next.id, DEFAULT_LIMIT_SECONDS))}>
+              Give the floor<span className="sr-only"> to {next.name}</span>
+            </button>
+          )}
+        </span>
+        {error && <ErrorAlert>{error}</ErrorAlert>}
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="floor-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="floor-heading" className="text-xl font-semibold">
+          Speaking queue
+        </h2>
+        {delegateButton}
+      </div>
+
+      <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Speaking now</p>
+        {speaker ? (
+          <div className="mt-2 space-y-3">
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="text-lg font-semibold">{speaker.name}</span>
+              {chip(speaker.delegationId)}
+            </div>
+            {speaker.startedAt && speaker.limitSeconds && <SpeakerTimer startedAt={speaker.startedAt} limitSeconds={speaker.limitSeconds} offsetMs={offsetMs} />}
+            {endButton}
+          </div>
+        ) : (
+          <p className="mt-1 text-slate-600">Nobody has the floor.</p>
+        )}
+      </div>
+
+      {isChair && (
+        <div className="max-w-48 space-y-1">
+          <label htmlFor="floor-limit" className="block text-sm font-medium text-slate-800">
+            Speaking time (seconds)
+          </label>
+          <input
+            id="floor-limit"
+            type="number"
+            min={MIN_LIMIT_SECONDS}
+            max={MAX_LIMIT_SECONDS}
+            step={15}
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-sky-600"
+          />
+        </div>
+      )}
+
+      <div>
+        <h3 className="text-sm font-semibold text-slate-700">Waiting to speak</h3>
+        {waiting.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600">No one is waiting.</p>
+        ) : (
+          <ol aria-label="Waiting to speak" className="mt-2 space-y-2">
+            {waiting.map((f, i) => (
+              <li key={f.id} className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 px-3 py-2">
+                <span className="w-5 text-right text-sm font-semibold text-slate-500">{i + 1}.</span>
+                <span className="font-medium">{f.name}</span>
+                {chip(f.delegationId)}
+                {isChair && (
+                  <button type="button" className={`${buttonSecondary} ml-auto`} disabled={isPending} onClick={() => run(() => actions.give(f.id, limitSeconds))}>
+                    Give the floor<span className="sr-only"> to {f.name}</span>
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      {error && <ErrorAlert>{error}</ErrorAlert>}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+// The round in progress, for everyone: what is asked, under which rule, who has voted so far;
+// delegates get their delegation's ballot below it.
+import type { LiveRound } from "@/lib/protocol";
+import { BallotForm, type CastBallot } from "./ballot-form";
+import { VotedList } from "./voted-list";
+import { RULE_HINT, plural, ruleLabel, type Delegation } from "./vote-words";
+
+type Props = {
+  round: LiveRound;
+  delegations: Delegation[];
+  /** The viewer's delegation when they may cast its ballot. */
+  voter: Delegation | null;
+  cast: CastBallot;
+};
+
+export function OpenRound({ round, delegations, voter, cast }: Props) {
+  return (
+    <div className="space-y-4 rounded-md border-2 border-violet-300 bg-violet-50/50 p-4 sm:p-5">
+      <div>
+        <p className="text-sm font-semibold uppercase tracking-wide text-violet-800">Vote open · on version {round.versionNumber}</p>
+        <h3 className="mt-1 text-xl font-semibold leading-snug sm:text-2xl">{round.question}</h3>
+        <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-base">
+          <div className="flex gap-1.5">
+            <dt className="text-slate-600">Rule:</dt>
+            <dd className="font-medium">{ruleLabel(round.rule)}</dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-slate-600">Quorum:</dt>
+            <dd className="font-medium">{plural(round.quorum, "ballot")}</dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-slate-600">Ballot:</dt>
+            <dd className="font-medium">{round.isOpenBallot ? "open (choices shown as cast)" : "secret until the vote closes"}</dd>
+          </div>
+        </dl>
+        <p className="mt-1 text-sm text-slate-600">{RULE_HINT[round.rule]}</p>
+      </div>
+      <div className="space-y-2">
+        <p className="font-medium" aria-live="polite">
+          {round.voted.length} of {plural(delegations.length, "delegation")} {round.voted.length === 1 ? "has" : "have"} voted
+        </p>
+        <VotedList round={round} delegations={delegations} />
+      </div>
+      {voter && <BallotForm key={round.id} round={round} delegationId={voter.id} delegationName={voter.name} cast={cast} />}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+// One finished round as the record keeps it: the outcome and why, every delegation's ballot
+// and explanation, and the exact version of the text it was about (with a way to compare).
+import Link from "next/link";
+import { DelegationChip } from "@/components/ui/badges";
+import type { LiveRound } from "@/lib/protocol";
+import { CHOICE_LABEL, countsInWords, reasonInWords, ruleLabel, type Delegation } from "./vote-words";
+
+export type RecordRound = LiveRound & { previousVotedVersion: number | null };
+
+const OUTCOME_STYLE = {
+  adopted: "border-emerald-300 bg-emerald-50 text-emerald-900",
+  rejected: "border-rose-300 bg-rose-50 text-rose-900",
+  cancelled: "border-slate-300 bg-slate-100 text-slate-700",
+} as const;
+
+function timeOf(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : "";
+}
+
+export function RoundRecord({ round, delegations, basePath }: { round: RecordRound; delegations: Delegation[]; basePath: string }) {
+  const t = round.tally;
+  const outcome = round.status === "CANCELLED" ? "cancelled" : t?.isAdopted ? "adopted" : "rejected";
+  const ballotOf = new Map((round.ballots ?? []).map((b) => [b.delegationId, b]));
+  const compareFrom = round.previousVotedVersion ?? (round.versionNumber > 1 ? 1 : null);
+
+  return (
+    <article aria-label={`Vote: ${round.question}`} className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h3 className="text-lg font-semibold leading-snug">{round.question}</h3>
+          <p className="mt-1 text-sm text-slate-600">
+            {ruleLabel(round.rule)} · quorum {round.quorum} · {round.isOpenBallot ? "open ballot" : "secret ballot"}
+            {round.closedAt && (
+              <>
+                {" "}
+                · {round.status === "CANCELLED" ? "cancelled" : "closed"}{" "}
+                {/* Server and browser may sit in different time zones: the browser's wins. */}
+                <time dateTime={round.closedAt} suppressHydrationWarning>
+                  {timeOf(round.closedAt)}
+                </time>
+              </>
+            )}
+          </p>
+        </div>
+        <p className={`rounded-md border px-4 py-2 text-xl font-bold ${OUTCOME_STYLE[outcome]}`}>
+          {outcome === "adopted" ? "Adopted" : outcome === "rejected" ? "Not adopted" : "Vote cancelled"}
+        </p>
+      </div>
+
+      {t && (
+        <div className="space-y-1">
+          <p className="text-base font-medium tabular-nums">
+            {countsInWords(t)} <span className="text-slate-500">({t.cast} cast, quorum {t.quorum} {t.isQuorate ? "met" : "not met"})</span>
+          </p>
+          <p className="text-slate-700">{reasonInWords(t, round.rule)}</p>
+        </div>
+      )}
+
+      <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <span className="font-medium text-slate-800">
+          {round.status === "CANCELLED" ? "Put to the vote on" : "Voted on"} version {round.versionNumber}
+        </span>
+        <Link href={`${basePath}/history/${round.versionNumber}`} className="text-sky-800 underline hover:text-sky-950">
+          View version {round.versionNumber}
+        </Link>
+        {compareFrom !== null && (
+          <Link href={`${basePath}/compare?from=${compareFrom}&to=${round.versionNumber}`} className="text-sky-800 underline hover:text-sky-950">
+            {round.previousVotedVersion !== null ? "Compare with previous voted version" : `Compare with version ${compareFrom}`}
+          </Link>
+        )}
+      </p>
+
+      {round.status === "CLOSED" && (
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Ballots by delegation</caption>
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="w-56 py-1.5 pr-4 font-medium">Delegation</th>
+              <th scope="col" className="w-28 py-1.5 pr-4 font-medium">Ballot</th>
+              <th scope="col" className="py-1.5 font-medium">Explanation of position</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {delegations.map((d) => {
+              const b = ballotOf.get(d.id);
+              return (
+                <tr key={d.id} className="align-top">
+                  <td className="py-2 pr-4">
+                    <DelegationChip name={d.name} code={d.code} colour={d.colour} />
+                  </td>
+                  <td className="py-2 pr-4 font-semibold">{b ? CHOICE_LABEL[b.choice] : <span className="font-normal text-slate-500">Did not vote</span>}</td>
+                  <td className="py-2 text-slate-700">{b?.explanation ?? ""}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,171 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { ACCOUNTS, DEMO_WORKSHOP_TITLE, signIn } from "./fixtures/auth";
+
+// Other specs read this workshop but never edit this proposal's text.
+const PROPOSAL = "Urban diplomacy: city-to-city exchange";
+const SAVED = "All changes saved";
+// Yjs merges and server acks are fast, but a reconnect after going offline waits for
+// socket.io's back-off (up to 5 s) and a join + sync.
+const SYNC_TIMEOUT = 20_000;
+
+type Tab = { context: BrowserContext; page: Page };
+
+async function openProposal(browser: Browser, email: string): Promise<Tab> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  await page.getByRole("link", { name: DEMO_WORKSHOP_TITLE }).click();
+  await page.getByRole("link", { name: PROPOSAL }).click();
+  await expect(page.getByRole("heading", { level: 1, name: PROPOSAL })).toBeVisible();
+  await expect(page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await expect(textbox(page)).toBeVisible();
+  return { context, page };
+}
+
+function textbox(page: Page) {
+  return page.getByRole("textbox", { name: "Proposal text" });
+}
+
+/**
+ * The document's text as a reader gets it: one line per paragraph or heading. Other people's
+ * caret flags live inside the editor too, but are aria-hidden, so they are left out — the same
+ * thing a screen reader does (innerText would include them).
+ */
+async function documentText(page: Page): Promise<string> {
+  return textbox(page).evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    return [...copy.querySelectorAll("p, h1, h2, h3, h4, h5, h6")].map((block) => block.textContent ?? "").join("\n");
+  });
+}
+
+/** Types at the very end of the text as a person would: Latin by key presses, CJK as an IME commits it. */
+async function typeAtEnd(page: Page, parts: Array<{ keys: string } | { ime: string }>): Promise<void> {
+  await textbox(page).focus();
+  await page.keyboard.press("Control+End");
+  for (const part of parts) {
+    if ("keys" in part) await page.keyboard.type(part.keys);
+    else await page.keyboard.insertText(part.ime);
+  }
+}
+
+const typed = (parts: Array<{ keys: string } | { ime: string }>) => parts.map((p) => ("keys" in p ? p.keys : p.ime)).join("");
+
+/**
+ * Whether `s` is an interleaving of `a` and `b` keeping each one's order. Two people typing at
+ * the same spot may interleave, but each one's characters must all arrive, in the order typed.
+ */
+function isInterleaving(s: string, a: string, b: string): boolean {
+  if (s.length !== a.length + b.length) return false;
+  // ok[j] = s[0, i+j) is an interleaving of a[0, i) and b[0, j), row by row over i.
+  let ok = Array.from({ length: b.length + 1 }, (_, j) => s.slice(0, j) === b.slice(0, j));
+  for (let i = 1; i <= a.length; i++) {
+    const next = new Array<boolean>(b.length + 1).fill(false);
+    for (let j = 0; j <= b.length; j++) {
+      const c = s[i + j - 1];
+      next[j] = (ok[j]! && a[i - 1] === c) || (j > 0 && next[j - 1]! && b[j - 1] === c);
+    }
+    ok = next;
+  }
+  return ok[b.length]!;
+}
+
+test("two delegations draft at once, in CJK too; an observer follows read-only", async ({ browser }) => {
+  const china = await openProposal(browser, ACCOUNTS.china);
+  const japan = await openProposal(browser, ACCOUNTS.japan);
+  const observer = await openProposal(browser, ACCOUNTS.observer);
+  const before = await documentText(china.page);
+  expect(before).toContain("Operative clauses");
+
+  // Presence: everyone sees everyone, each once, with delegations counted.
+  const people = china.page.getByRole("list", { name: "People in this text" });
+  await expect(people).toContainText("Li Wei (you)");
+  await expect(people).toContainText("Sato Haruki");
+  await expect(people).toContainText("Observer Tomas Berg");
+  await expect(people.getByRole("listitem")).toHaveCount(3);
+  const present = china.page.getByRole("list", { name: "Delegations present" });
+  await expect(present.getByRole("listitem").filter({ hasText: "China" })).toHaveText("China 1");
+  await expect(present.getByRole("listitem").filter({ hasText: "Japan" })).toHaveText("Japan 1");
+  await expect(observer.page.getByRole("list", { name: "People in this text" })).toContainText("Li Wei");
+
+  // Both delegations type at the end of the text at the same time.
+  const chinaParts = [{ keys: " Shanghai and Osaka pair their ports; " }, { ime: "区域卫生合作" }];
+  const japanParts = [{ keys: " Japan adds " }, { ime: "地域協力" }, { keys: " with " }, { ime: "지역 협력" }];
+  await Promise.all([typeAtEnd(china.page, chinaParts), typeAtEnd(japan.page, japanParts)]);
+
+  // All three converge to one text: the old one, then both people's characters, each in order.
+  for (const tab of [china, japan, observer]) await expect(tab.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await expect.poll(async () => [await documentText(japan.page), await documentText(observer.page)]).toEqual([
+    await documentText(china.page),
+    await documentText(china.page),
+  ]);
+  const after = await documentText(china.page);
+  expect(after.startsWith(before)).toBe(true);
+  expect(isInterleaving(after.slice(before.length), typed(chinaParts), typed(japanParts))).toBe(true);
+  for (const word of ["区域卫生合作", "地域協力", "지역 협력"]) expect(after).toContain(word);
+
+  // The observer reads along but cannot change a thing, and is told why.
+  await expect(observer.page.getByRole("status").filter({ hasText: "Observers follow the text read-only." })).toBeVisible();
+  await expect(textbox(observer.page)).toHaveAttribute("contenteditable", "false");
+  await expect(observer.page.getByRole("button", { name: "Bold" })).toBeDisabled();
+  await textbox(observer.page).click();
+  await observer.page.keyboard.type("observer was here");
+  await observer.page.keyboard.insertText("观察员");
+  await expect(observer.page.getByText(SAVED)).toBeVisible();
+  expect(await documentText(observer.page)).toBe(after);
+  expect(await documentText(china.page)).toBe(after);
+  // Nothing was even attempted on the observer's behalf (a refused change would say so).
+  await expect(observer.page.getByRole("alert").filter({ hasText: "not accepted" })).toHaveCount(0);
+
+  // Everything written is durable: a reload brings back exactly the same text.
+  await china.page.reload();
+  await expect(china.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await expect.poll(() => documentText(china.page)).toBe(after);
+
+  for (const tab of [china, japan, observer]) await tab.context.close();
+});
+
+test("text written offline is kept and synced on reconnect", async ({ browser }) => {
+  const china = await openProposal(browser, ACCOUNTS.china);
+  const japan = await openProposal(browser, ACCOUNTS.japan);
+
+  await japan.context.setOffline(true);
+  await expect(japan.page.getByText("Offline — changes will sync")).toBeVisible({ timeout: SYNC_TIMEOUT });
+  // Still editable: the venue's Wi-Fi dropping must not stop a delegate mid-sentence.
+  await typeAtEnd(japan.page, [{ keys: " Drafted on the train to Kobe " }, { ime: "神戸" }]);
+  expect(await documentText(japan.page)).toContain("Drafted on the train to Kobe 神戸");
+  await expect(japan.page.getByText("Offline — changes will sync")).toBeVisible();
+
+  await japan.context.setOffline(false);
+  await expect(japan.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await expect.poll(() => documentText(china.page), { timeout: SYNC_TIMEOUT }).toContain("Drafted on the train to Kobe 神戸");
+  expect(await documentText(china.page)).toBe(await documentText(japan.page));
+
+  for (const tab of [china, japan]) await tab.context.close();
+});
+
+test("the toolbar formats the text and undo takes it back", async ({ browser }) => {
+  const china = await openProposal(browser, ACCOUNTS.china);
+  const toolbar = china.page.getByRole("toolbar", { name: "Formatting" });
+  const bold = toolbar.getByRole("button", { name: "Bold" });
+  const undo = toolbar.getByRole("button", { name: "Undo" });
+  await expect(bold).toBeEnabled();
+  await expect(undo).toBeDisabled();
+
+  await typeAtEnd(china.page, [{ keys: " Firmly" }]);
+  // Select the word just typed and make it bold from the toolbar.
+  for (let i = 0; i < "Firmly".length; i++) await china.page.keyboard.press("Shift+ArrowLeft");
+  await expect(bold).toHaveAttribute("aria-pressed", "false");
+  await bold.click();
+  await expect(bold).toHaveAttribute("aria-pressed", "true");
+  await expect(textbox(china.page).locator("strong", { hasText: "Firmly" })).toHaveCount(1);
+
+  // Undo takes back the formatting, then the typing; the text is as before.
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(bold).toHaveAttribute("aria-pressed", "false");
+  await china.page.keyboard.press("Control+z");
+  await expect.poll(() => documentText(china.page)).not.toContain("Firmly");
+  await expect(china.page.getByText(SAVED)).toBeVisible();
+  await china.context.close();
+});
