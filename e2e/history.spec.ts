@@ -36,7 +36,9 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
 
 /** The proposal page's own URL + "/history" (the proposal page links there too). */
 async function openHistory(page: Page, proposalUrl: string): Promise<void> {
-  await page.goto(`${proposalUrl}/history`);
+  // Through the proposal page's "History" control, as a person would.
+  await page.goto(proposalUrl);
+  await page.getByRole("link", { name: "History", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: /History/ })).toBeVisible();
 }
 
@@ -101,6 +103,14 @@ test("the chair saves, compares with attribution, restores, and verifies the his
   await expect(differences.getByRole("heading", { name: `Version ${rev1} — Rev.1` })).toBeVisible();
   await expect(differences.getByRole("heading", { name: `Version ${rev2} — Rev.2` })).toBeVisible();
   await expect(differences.getByRole("insertion").filter({ hasText: JAPAN_PHRASE })).toHaveCount(1);
+
+  // "Show authorship" on China's live page tints Japan's sentence as Japan's.
+  await china.page.getByRole("button", { name: "Show authorship" }).click();
+  const byAuthor = china.page.getByRole("article", { name: "Text by author" });
+  await expect(byAuthor.getByTitle("Written by Japan").filter({ hasText: JAPAN_PHRASE })).toHaveCount(1);
+  await expect(byAuthor.getByTitle("Written by China").filter({ hasText: "Qingdao" })).toHaveCount(1);
+  await china.page.getByRole("button", { name: "Show authorship" }).click();
+  await expect(textbox(china.page)).toBeVisible();
 
   // Restore Rev.1: the live text on China's open page loses Japan's sentence.
   await openHistory(chair.page, proposalUrl);

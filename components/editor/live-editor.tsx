@@ -2,7 +2,7 @@
 // Live co-drafting of one proposal: the editor, its save status and who else is in the text.
 // Until the tab's copy of the document has synced, the server-rendered text stands in, so a
 // projector never shows an empty box.
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { PresenceBar } from "@/components/presence/presence-bar";
 import { useProposalProvider } from "@/lib/realtime/use-proposal-provider";
 import { useSocket } from "@/lib/realtime/use-socket";
@@ -10,12 +10,14 @@ import { CollaborativeEditor, ReadOnlyNote } from "./collaborative-editor";
 import { EditorToolbar } from "./editor-toolbar";
 import { ProposalCard } from "./proposal-card";
 import { SaveStatus } from "./save-status";
+import { AuthorshipView } from "./authorship-view";
 
 export function LiveEditor({ proposalId, fallback }: { proposalId: string; fallback: ReactNode }) {
   const socket = useSocket();
   const { provider, generation, hasSynced, refusal, dismissRefusal } = useProposalProvider(socket, proposalId);
   // Joined but may not edit (observer, locked…), or could not join at all: say why.
   const blocked = provider && !provider.edit.canEdit && (provider.self || provider.lastError) ? provider.edit.reason : null;
+  const [showAuthorship, setShowAuthorship] = useState(false);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
@@ -25,6 +27,15 @@ export function LiveEditor({ proposalId, fallback }: { proposalId: string; fallb
       >
         <SaveStatus status={provider?.status ?? "connecting"} />
         <PresenceBar awareness={provider?.awareness ?? null} self={provider?.self ?? null} />
+        <button
+          type="button"
+          aria-pressed={showAuthorship}
+          disabled={!provider || !hasSynced}
+          onClick={() => setShowAuthorship((v) => !v)}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 aria-pressed:border-sky-600 aria-pressed:bg-sky-50 aria-pressed:text-sky-900"
+        >
+          Show authorship
+        </button>
       </aside>
       <div className="min-w-0 space-y-3 lg:order-1">
         {refusal && (
@@ -38,7 +49,9 @@ export function LiveEditor({ proposalId, fallback }: { proposalId: string; fallb
             </button>
           </div>
         )}
-        {provider && hasSynced ? (
+        {provider && hasSynced && showAuthorship ? (
+          <AuthorshipView proposalId={proposalId} doc={provider.doc} />
+        ) : provider && hasSynced ? (
           <CollaborativeEditor key={generation} provider={provider} fallback={fallback} />
         ) : (
           // Same frame as the editor (disabled toolbar, same card) so nothing jumps when it arrives.

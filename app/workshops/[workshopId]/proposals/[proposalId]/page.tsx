@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getProposalView } from "@/server/services/get-proposal-view";
 import { StateBadge } from "@/components/ui/badges";
+import { buttonSecondary } from "@/components/ui/field";
 import { ProposalText } from "@/components/proposal/proposal-text";
 import { LiveEditor } from "@/components/editor/live-editor";
 import { ProposalDecisions } from "./proposal-decisions";
@@ -31,6 +32,14 @@ export default async function ProposalPage({ params }: Params) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{view.proposal.title}</h1>
         <StateBadge state={view.proposal.state} />
+        <nav aria-label="Proposal views" className="ml-auto flex gap-2">
+          <Link href={`/workshops/${view.workshop.id}/proposals/${view.proposal.id}/history`} className={buttonSecondary}>
+            History
+          </Link>
+          <Link href={`/workshops/${view.workshop.id}/proposals/${view.proposal.id}/compare`} className={buttonSecondary}>
+            Compare
+          </Link>
+        </nav>
       </div>
       <ProposalDecisions workshopId={view.workshop.id} proposalId={view.proposal.id} />
       {/* The server-rendered text is the fallback until the live document has synced. */}
