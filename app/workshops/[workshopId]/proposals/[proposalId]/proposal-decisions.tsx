@@ -39,7 +39,7 @@ export async function ProposalDecisions({ workshopId, proposalId }: { workshopId
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-full sm:basis-0">
           <SpeakingQueue
             compact
             workshopId={workshopId}
