@@ -144,3 +144,36 @@ test("health answers with a database round-trip", async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok" });
 });
+
+test("pages carry the security headers: CSP without eval, no framing, same-origin referrer", async ({ request }) => {
+  const res = await request.get("/sign-in");
+  const csp = res.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain("unsafe-eval");
+  expect(res.headers()["referrer-policy"]).toBe("same-origin");
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(res.headers()["x-frame-options"]).toBe("DENY");
+});
+
+test("markup typed as a name shows as text, never as markup", async ({ page }) => {
+  await signIn(page, ACCOUNTS.chair);
+  await page.getByRole("link", { name: DEMO_WORKSHOP_TITLE }).click();
+  await page.getByRole("link", { name: "Manage workshop" }).click();
+  const hostile = `<img src=x onerror="document.title='pwned'">Atlantis`;
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.getByLabel("Delegation name").fill(hostile);
+  await page.getByLabel("Code").fill("ATL");
+  await page.getByRole("button", { name: "Add delegation" }).click();
+  const delegations = page.getByRole("region", { name: "Delegations" });
+  await expect(delegations.getByText(hostile, { exact: true })).toBeVisible();
+  await expect(delegations.locator("img")).toHaveCount(0);
+  await page.getByRole("link", { name: DEMO_WORKSHOP_TITLE }).click();
+  await expect(page.getByText(hostile, { exact: true }).first()).toBeVisible();
+  expect(await page.title()).not.toBe("pwned");
+  expect(dialogs).toBe(0);
+});

@@ -26,7 +26,7 @@ export function SignInForm({ next }: { next?: string }) {
     });
     if (!res || res.error) {
       setPending(false);
-      setError(res?.status === 429 ? "Too many attempts. Wait a minute and try again." : "Wrong email or password.");
+      setError(res?.error === "RATE_LIMITED" ? "Too many sign-in attempts. Wait a few minutes and try again." : "Wrong email or password.");
       return;
     }
     window.location.assign(safeNext(next));

@@ -6,12 +6,19 @@ export function newBucket(capacity: number, now: number): Bucket {
   return { tokens: capacity, updatedAt: now };
 }
 
-/** Takes `cost` tokens if there are enough; returns whether the event may proceed. Mutates `bucket`. */
-export function take(bucket: Bucket, opts: { capacity: number; perSecond: number }, now: number, cost = 1): boolean {
+type Limit = { capacity: number; perSecond: number };
+
+/** Adds the tokens earned since the last look; returns how many there are. Mutates `bucket`. */
+export function refill(bucket: Bucket, opts: Limit, now: number): number {
   const elapsed = Math.max(0, now - bucket.updatedAt) / 1000;
   bucket.tokens = Math.min(opts.capacity, bucket.tokens + elapsed * opts.perSecond);
   bucket.updatedAt = Math.max(bucket.updatedAt, now);
-  if (bucket.tokens < cost) return false;
+  return bucket.tokens;
+}
+
+/** Takes `cost` tokens if there are enough; returns whether the event may proceed. Mutates `bucket`. */
+export function take(bucket: Bucket, opts: Limit, now: number, cost = 1): boolean {
+  if (refill(bucket, opts, now) < cost) return false;
   bucket.tokens -= cost;
   return true;
 }

@@ -4,7 +4,18 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../../lib/db.ts";
-import { verifyCredentials } from "../services/verify-credentials.ts";
+import { signInWithPassword } from "../services/sign-in-with-password.ts";
+import { LoginLimiter } from "./login-limiter.ts";
+
+const limiter = new LoginLimiter();
+
+/** The client's address: the first hop a proxy recorded, else the socket's peer. */
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
+  const real = headers?.["x-real-ip"];
+  return typeof real === "string" && real ? real : "unknown";
+}
 
 const SignInInput = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) });
 
@@ -18,10 +29,16 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = SignInInput.safeParse(credentials);
         if (!parsed.success) return null;
-        return verifyCredentials({ db: db(), ...parsed.data });
+        try {
+          return await signInWithPassword({ db: db(), limiter, ...parsed.data, address: clientAddress(req?.headers), now: Date.now() });
+        } catch (e) {
+          // next-auth hands a thrown error's message to the sign-in form as its error code.
+          if ((e as { code?: string }).code === "RATE_LIMITED") throw new Error("RATE_LIMITED");
+          throw e;
+        }
       },
     }),
   ],

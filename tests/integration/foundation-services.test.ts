@@ -157,3 +157,28 @@ describe("agenda order", () => {
     expect(await t.db.auditEvent.count({ where: { action: "agenda.move" } })).toBe(1);
   });
 });
+
+describe("sign-in attempt limits", () => {
+  it("stops guessing one account's password after five tries, with a named error; others are unaffected", async () => {
+    const { LoginLimiter } = await import("../../server/auth/login-limiter");
+    const { signInWithPassword } = await import("../../server/services/sign-in-with-password");
+    const limiter = new LoginLimiter();
+    const attempt = (email: string, password: string, address = "10.0.0.1", now = 1000) =>
+      signInWithPassword({ db: t.db, limiter, email, password, address, now });
+    for (let i = 0; i < 5; i++) expect(await attempt("japan1@accord.example", `guess-${i}`)).toBeNull();
+    await expect(attempt("japan1@accord.example", DEMO_PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    // Another account from another address still signs in.
+    expect(await attempt("korea1@accord.example", DEMO_PASSWORD, "10.0.0.2")).toMatchObject({ email: "korea1@accord.example" });
+    // Three minutes later one more try is allowed, and the right password works.
+    expect(await attempt("japan1@accord.example", DEMO_PASSWORD, "10.0.0.3", 1000 + 181_000)).toMatchObject({ email: "japan1@accord.example" });
+  });
+
+  it("limits one address failing on many accounts, and never counts successful sign-ins", async () => {
+    const { LoginLimiter, ADDRESS_LIMIT } = await import("../../server/auth/login-limiter");
+    const limiter = new LoginLimiter();
+    for (let i = 0; i < 100; i++) expect(limiter.allows(`delegate${i}@x`, "192.0.2.9", 0)).toBe(true); // a venue signing in
+    for (let i = 0; i < ADDRESS_LIMIT.capacity; i++) limiter.failed(`user${i}@x`, "192.0.2.9", 0);
+    expect(limiter.allows("someone-new@x", "192.0.2.9", 0)).toBe(false);
+    expect(limiter.allows("someone-new@x", "192.0.2.10", 0)).toBe(true);
+  });
+});
