@@ -214,3 +214,29 @@ describe("the chair's other controls", () => {
     await expect(listAuditEvents({ db: s.db, userId: f.users.china, workshopId: f.workshopId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("all or nothing", () => {
+  it.skipIf(!!process.env.ACCORD_TEST_PG_URL)("a vote that fails to open leaves no trace: no state change, no version, drafting goes on", async () => {
+    const p = f.otherProposalId;
+    const japan = await client(f.users.japan, p);
+    const versionsBefore = await s.db.version.count({ where: { proposalId: p } });
+    const auditBefore = await s.db.auditEvent.count({ where: { proposalId: p } });
+    // Make the last write of the transaction (the round) fail inside the database.
+    await s.db.$executeRawUnsafe(`CREATE TRIGGER fail_vote BEFORE INSERT ON "VoteRound" BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    try {
+      await expect(
+        openVoteRound({ ...ctx(), rooms: s.server.rooms, userId: f.users.chair, proposalId: p, input: { question: "Adopt?", rule: "MAJORITY", quorum: 1 }, now: now() }),
+      ).rejects.toThrow();
+    } finally {
+      await s.db.$executeRawUnsafe(`DROP TRIGGER fail_vote`);
+    }
+    expect((await s.db.proposal.findUniqueOrThrow({ where: { id: p } })).state).toBe("DRAFTING");
+    expect(await s.db.version.count({ where: { proposalId: p } })).toBe(versionsBefore);
+    expect(await s.db.auditEvent.count({ where: { proposalId: p } })).toBe(auditBefore);
+    expect(s.server.rooms.peek(p)!.state).toBe("DRAFTING");
+    // And the room still takes edits.
+    para(japan.doc).insert(0, "After the failed vote: ");
+    await japan.provider.whenSaved();
+    expect(japan.provider.lastError).toBeNull();
+  });
+});
