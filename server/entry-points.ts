@@ -1,0 +1,91 @@
+// Every way into the server, and the access action that guards it. This file exists so the
+// access-matrix suite (tests/integration/access-matrix.test.ts) can be generated from it and from
+// the access table (lib/domain/access.ts): the suite fails when an entry point has no row here,
+// when a row names an action the table lacks, when a table action guards nothing, and when an
+// entry point lets through (or refuses) a role × proposal state the table says otherwise.
+// Data only: adding a socket event, server action, route handler or page means adding its row.
+import type { Action } from "../lib/domain/access.ts";
+import type { ClientEventName } from "../lib/protocol.ts";
+
+/** The access action an entry point checks, or null with the reason it checks none. */
+export type Guard =
+  | { action: Action }
+  // needsSession: whether the caller must at least be signed in (every socket is, at connect).
+  | { action: null; reason: string; needsSession: boolean };
+
+/** A server action whose check depends on one of its arguments: the action per value. */
+export type ArgumentGuard = { action: { argument: string; byValue: Readonly<Record<string, Action>> } };
+
+export type ActionEntryPoint = { file: string; name: string } & (Guard | ArgumentGuard);
+export type RouteEntryPoint = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS"; path: string } & Guard;
+/** A page's row names the strictest action among the loads it runs (the one that decides). */
+export type PageEntryPoint = { path: string } & Guard;
+
+const SOCKET_REASON_LEAVE = "Only removes the caller's own socket from a room it may not even be in; it reveals and changes nothing else.";
+
+export const SOCKET_ENTRY_POINTS = {
+  "room:join": { action: "proposal.view" },
+  "room:leave": { action: null, reason: SOCKET_REASON_LEAVE, needsSession: true },
+  // Sync and awareness are answered only inside a joined room, which the join checked.
+  "doc:sync": { action: "proposal.view" },
+  "doc:update": { action: "proposal.edit" },
+  "awareness:update": { action: "proposal.view" },
+  "workshop:join": { action: "workshop.view" },
+} as const satisfies Record<ClientEventName, Guard>;
+
+const INVITE = "app/invite/[token]/actions.ts";
+const DECISIONS = "app/workshops/[workshopId]/decision-actions.ts";
+const MANAGE = "app/workshops/[workshopId]/manage/actions.ts";
+const HISTORY = "app/workshops/[workshopId]/proposals/[proposalId]/history/actions.ts";
+const INVITE_REASON = "Accepting an invite is how a non-member becomes one: the link's token is the credential, checked by the use case.";
+
+export const ACTION_ENTRY_POINTS: readonly ActionEntryPoint[] = [
+  { file: INVITE, name: "joinWithNewAccountAction", action: null, reason: INVITE_REASON, needsSession: false },
+  { file: INVITE, name: "joinAsCurrentUserAction", action: null, reason: INVITE_REASON, needsSession: true },
+  {
+    file: DECISIONS,
+    name: "changeProposalStateAction",
+    action: { argument: "change", byValue: { lock: "proposal.lock", unlock: "proposal.unlock", withdraw: "proposal.withdraw" } },
+  },
+  { file: DECISIONS, name: "openVoteAction", action: "vote.open" },
+  // The use case first checks proposal.view (so members learn a round is closed), then vote.cast.
+  { file: DECISIONS, name: "castBallotAction", action: "vote.cast" },
+  { file: DECISIONS, name: "closeVoteAction", action: { argument: "cancel", byValue: { false: "vote.close", true: "vote.cancel" } } },
+  { file: DECISIONS, name: "setCurrentItemAction", action: "workshop.manage" },
+  { file: DECISIONS, name: "requestFloorAction", action: "floor.request" },
+  { file: DECISIONS, name: "withdrawFloorAction", action: "floor.request" },
+  { file: DECISIONS, name: "giveFloorAction", action: "floor.manage" },
+  { file: DECISIONS, name: "endFloorAction", action: "floor.manage" },
+  { file: MANAGE, name: "createDelegationAction", action: "workshop.manage" },
+  { file: MANAGE, name: "createInviteAction", action: "workshop.manage" },
+  { file: MANAGE, name: "revokeInviteAction", action: "workshop.manage" },
+  { file: MANAGE, name: "moveAgendaItemAction", action: "workshop.manage" },
+  { file: HISTORY, name: "saveVersionAction", action: "version.create" },
+  { file: HISTORY, name: "restoreVersionAction", action: "version.restore" },
+];
+
+const NEXT_AUTH_REASON = "next-auth's own handler: signing in, out and reading one's own session is what an anonymous caller must be able to do.";
+
+export const ROUTE_ENTRY_POINTS: readonly RouteEntryPoint[] = [
+  { method: "GET", path: "/api/auth/[...nextauth]", action: null, reason: NEXT_AUTH_REASON, needsSession: false },
+  { method: "POST", path: "/api/auth/[...nextauth]", action: null, reason: NEXT_AUTH_REASON, needsSession: false },
+  { method: "GET", path: "/api/health", action: null, reason: "Liveness for load balancers and probes: answers only ok/error.", needsSession: false },
+  { method: "GET", path: "/api/proposals/[proposalId]/authors", action: "proposal.view" },
+  { method: "GET", path: "/api/proposals/[proposalId]/verify", action: "history.view" },
+];
+
+// Pages render on the server with the caller's session, so they are entry points too (and the
+// only one for the audit log).
+export const PAGE_ENTRY_POINTS: readonly PageEntryPoint[] = [
+  { path: "/", action: null, reason: "Redirects by whether the caller is signed in; reads nothing else.", needsSession: false },
+  { path: "/sign-in", action: null, reason: "The sign-in form.", needsSession: false },
+  { path: "/invite/[token]", action: null, reason: "Shows the holder of a usable link what it invites to; says nothing for an unusable one.", needsSession: false },
+  { path: "/workshops", action: null, reason: "Lists only the caller's own memberships.", needsSession: true },
+  { path: "/workshops/[workshopId]", action: "workshop.view" },
+  { path: "/workshops/[workshopId]/manage", action: "workshop.manage" },
+  { path: "/workshops/[workshopId]/audit", action: "audit.view" },
+  { path: "/workshops/[workshopId]/proposals/[proposalId]", action: "proposal.view" },
+  { path: "/workshops/[workshopId]/proposals/[proposalId]/history", action: "history.view" },
+  { path: "/workshops/[workshopId]/proposals/[proposalId]/history/[number]", action: "history.view" },
+  { path: "/workshops/[workshopId]/proposals/[proposalId]/compare", action: "history.view" },
+];
