@@ -3,6 +3,7 @@
 // (the design allows one connection per tab: one auth path, one reconnect loop).
 import { useSyncExternalStore } from "react";
 import { io } from "socket.io-client";
+import { CLIENT_SOCKET_OPTIONS } from "./socket-options";
 import type { ProviderSocket } from "./proposal-provider.ts";
 
 let socket: ProviderSocket | null = null;
@@ -11,7 +12,7 @@ function createSocket(): ProviderSocket {
   // Same origin, so the next-auth session cookie authenticates the handshake. WebSocket only:
   // long-polling would need sticky sessions once several server processes share rooms.
   // Reconnection stays on (socket.io's default): venue Wi-Fi drops, and the provider re-syncs.
-  const s: ProviderSocket = io({ transports: ["websocket"], withCredentials: true });
+  const s: ProviderSocket = io({ ...CLIENT_SOCKET_OPTIONS, withCredentials: true });
 
   // The browser knows about a lost network long before a heartbeat times out (up to ~45 s).
   // engine.io acts on it only for hosts other than "localhost", so a server on the delegate's

@@ -4,6 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Db } from "../../lib/db.ts";
 import { MAX_SOCKET_MESSAGE_BYTES } from "../../lib/protocol.ts";
+import { oneFrameParser } from "../../lib/realtime/one-frame-parser.ts";
 import { userIdFromHandshake } from "./socket-auth.ts";
 import { registerHandlers } from "./handlers.ts";
 import { guardSocket, isAllowedOrigin } from "./socket-guard.ts";
@@ -20,6 +21,8 @@ export function attachRealtime(
 ): Realtime & { close(): Promise<void> } {
   const io = new Server(httpServer, {
     serveClient: false,
+    // Binary messages as one WebSocket frame (see lib/realtime/one-frame-parser.ts).
+    parser: oneFrameParser,
     // Larger frames are cut off by the transport before any of our code runs.
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, process.env.NEXTAUTH_URL)),

@@ -53,10 +53,15 @@ export class JournalWriter {
 
   private kick(): void {
     if (this.flushing || this.queue.length === 0) return;
-    this.flushing = this.flush().finally(() => {
-      this.flushing = null;
-      this.kick();
-    });
+    // Start the write on the next turn of the event loop: the relays of the updates just
+    // accepted go out first (better-sqlite3 writes synchronously and would hold them), and
+    // everything accepted in this turn joins the same batch.
+    this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.flush())
+      .finally(() => {
+        this.flushing = null;
+        this.kick();
+      });
   }
 
   private async flush(): Promise<void> {

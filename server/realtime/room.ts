@@ -25,6 +25,8 @@ export class Room {
   /** Rows journaled since the last checkpoint (this process's count; triggers compaction). */
   journalRows: number;
   isCompacting = false;
+  /** After a failed compaction, wait before trying again (not on every journal batch). */
+  compactNotBefore = 0;
   idleTimer: ReturnType<typeof setTimeout> | null = null;
   /** Editing since the last version: when it began, when it last happened, which delegations. */
   firstUnversionedEditAt: number | null = null;

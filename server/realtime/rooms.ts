@@ -17,6 +17,8 @@ import { singleNode, type Cluster } from "./cluster.ts";
  *  load that read the database just before their commit still gets them. */
 const RELAY_MEMORY_MS = 15_000;
 const RELAY_MEMORY_MAX = 2000;
+/** Back-off after a failed compaction. */
+const COMPACT_RETRY_MS = 30_000;
 
 export type RoomOptions = {
   /** An empty room is unloaded after this long; a delegate's reload within it finds it warm. */
@@ -229,7 +231,7 @@ export class RoomRegistry {
     const room = this.loaded.get(proposalId);
     if (!room) return;
     room.journalRows += rows;
-    if (room.journalRows >= this.options.compactAfterRows && !room.isCompacting) void this.compact(room);
+    if (room.journalRows >= this.options.compactAfterRows && !room.isCompacting && Date.now() >= room.compactNotBefore) void this.compact(room);
   }
 
   private async compact(room: Room): Promise<void> {
@@ -239,7 +241,8 @@ export class RoomRegistry {
       const { mergedRows } = await compactJournal({ db: this.db, proposalId: room.proposalId });
       room.journalRows = Math.max(0, room.journalRows - mergedRows);
     } catch (e) {
-      // The journal stays as it is (still complete); the next write tries again.
+      // The journal stays as it is (still complete); try again later, not on every write.
+      room.compactNotBefore = Date.now() + COMPACT_RETRY_MS;
       console.error(`compaction of ${room.proposalId} failed:`, e);
     } finally {
       room.isCompacting = false;

@@ -4,6 +4,8 @@ import { asBytes } from "../../lib/bytes.ts";
 
 /** Rows merged per compaction: bounds the transaction and the memory one merge needs. */
 const MAX_ROWS_PER_COMPACTION = 5000;
+/** Ids per DELETE statement: SQLite (through Prisma) takes at most 999 bound parameters. */
+const DELETE_CHUNK = 500;
 
 /**
  * Folds journal rows into a new checkpoint and deletes exactly those rows, in one transaction.
@@ -25,7 +27,9 @@ export async function compactJournal(opts: { db: Db; proposalId: string }): Prom
       data: { proposalId: opts.proposalId, state: asBytes(state), mergedRows: (previous?.mergedRows ?? 0) + rows.length },
     });
     if (previous) await tx.documentCheckpoint.delete({ where: { id: previous.id } });
-    await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    for (let i = 0; i < rows.length; i += DELETE_CHUNK) {
+      await tx.documentUpdate.deleteMany({ where: { id: { in: rows.slice(i, i + DELETE_CHUNK).map((r) => r.id) } } });
+    }
     return { mergedRows: rows.length };
   });
 }

@@ -9,6 +9,7 @@ import { startAccordServer, type AccordServer } from "../../server/app-server.ts
 import type { RoomOptions } from "../../server/realtime/rooms.ts";
 import { ProposalProvider, type ProviderSocket } from "../../lib/realtime/proposal-provider.ts";
 import { createTestDb, type TestDb } from "./test-db.ts";
+import { CLIENT_SOCKET_OPTIONS } from "../../lib/realtime/socket-options.ts";
 
 export type Endpoint = { url: string; secret: string };
 
@@ -21,7 +22,7 @@ export async function sessionCookie(secret: string, userId: string, name = "Test
 export async function openSocket(endpoint: Endpoint, userId: string | null, opts: { reconnection?: boolean } = {}): Promise<ProviderSocket> {
   const extraHeaders: Record<string, string> = userId ? { cookie: await sessionCookie(endpoint.secret, userId) } : {};
   return connect(endpoint.url, {
-    transports: ["websocket"],
+    ...CLIENT_SOCKET_OPTIONS,
     extraHeaders,
     reconnection: opts.reconnection ?? false,
     reconnectionDelay: 50,

@@ -133,3 +133,22 @@ describe("room lifecycle", () => {
     b.close();
   });
 });
+
+describe("compaction at production sizes", () => {
+  it("folds more journal rows than SQLite takes bound parameters (≥ 1000) in one go", async () => {
+    const { compactJournal } = await import("../../server/services/compact-journal");
+    const db = await createTestDb();
+    cleanups.push(() => db.cleanup());
+    const f = await createFixture(db.db, "Start.");
+    const writer = new Y.Doc();
+    const base = await loadDocumentState({ db: db.db, proposalId: f.proposalId });
+    Y.applyUpdate(writer, base.state);
+    const rows: Uint8Array[] = [];
+    writer.on("update", (u: Uint8Array) => rows.push(u));
+    for (let i = 0; i < 1200; i++) paragraph(writer).insert(paragraph(writer).length, `${i % 10}`);
+    await db.db.documentUpdate.createMany({ data: rows.map((u) => ({ proposalId: f.proposalId, update: new Uint8Array(u) })) });
+    expect(await compactJournal({ db: db.db, proposalId: f.proposalId })).toEqual({ mergedRows: 1200 });
+    expect(await db.db.documentUpdate.count({ where: { proposalId: f.proposalId } })).toBe(0);
+    expect(await storedText(db, f.proposalId)).toBe(textOf(writer));
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSocket, startTestServer, waitForConnect, type TestServer } from "../helpers/test-server";
 import { io } from "socket.io-client";
+import { CLIENT_SOCKET_OPTIONS } from "../../lib/realtime/socket-options";
 
 let s: TestServer;
 let userId: string;
@@ -19,7 +20,7 @@ describe("socket authentication", () => {
 
   it("refuses a forged session cookie", async () => {
     const socket = io(s.url, {
-      transports: ["websocket"],
+      ...CLIENT_SOCKET_OPTIONS,
       reconnection: false,
       forceNew: true,
       extraHeaders: { cookie: "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..forged.forged.forged" },

@@ -1,0 +1,48 @@
+// The benchmark's workshop: one proposal per room, enough delegates to give every client in a
+// room its own user (as in a real session, where each tab is a different person), and an
+// observer whose fresh connection reads the server's copy after the run.
+import type { Db } from "../lib/db.ts";
+import { asBytes } from "../lib/bytes.ts";
+import { stateFromPmJson } from "../lib/document/convert.ts";
+
+export type BenchFixture = {
+  workshopId: string;
+  proposalIds: string[];
+  /** Delegates; client i of every room signs in as delegates[i]. */
+  delegates: string[];
+  observer: string;
+};
+
+const DELEGATIONS = [
+  { name: "China", code: "CHN", colour: "#c2410c" },
+  { name: "Japan", code: "JPN", colour: "#be185d" },
+  { name: "Republic of Korea", code: "KOR", colour: "#1d4ed8" },
+  { name: "ASEAN", code: "ASEAN", colour: "#15803d" },
+];
+
+const OPENING = "The parties will establish a regional public-health exchange and cooperation mechanism.";
+
+export async function createBenchFixture(db: Db, opts: { rooms: number; clientsPerRoom: number }): Promise<BenchFixture> {
+  const w = await db.workshop.create({ data: { title: "Load benchmark workshop" } });
+  const delegations: string[] = [];
+  for (const d of DELEGATIONS) delegations.push((await db.delegation.create({ data: { workshopId: w.id, ...d } })).id);
+
+  async function member(name: string, role: "DELEGATE" | "OBSERVER", delegationId: string | null): Promise<string> {
+    const u = await db.user.create({ data: { email: `${name}-${w.id}@bench.example`, name, passwordHash: "unused" } });
+    await db.member.create({ data: { workshopId: w.id, userId: u.id, role, delegationId } });
+    return u.id;
+  }
+  const delegates: string[] = [];
+  for (let i = 0; i < opts.clientsPerRoom; i++) delegates.push(await member(`delegate-${i}`, "DELEGATE", delegations[i % delegations.length] ?? null));
+  const observer = await member("observer", "OBSERVER", null);
+
+  // Every room starts from the same one-paragraph draft, as the integration fixtures do.
+  const state = asBytes(stateFromPmJson({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: OPENING }] }] }));
+  const proposalIds: string[] = [];
+  for (let r = 0; r < opts.rooms; r++) {
+    const p = await db.proposal.create({ data: { workshopId: w.id, title: `Benchmark item ${r + 1}`, position: r } });
+    await db.documentCheckpoint.create({ data: { proposalId: p.id, state } });
+    proposalIds.push(p.id);
+  }
+  return { workshopId: w.id, proposalIds, delegates, observer };
+}

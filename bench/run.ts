@@ -1,0 +1,181 @@
+// npm run bench: start the server in its own process, connect the headless clients, type for
+// warm-up + measured seconds, check convergence, print the figures. See bench/README.md.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import * as Y from "yjs";
+import { USAGE, parseCli, type Profile } from "./cli.ts";
+import { checkConvergence } from "./convergence.ts";
+import { Tracker, Typist, closeClients, connectClients, type BenchClient } from "./load-generator.ts";
+import { hostReport, sampleHost } from "./host.ts";
+import { PROFILE_DIR, startServerProcess, type ServerHandle } from "./server-control.ts";
+import { GENERATOR_CPU_LIMIT_PCT, describeProfile, formatResult, formatTable, percentiles, round, type RunResult } from "./stats.ts";
+
+const PING_ROUNDS = 50;
+const LOOP_DELAY_RESOLUTION_MS = 1;
+
+function sleepUntil(t: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.max(0, t - performance.now())));
+}
+
+/** Round trip of an acknowledged event through the server's handler wrapper, idle system. */
+async function measurePing(client: BenchClient, proposalId: string): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < PING_ROUNDS; i++) {
+    const t = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      client.socket.emit("doc:sync", { proposalId, stateVector: Y.encodeStateVector(client.provider.doc) }, (res) =>
+        res.ok ? resolve() : reject(new Error(`ping refused: ${res.error.code}`)),
+      );
+    });
+    samples.push(performance.now() - t);
+  }
+  return percentiles(samples).p50;
+}
+
+// Ctrl-C must not leave a server process or a temp database behind.
+let activeServer: ServerHandle | null = null;
+let activeClients: BenchClient[] = [];
+process.once("SIGINT", () => {
+  closeClients(activeClients);
+  void (activeServer?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
+async function runProfile(p: Profile): Promise<RunResult> {
+  console.log(`\n${p.name}: ${describeProfile(p)}`);
+  const compactAfter = process.env.BENCH_COMPACT_AFTER;
+  const server = await startServerProcess({
+    label: p.name.replace(/\W/g, "_"),
+    rooms: p.rooms,
+    clientsPerRoom: p.clients,
+    compactAfterRows: compactAfter ? Number(compactAfter) : undefined,
+  });
+  activeServer = server;
+  const endpoint = { url: server.url, secret: server.secret };
+  const { proposalIds, delegates, observer } = server.fixture;
+  const tracker = new Tracker();
+  let clients: BenchClient[] = [];
+  try {
+    const connectStart = performance.now();
+    clients = await connectClients({ endpoint, proposalIds, users: delegates, clientsPerRoom: p.clients, tracker });
+    activeClients = clients;
+    console.log(`  ${clients.length} clients connected and synced in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`);
+    const ping = await measurePing(clients[0]!, proposalIds[clients[0]!.room]!);
+
+    // In each room, the first `typists` clients to finish connecting type; the rest only receive.
+    const typists: Typist[] = [];
+    const perRoom = new Map<number, number>();
+    for (const c of clients) {
+      const n = perRoom.get(c.room) ?? 0;
+      perRoom.set(c.room, n + 1);
+      if (n < p.typists) typists.push(new Typist(c, tracker, p.rate));
+    }
+
+    const t0 = performance.now();
+    tracker.windowStart = t0 + p.warmup * 1000;
+    tracker.windowEnd = tracker.windowStart + p.seconds * 1000;
+    for (const t of typists) t.start();
+    console.log(`  typing: ${p.warmup} s warm-up, then ${p.seconds} s measured…`);
+
+    await sleepUntil(tracker.windowStart);
+    // The histogram records whole timer intervals (resolution + delay): sample every 1 ms and subtract it.
+    const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+    loopDelay.enable();
+    const profilePath = process.env.BENCH_CPU_PROF === "1" ? join(PROFILE_DIR, `server-${p.name.replace(/\W/g, "_")}-${Date.now()}.cpuprofile`) : null;
+    if (profilePath) await server.profileStart();
+    const [s0, g0, w0, h0] = [await server.usage(), process.cpuUsage(), performance.now(), sampleHost()];
+    await sleepUntil(tracker.windowEnd);
+    const [s1, g1, w1] = [await server.usage(), process.cpuUsage(g0), performance.now()];
+    const hostAtEnd = sampleHost();
+    for (const t of typists) t.stop();
+    if (profilePath) {
+      await server.profileStop(profilePath);
+      console.log(`  server CPU profile of the measured window (profiling inflates CPU figures): ${profilePath}`);
+    }
+    loopDelay.disable();
+
+    const conv = await checkConvergence({ clients, endpoint, proposalIds, observer });
+    const lost = tracker.lost(p.clients - 1);
+    const serverCpuUs = s1.cpuUs - s0.cpuUs;
+    const serverWallUs = (s1.atMs - s0.atMs) * 1000;
+    const generatorCpuPct = (100 * (g1.user + g1.system)) / ((w1 - w0) * 1000);
+    const serverCpuPct = (100 * serverCpuUs) / serverWallUs;
+    const host = hostReport(h0, hostAtEnd, serverCpuPct + generatorCpuPct);
+    const latency = percentiles(tracker.latencies);
+    const persist = percentiles(tracker.persistLags);
+    const problems = [...conv.problems];
+    const serverErrors = server.errorSummary();
+    if (serverErrors.total > 0) problems.push(`server logged ${serverErrors.total} error lines (${server.logPath}):`, ...serverErrors.top.map((l) => `  ${l}`));
+    const isValid = generatorCpuPct <= GENERATOR_CPU_LIMIT_PCT;
+    if (!isValid) problems.push(`generator used ${generatorCpuPct.toFixed(0)} % of a core (> ${GENERATOR_CPU_LIMIT_PCT} %)`);
+    return {
+      scenario: p.name,
+      rooms: p.rooms,
+      clients: p.clients,
+      typists: p.typists,
+      rate: p.rate,
+      seconds: p.seconds,
+      warmup: p.warmup,
+      latency_ms: { p50: round(latency.p50, 3), p95: round(latency.p95, 3), p99: round(latency.p99, 3), max: round(latency.max, 3) },
+      latency_samples: tracker.latencies.length,
+      edits_per_s: round(tracker.editsInWindow / p.seconds, 1),
+      deliveries_per_s: round(tracker.deliveriesInWindow / p.seconds, 1),
+      lost: lost.edits,
+      lost_deliveries: lost.deliveries,
+      edits_total: tracker.edits.size,
+      converged: conv.converged,
+      valid: isValid,
+      server: {
+        cpu_pct: round(serverCpuPct, 1),
+        cpu_us_per_delivery: round(serverCpuUs / Math.max(1, tracker.deliveriesInWindow), 1),
+        rss_mb: round(s1.rssBytes / 2 ** 20, 1),
+      },
+      persist_lag_ms: { p50: round(persist.p50, 3), p95: round(persist.p95, 3) },
+      server_error_lines: serverErrors.total,
+      generator_cpu_pct: round(generatorCpuPct, 1),
+      generator_loop_delay_p99_ms: round(Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS), 2),
+      ping_ms: round(ping, 3),
+      host,
+      problems,
+    };
+  } finally {
+    closeClients(clients);
+    activeClients = [];
+    await server.stop();
+    activeServer = null;
+  }
+}
+
+async function main(): Promise<number> {
+  let cli: ReturnType<typeof parseCli>;
+  try {
+    cli = parseCli(process.argv.slice(2));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if ("help" in cli) {
+    console.log(USAGE);
+    return 0;
+  }
+  const results: RunResult[] = [];
+  for (const profile of cli.profiles) {
+    const result = await runProfile(profile);
+    results.push(result);
+    console.log(formatResult(result));
+  }
+  if (results.length > 1) console.log(`\n${formatTable(results)}`);
+  if (cli.json) {
+    writeFileSync(cli.json, `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+    console.log(`\nwrote ${cli.json}`);
+  }
+  return results.every((r) => r.converged && r.lost === 0) ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,159 @@
+// Parent side of the server process: fork it, wait for its port and fixture, ask it for its
+// CPU time and memory, stop it, and remove its temporary database.
+import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BenchFixture } from "./fixture.ts";
+
+export type ChildConfig = { dir: string; secret: string; rooms: number; clientsPerRoom: number; compactAfterRows?: number | undefined };
+export type Usage = { cpuUs: number; rssBytes: number; atMs: number };
+/** Requests carry an id; the child answers each with a reply of the same id. */
+export type Request = { type: "usage" } | { type: "profile-start" } | { type: "profile-stop"; path: string };
+export type ParentMessage = (Request & { id: number }) | { type: "stop" };
+export type ChildMessage =
+  | { type: "ready"; port: number; fixture: BenchFixture }
+  | { type: "reply"; id: number; usage?: Usage; error?: string };
+
+export type ServerHandle = {
+  url: string;
+  /** Everything the server wrote to stderr goes here (it outlives the temp dir). */
+  logPath: string;
+  secret: string;
+  fixture: BenchFixture;
+  usage(): Promise<Usage>;
+  /** Samples the server's CPU (V8 profiler) from now until profileStop writes it to `path`. */
+  profileStart(): Promise<void>;
+  profileStop(path: string): Promise<void>;
+  /** Error lines the server logged, grouped: "count × line" (ids masked), most frequent first. */
+  errorSummary(): { total: number; top: string[] };
+  stop(): Promise<void>;
+};
+
+/** Where profiles of the measured window go when BENCH_CPU_PROF=1 (outside the temp dir). */
+export const PROFILE_DIR = join(tmpdir(), "accord-bench-profiles");
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+// The migration CLI's chatter is not an error.
+const BENIGN = /^(Loaded Prisma config|Prisma config detected|\s*$)/;
+// A headline is a line that says something failed; stack frames and object dumps are not.
+const HEADLINE = /(error|failed|invalid|exceeded)/i;
+
+/** Groups the server's stderr into headlines so a flood of one error reads as one line. */
+function watchStderr(stream: NodeJS.ReadableStream, logPath: string) {
+  const log = createWriteStream(logPath);
+  const counts = new Map<string, number>();
+  let total = 0;
+  let rest = "";
+  stream.on("data", (chunk: Buffer) => {
+    log.write(chunk);
+    const lines = (rest + chunk.toString()).split("\n");
+    rest = lines.pop() ?? "";
+    for (const line of lines) {
+      if (BENIGN.test(line) || /^\s+at /.test(line) || !HEADLINE.test(line)) continue;
+      const key = line.trim().replace(/\b[a-z0-9]{25}\b/g, "<id>").slice(0, 160);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      total++;
+    }
+  });
+  return {
+    close: () => new Promise<void>((resolve) => log.end(resolve)),
+    summary: () => ({
+      total,
+      top: [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([line, n]) => `${n} × ${line}`),
+    }),
+  };
+}
+
+export async function startServerProcess(opts: { label: string; rooms: number; clientsPerRoom: number; compactAfterRows?: number }): Promise<ServerHandle> {
+  const dir = mkdtempSync(join(tmpdir(), "accord-bench-"));
+  const secret = randomBytes(32).toString("base64url");
+  const config: ChildConfig = { dir, secret, rooms: opts.rooms, clientsPerRoom: opts.clientsPerRoom, compactAfterRows: opts.compactAfterRows };
+  const execArgv = ["--import", "tsx"];
+  const child: ChildProcess = fork(new URL("./server-process.ts", import.meta.url).pathname, [], {
+    execArgv,
+    env: { ...process.env, BENCH_CONFIG: JSON.stringify(config), NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "pipe", "ipc"],
+  });
+  const logPath = join(tmpdir(), `accord-bench-server-${opts.label}.log`);
+  const stderr = watchStderr(child.stderr!, logPath);
+  const cleanupDir = () => rmSync(dir, { recursive: true, force: true });
+
+  // "close", not "exit": by then stderr is drained into the log.
+  let exited = false;
+  const exitedPromise = new Promise<void>((resolve) => child.once("close", () => ((exited = true), resolve())));
+  let nextId = 1;
+  const waiting = new Map<number, (reply: Extract<ChildMessage, { type: "reply" }>) => void>();
+  let onReady: ((m: Extract<ChildMessage, { type: "ready" }>) => void) | null = null;
+  child.on("message", (raw) => {
+    const msg = raw as ChildMessage;
+    if (msg.type === "ready") onReady?.(msg);
+    else if (msg.type === "reply") {
+      waiting.get(msg.id)?.(msg);
+      waiting.delete(msg.id);
+    }
+  });
+
+  let ready: Extract<ChildMessage, { type: "ready" }>;
+  try {
+    ready = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("server process did not start in time")), START_TIMEOUT_MS);
+      onReady = (m) => {
+        clearTimeout(timer);
+        resolve(m);
+      };
+      void exitedPromise.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`server process exited during start-up (code ${child.exitCode})`));
+      });
+    });
+  } catch (e) {
+    child.kill("SIGKILL");
+    await exitedPromise;
+    await stderr.close();
+    cleanupDir();
+    throw new Error(`${(e as Error).message}; server log: ${logPath}`);
+  }
+
+  function request(req: Request): Promise<Extract<ChildMessage, { type: "reply" }>> {
+    if (exited) return Promise.reject(new Error("server process has exited"));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, (reply) => (reply.error ? reject(new Error(reply.error)) : resolve(reply)));
+      child.send({ ...req, id } satisfies ParentMessage);
+    });
+  }
+
+  return {
+    url: `http://127.0.0.1:${ready.port}`,
+    logPath,
+    secret,
+    fixture: ready.fixture,
+    errorSummary: stderr.summary,
+    async usage() {
+      const reply = await request({ type: "usage" });
+      if (!reply.usage) throw new Error("server process sent no usage");
+      return reply.usage;
+    },
+    async profileStart() {
+      await request({ type: "profile-start" });
+    },
+    async profileStop(path) {
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      await request({ type: "profile-stop", path });
+    },
+    async stop() {
+      if (!exited) {
+        child.send({ type: "stop" } satisfies ParentMessage);
+        const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+        await exitedPromise;
+        clearTimeout(timer);
+      }
+      await stderr.close();
+      cleanupDir();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// The server under test, in its own process so that its CPU time is its own (the generator's
+// work would otherwise be billed to it) and it is scheduled like a production server.
+// Forked by bench/server-control.ts; speaks to the parent only over IPC.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { join } from "node:path";
+import { createDb, tuneSqlite } from "../lib/db.ts";
+import { startAccordServer } from "../server/app-server.ts";
+import { applyMigrations } from "../server/migrate.ts";
+import { createBenchFixture } from "./fixture.ts";
+import type { ChildConfig, ChildMessage, ParentMessage, Request, Usage } from "./server-control.ts";
+
+function send(msg: ChildMessage): void {
+  process.send?.(msg);
+}
+
+const config = JSON.parse(process.env.BENCH_CONFIG ?? "null") as ChildConfig | null;
+if (!config || !process.send) {
+  console.error("bench/server-process.ts is started by bench/run.ts (needs BENCH_CONFIG and an IPC channel)");
+  process.exit(2);
+}
+
+// Without the parent there is nobody to stop us: never outlive it.
+process.on("disconnect", () => process.exit(1));
+
+const url = `file:${join(config.dir, "bench.db")}`;
+applyMigrations(url);
+const db = createDb(url);
+await tuneSqlite(db);
+const fixture = await createBenchFixture(db, { rooms: config.rooms, clientsPerRoom: config.clientsPerRoom });
+// Room options stay the server's defaults unless a diagnosis asks otherwise (BENCH_COMPACT_AFTER).
+const rooms = config.compactAfterRows === undefined ? undefined : { compactAfterRows: config.compactAfterRows };
+const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms });
+
+function usage(): Usage {
+  const cpu = process.cpuUsage();
+  // hrtime is CLOCK_MONOTONIC: comparable between the two processes' readings.
+  return { cpuUs: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss, atMs: Number(process.hrtime.bigint()) / 1e6 };
+}
+
+// The profiler runs only over the measured window (unlike --cpu-prof, which would also
+// record migrations, module loading and 400 handshakes).
+let profiler: Session | null = null;
+
+async function handle(req: Request): Promise<Omit<Extract<ChildMessage, { type: "reply" }>, "type" | "id">> {
+  switch (req.type) {
+    case "usage":
+      return { usage: usage() };
+    case "profile-start":
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+      return {};
+    case "profile-stop": {
+      if (!profiler) return { error: "the profiler was not started" };
+      const { profile } = await profiler.post("Profiler.stop");
+      profiler.disconnect();
+      profiler = null;
+      writeFileSync(req.path, JSON.stringify(profile));
+      return {};
+    }
+  }
+}
+
+process.on("message", (raw) => {
+  const msg = raw as ParentMessage;
+  if (msg.type === "stop") {
+    void server
+      .close()
+      .then(() => db.$disconnect())
+      .finally(() => process.exit(0));
+    return;
+  }
+  void handle(msg).then(
+    (body) => send({ type: "reply", id: msg.id, ...body }),
+    (e: unknown) => send({ type: "reply", id: msg.id, error: String(e) }),
+  );
+});
+
+send({ type: "ready", port: server.port, fixture });
