@@ -1,6 +1,6 @@
 // `npm run test:scale`: the suites that need PostgreSQL and Redis (several server processes).
 import { defineConfig } from "vitest/config";
-import base from "./vitest.config";
+import base from "./vitest.config.ts";
 
 export default defineConfig({
   ...base,
