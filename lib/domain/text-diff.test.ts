@@ -67,6 +67,26 @@ describe("diffTexts", () => {
     expect(diffStats(parts)).toEqual({ inserted: 3, deleted: 0 });
   });
 
+  it("compares line by line: untouched lines stay whole, attribution positions cross lines", () => {
+    const before = "Title\n1. Share data.\n2. Meet monthly.";
+    const after = "Title\n1. Share data.\n2. Meet every month.\n3. Report yearly.";
+    // KOR wrote line 3; JPN wrote "every month" in line 2.
+    const runs = [
+      { length: "Title\n1. Share data.\n2. Meet ".length, author: null },
+      { length: "every month".length, author: "JPN" },
+      { length: ".\n".length, author: null },
+      { length: "3. Report yearly.".length, author: "KOR" },
+    ];
+    expect(diffTexts(before, after, runs)).toEqual([
+      { kind: "equal", text: "Title\n1. Share data.\n2. Meet " },
+      { kind: "delete", text: "monthly" },
+      { kind: "insert", text: "every month", author: "JPN" },
+      { kind: "equal", text: "." },
+      { kind: "insert", text: "\n", author: null },
+      { kind: "insert", text: "3. Report yearly.", author: "KOR" },
+    ]);
+  });
+
   it("counts words inserted and deleted, CJK included", () => {
     expect(diffStats(diffTexts("区域合作", "区域经济合作 and more"))).toEqual({ inserted: 3, deleted: 0 });
   });

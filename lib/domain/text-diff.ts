@@ -51,11 +51,8 @@ function attributedInserts(text: string, start: number, author: (pos: number) =>
   return parts;
 }
 
-/** Differences from `before` to `after`, merged into readable spans. */
-export function diffTexts(before: string, after: string, afterRuns: readonly AuthorRun[] = []): DiffPart[] {
-  const author = authorAt(afterRuns);
-  const parts: DiffPart[] = [];
-  let posAfter = 0;
+/** Word-level differences of one stretch, appended to `parts`; returns the new position in `after`. */
+function diffWords(before: string, after: string, posAfter: number, author: (pos: number) => string | null, parts: DiffPart[]): number {
   for (const change of diffArrays(tokenize(before), tokenize(after))) {
     const text = change.value.join("");
     if (change.added) {
@@ -68,7 +65,47 @@ export function diffTexts(before: string, after: string, afterRuns: readonly Aut
       posAfter += text.length;
     }
   }
-  return parts.filter((p) => p.text.length > 0);
+  return posAfter;
+}
+
+/** Neighbouring equal (or deleted) spans become one; inserts stay split by author. */
+function merge(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  for (const p of parts) {
+    if (p.text.length === 0) continue;
+    const last = out.at(-1);
+    if (last && last.kind === p.kind && p.kind !== "insert") last.text += p.text;
+    else if (last && last.kind === "insert" && p.kind === "insert" && last.author === p.author) last.text += p.text;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+/**
+ * Differences from `before` to `after`, merged into readable spans. Lines are compared first
+ * and only changed lines are split into words: a long text with a few edits stays fast.
+ */
+export function diffTexts(before: string, after: string, afterRuns: readonly AuthorRun[] = []): DiffPart[] {
+  const author = authorAt(afterRuns);
+  const lines = (t: string) => (t === "" ? [] : t.split(/(?<=\n)/));
+  const changes = diffArrays(lines(before), lines(after));
+  const parts: DiffPart[] = [];
+  let posAfter = 0;
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i]!;
+    if (!change.added && !change.removed) {
+      const text = change.value.join("");
+      parts.push({ kind: "equal", text });
+      posAfter += text.length;
+      continue;
+    }
+    // A removed run followed by an added one is a rewrite of those lines: diff them by words.
+    const next = changes[i + 1];
+    const removed = change.removed ? change.value.join("") : "";
+    const added = change.added ? change.value.join("") : next?.added ? (i++, next.value.join("")) : "";
+    posAfter = diffWords(removed, added, posAfter, author, parts);
+  }
+  return merge(parts);
 }
 
 /** How many words were inserted and deleted (for a summary line). */
