@@ -169,3 +169,28 @@ test("the toolbar formats the text and undo takes it back", async ({ browser }) 
   await expect(china.page.getByText(SAVED)).toBeVisible();
   await china.context.close();
 });
+
+test("IME composition (Korean, Japanese) commits once, is saved, and survives a reload", async ({ browser }) => {
+  const korea = await openProposal(browser, ACCOUNTS.korea);
+  await textbox(korea.page).click();
+  await korea.page.keyboard.press("Control+End");
+  // Drive the browser's real IME path: composition updates, then the commit.
+  const cdp = await korea.context.newCDPSession(korea.page);
+  for (const step of ["ㅈ", "지", "지ㅇ", "지여", "지역"]) {
+    await cdp.send("Input.imeSetComposition", { text: step, selectionStart: step.length, selectionEnd: step.length });
+  }
+  await cdp.send("Input.insertText", { text: "지역" });
+  for (const step of ["き", "きょ", "きょう", "協"]) {
+    await cdp.send("Input.imeSetComposition", { text: step, selectionStart: step.length, selectionEnd: step.length });
+  }
+  await cdp.send("Input.insertText", { text: "協力" });
+  await expect(korea.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  const text = await documentText(korea.page);
+  expect(text).toContain("지역協力");
+  // Composition must not leave its intermediate forms behind.
+  expect(text).not.toContain("지ㅇ");
+  await korea.page.reload();
+  await expect(korea.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  expect(await documentText(korea.page)).toBe(text);
+  await korea.context.close();
+});
