@@ -66,8 +66,9 @@ export async function runHistoryBench(opts: { versions: number; log: (line: stri
     for (let v = 1; v <= opts.versions; v++) {
       const item = list[v % list.length]!;
       const text = (item.get(0) as Y.XmlElement).get(0) as Y.XmlText;
-      if (v % 3 === 0 && text.length > 20) text.delete(v % (text.length - 10), 4);
-      else text.insert(v % text.length, `v${v} `);
+      // Inserts and deletions of the same size alternate: the text stays about five pages.
+      if (v % 2 === 0) text.delete((v * 13) % (text.length - 10), 6);
+      else text.insert((v * 7) % text.length, `w${String(v % 1000).padStart(3, "0")}. `);
       await cutVersion(db, { proposalId: p.id, workshopId: w.id, doc, kind: v % 50 === 0 ? "NAMED" : "AUTO", label: v % 50 === 0 ? `Rev.${v / 50}` : null, authorId: null, editors: new Set([d.id]), now: new Date() });
       if (v % 2000 === 0) opts.log(`  … ${v} versions cut (${round((performance.now() - started) / 1000)} s)`);
     }

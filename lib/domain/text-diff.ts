@@ -99,11 +99,16 @@ export function diffTexts(before: string, after: string, afterRuns: readonly Aut
       posAfter += text.length;
       continue;
     }
-    // A removed run followed by an added one is a rewrite of those lines: diff them by words.
+    // A removed run followed by an added one is a rewrite of those lines: diff them by words —
+    // line by line when the counts match (edits spread over many clauses stay cheap).
     const next = changes[i + 1];
-    const removed = change.removed ? change.value.join("") : "";
-    const added = change.added ? change.value.join("") : next?.added ? (i++, next.value.join("")) : "";
-    posAfter = diffWords(removed, added, posAfter, author, parts);
+    const removedLines = change.removed ? change.value : [];
+    const addedLines = change.added ? change.value : next?.added ? (i++, next.value) : [];
+    if (removedLines.length === addedLines.length) {
+      removedLines.forEach((line, k) => (posAfter = diffWords(line, addedLines[k]!, posAfter, author, parts)));
+    } else {
+      posAfter = diffWords(removedLines.join(""), addedLines.join(""), posAfter, author, parts);
+    }
   }
   return merge(parts);
 }
