@@ -27,10 +27,11 @@ export const REMOTE_ORIGIN = Symbol("remote");
 export const AWARENESS_THROTTLE_MS = 50;
 /**
  * Refusals that are not about the change itself: the server could not store it (UNAVAILABLE),
+ * the client sent too fast (RATE_LIMITED),
  * or it builds on text the server has not received yet (another node's relay still on the
  * way). The change is resent through a fresh sync after this long.
  */
-const RETRY_MS: Partial<Record<string, number>> = { UNAVAILABLE: 1000, MISSING_DEPENDENCIES: 250 };
+const RETRY_MS: Partial<Record<string, number>> = { UNAVAILABLE: 1000, MISSING_DEPENDENCIES: 250, RATE_LIMITED: 1000 };
 
 /** An update not acknowledged in this time is resent through a fresh sync. */
 const ACK_TIMEOUT_MS = 15_000;
