@@ -14,6 +14,8 @@ export type Profile = {
   /** Measured seconds, after the warm-up. */
   seconds: number;
   warmup: number;
+  /** Server processes on PostgreSQL + Redis, clients spread round-robin (bench/cluster/); absent = one node on SQLite. */
+  nodes?: number;
 };
 
 export const PRESETS: Record<string, Profile> = {
@@ -32,11 +34,15 @@ export const USAGE = `Usage: npm run bench -- [--scenario s1|s2] [--rooms N] [--
   --scenario s2   20 rooms × 20 clients × 2 typists × 5 keystrokes/s, 20 s
   --clients, --typists are per room; --rate is keystrokes/s per typist.
   BENCH_CPU_PROF=1 writes a V8 CPU profile of the server over the measured window.
-  BENCH_COMPACT_AFTER=N passes compactAfterRows to the server (diagnosis only).`;
+  BENCH_COMPACT_AFTER=N passes compactAfterRows to the server (diagnosis only).
+  --nodes N       N server processes on PostgreSQL + Redis (DATABASE_URL, REDIS_URL; default the
+                  local ones; a fresh database per run), clients spread round-robin over them.
+  --trace FILE.json.gz [--rate N]   replay an editing trace through the server (bench/trace/);
+                  --rate = transactions/s (default: as fast as acks and the rate limit allow).`;
 
-export type Cli = { profiles: Profile[]; json: string | null };
+export type Cli = { profiles: Profile[]; json: string | null; trace?: { file: string; rate: number | null } };
 
-const NUMERIC = ["rooms", "clients", "typists", "rate", "seconds", "warmup"] as const;
+const NUMERIC = ["rooms", "clients", "typists", "rate", "seconds", "warmup", "nodes"] as const;
 
 export function parseCli(argv: string[]): Cli | { help: true } {
   const { values } = parseArgs({
@@ -45,6 +51,7 @@ export function parseCli(argv: string[]): Cli | { help: true } {
     options: {
       scenario: { type: "string" },
       json: { type: "string" },
+      trace: { type: "string" },
       help: { type: "boolean", short: "h" },
       ...Object.fromEntries(NUMERIC.map((k) => [k, { type: "string" as const }])),
     },
@@ -52,6 +59,11 @@ export function parseCli(argv: string[]): Cli | { help: true } {
   if (values.help) return { help: true };
   const v = values as Record<string, string | boolean | undefined>;
   const json = typeof v.json === "string" ? v.json : null;
+  if (typeof v.trace === "string") {
+    const rate = typeof v.rate === "string" ? Number(v.rate) : null;
+    if (rate !== null && !(rate > 0)) throw new Error(`--rate must be a number > 0, got "${String(v.rate)}"`);
+    return { profiles: [], json, trace: { file: v.trace, rate } };
+  }
   const hasOverrides = NUMERIC.some((k) => v[k] !== undefined);
   if (v.scenario === undefined && !hasOverrides) return { profiles: [PRESETS.s1!, PRESETS.s2!], json };
 
@@ -74,5 +86,6 @@ export function parseCli(argv: string[]): Cli | { help: true } {
   if (profile.clients < 2) throw new Error("--clients must be at least 2 (a sender and a receiver)");
   if (profile.typists < 1 || profile.typists > profile.clients) throw new Error("--typists must be between 1 and --clients");
   if (profile.rate <= 0 || profile.seconds <= 0) throw new Error("--rate and --seconds must be positive");
+  if (profile.nodes !== undefined && profile.nodes < 1) throw new Error("--nodes must be at least 1");
   return { profiles: [profile], json };
 }

@@ -9,6 +9,10 @@ import { checkConvergence } from "./convergence.ts";
 import { Tracker, Typist, closeClients, connectClients, type BenchClient } from "./load-generator.ts";
 import { hostReport, sampleHost } from "./host.ts";
 import { PROFILE_DIR, startServerProcess, type ServerHandle } from "./server-control.ts";
+import { startCluster } from "./cluster/cluster.ts";
+import { runTrace } from "./trace/replay.ts";
+import { runProfileCli } from "./profile-main.ts";
+import { isProfileInvocation } from "./profiles.ts";
 import { GENERATOR_CPU_LIMIT_PCT, describeProfile, formatResult, formatTable, percentiles, round, type RunResult } from "./stats.ts";
 
 const PING_ROUNDS = 50;
@@ -42,16 +46,19 @@ process.once("SIGINT", () => {
 });
 
 async function runProfile(p: Profile): Promise<RunResult> {
-  console.log(`\n${p.name}: ${describeProfile(p)}`);
+  console.log(`\n${p.name}: ${describeProfile(p)}${p.nodes === undefined ? "" : `, ${p.nodes} node${p.nodes === 1 ? "" : "s"} on PostgreSQL + Redis`}`);
   const compactAfter = process.env.BENCH_COMPACT_AFTER;
-  const server = await startServerProcess({
+  const serverOpts = {
     label: p.name.replace(/\W/g, "_"),
     rooms: p.rooms,
     clientsPerRoom: p.clients,
     compactAfterRows: compactAfter ? Number(compactAfter) : undefined,
-  });
+  };
+  // --nodes: several processes on PostgreSQL + Redis; server CPU/RSS are then sums over nodes.
+  const cluster = p.nodes === undefined ? null : await startCluster({ ...serverOpts, nodes: p.nodes });
+  const server = cluster ?? (await startServerProcess(serverOpts));
   activeServer = server;
-  const endpoint = { url: server.url, secret: server.secret };
+  const endpoint = cluster ? cluster.endpoint : { url: server.url, secret: server.secret };
   const { proposalIds, delegates, observer } = server.fixture;
   const tracker = new Tracker();
   let clients: BenchClient[] = [];
@@ -147,6 +154,8 @@ async function runProfile(p: Profile): Promise<RunResult> {
 }
 
 async function main(): Promise<number> {
+  // --profile P1…P6 [--baseline y-websocket] [--runs N]: the issue's profiles (bench/profile-main.ts).
+  if (isProfileInvocation(process.argv.slice(2))) return runProfileCli(process.argv.slice(2));
   let cli: ReturnType<typeof parseCli>;
   try {
     cli = parseCli(process.argv.slice(2));
@@ -158,6 +167,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (cli.trace) return runTrace({ ...cli.trace, json: cli.json });
   const results: RunResult[] = [];
   for (const profile of cli.profiles) {
     const result = await runProfile(profile);

@@ -7,7 +7,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchFixture } from "./fixture.ts";
 
-export type ChildConfig = { dir: string; secret: string; rooms: number; clientsPerRoom: number; compactAfterRows?: number | undefined };
+export type ChildConfig = {
+  dir: string;
+  secret: string;
+  rooms: number;
+  clientsPerRoom: number;
+  compactAfterRows?: number | undefined;
+  /** Several nodes (bench/cluster/): a shared PostgreSQL database instead of a temp SQLite file… */
+  databaseUrl?: string | undefined;
+  /** …Redis for the socket.io adapter… */
+  redisUrl?: string | undefined;
+  /** …and the fixture node 0 created (set for the other nodes: no migrations, no new fixture). */
+  fixture?: BenchFixture | undefined;
+};
 export type Usage = { cpuUs: number; rssBytes: number; atMs: number };
 /** Requests carry an id; the child answers each with a reply of the same id. */
 export type Request = { type: "usage" } | { type: "profile-start" } | { type: "profile-stop"; path: string };
@@ -68,10 +80,29 @@ function watchStderr(stream: NodeJS.ReadableStream, logPath: string) {
   };
 }
 
-export async function startServerProcess(opts: { label: string; rooms: number; clientsPerRoom: number; compactAfterRows?: number }): Promise<ServerHandle> {
+export async function startServerProcess(opts: {
+  label: string;
+  rooms: number;
+  clientsPerRoom: number;
+  compactAfterRows?: number | undefined;
+  databaseUrl?: string | undefined;
+  redisUrl?: string | undefined;
+  fixture?: BenchFixture | undefined;
+  /** Nodes of one cluster share the session secret. */
+  secret?: string | undefined;
+}): Promise<ServerHandle> {
   const dir = mkdtempSync(join(tmpdir(), "accord-bench-"));
-  const secret = randomBytes(32).toString("base64url");
-  const config: ChildConfig = { dir, secret, rooms: opts.rooms, clientsPerRoom: opts.clientsPerRoom, compactAfterRows: opts.compactAfterRows };
+  const secret = opts.secret ?? randomBytes(32).toString("base64url");
+  const config: ChildConfig = {
+    dir,
+    secret,
+    rooms: opts.rooms,
+    clientsPerRoom: opts.clientsPerRoom,
+    compactAfterRows: opts.compactAfterRows,
+    databaseUrl: opts.databaseUrl,
+    redisUrl: opts.redisUrl,
+    fixture: opts.fixture,
+  };
   const execArgv = ["--import", "tsx"];
   const child: ChildProcess = fork(new URL("./server-process.ts", import.meta.url).pathname, [], {
     execArgv,

@@ -23,14 +23,15 @@ if (!config || !process.send) {
 // Without the parent there is nobody to stop us: never outlive it.
 process.on("disconnect", () => process.exit(1));
 
-const url = `file:${join(config.dir, "bench.db")}`;
-applyMigrations(url);
+// A cluster's nodes share one PostgreSQL database: node 0 migrates it and creates the fixture.
+const url = config.databaseUrl ?? `file:${join(config.dir, "bench.db")}`;
+if (!config.fixture) applyMigrations(url);
 const db = createDb(url);
-await tuneSqlite(db);
-const fixture = await createBenchFixture(db, { rooms: config.rooms, clientsPerRoom: config.clientsPerRoom });
+if (url.startsWith("file:")) await tuneSqlite(db);
+const fixture = config.fixture ?? (await createBenchFixture(db, { rooms: config.rooms, clientsPerRoom: config.clientsPerRoom }));
 // Room options stay the server's defaults unless a diagnosis asks otherwise (BENCH_COMPACT_AFTER).
 const rooms = config.compactAfterRows === undefined ? undefined : { compactAfterRows: config.compactAfterRows };
-const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms });
+const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl });
 
 function usage(): Usage {
   const cpu = process.cpuUsage();

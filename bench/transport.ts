@@ -1,0 +1,33 @@
+// What the profile benchmarks need from a server and its client library, so that the typing
+// model, the latency measurement and the convergence gate are the same code for Accord and for
+// the y-websocket baseline: only connecting, pinging and reading the server's copy differ.
+import type * as Y from "yjs";
+
+/** One simulated tab: a Yjs replica of one room, kept in sync by some transport. */
+export type Replica = {
+  room: number;
+  doc: Y.Doc;
+  /** Resolves once the replica holds the server's state. */
+  whenSynced: Promise<void>;
+  /** True for a transaction origin that means "applied from the network". */
+  isRemote(origin: unknown): boolean;
+  /** Calls `fn` whenever every local change is durable; null when the transport cannot tell. */
+  onSaved: ((fn: () => void) => void) | null;
+  /** True when the server acknowledged all local changes (always true without durability acks). */
+  isSaved(): boolean;
+  /** One idle round trip through the server, in ms. */
+  ping(): Promise<number>;
+  close(): void;
+};
+
+export type ServerUsage = { cpuUs: number; rssBytes: number; atMs: number };
+
+export type Transport = {
+  name: "accord" | "y-websocket";
+  /** `slot` is the client's index within its room (Accord signs each slot in as its own delegate). */
+  connect(room: number, slot: number): Promise<Replica>;
+  /** The server's current copy of a room, read by a fresh client that adds no content. */
+  readServerCopy(room: number): Promise<Y.Doc>;
+  usage(): Promise<ServerUsage>;
+  stop(): Promise<void>;
+};
