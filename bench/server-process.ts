@@ -31,7 +31,7 @@ if (url.startsWith("file:")) await tuneSqlite(db);
 const fixture = config.fixture ?? (await createBenchFixture(db, { rooms: config.rooms, clientsPerRoom: config.clientsPerRoom }));
 // Room options stay the server's defaults unless a diagnosis asks otherwise (BENCH_COMPACT_AFTER).
 const rooms = config.compactAfterRows === undefined ? undefined : { compactAfterRows: config.compactAfterRows };
-const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl });
+const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl, databaseUrl: url });
 
 function usage(): Usage {
   const cpu = process.cpuUsage();

@@ -19,6 +19,8 @@ export async function startAccordServer(opts: {
   rooms?: Partial<RoomOptions>;
   /** With several processes: Redis for socket.io's adapter and node-to-node replica sync. */
   redisUrl?: string;
+  /** Lets the journal write SQLite through its own fast connection (see journal-sinks.ts). */
+  databaseUrl?: string;
 }): Promise<AccordServer> {
   let handle: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>) | null = null;
   let closeNext: (() => Promise<void>) | null = null;
@@ -41,7 +43,7 @@ export async function startAccordServer(opts: {
     res.statusCode = 404;
     res.end();
   });
-  const realtime = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms, redisUrl: opts.redisUrl });
+  const realtime = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms, redisUrl: opts.redisUrl, databaseUrl: opts.databaseUrl });
   const { io, rooms, live } = realtime;
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

@@ -34,7 +34,7 @@ if (!env.ACCORD_SKIP_SEED && (await isDatabaseEmpty(db))) {
   console.log("Seeded the demo workshop (accounts in README.md).");
 }
 
-const server = await startAccordServer({ db, secret, port: env.PORT, host: env.HOST, next: { dev: isDev }, redisUrl: env.REDIS_URL });
+const server = await startAccordServer({ db, secret, port: env.PORT, host: env.HOST, next: { dev: isDev }, redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL });
 // next-auth builds its redirect URLs from NEXTAUTH_URL; default it to where we listen.
 process.env.NEXTAUTH_URL ??= `http://localhost:${server.port}`;
 console.log(`Accord is ready on http://localhost:${server.port}`);

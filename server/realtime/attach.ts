@@ -10,6 +10,7 @@ import { registerHandlers } from "./handlers.ts";
 import { guardSocket, isAllowedOrigin } from "./socket-guard.ts";
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
 import { setRealtime, type Realtime } from "./global.ts";
+import { journalSinkFor } from "./journal-sinks.ts";
 import { applyProposalState, createLiveNotifier } from "./notifier.ts";
 import { joinCluster } from "./cluster.ts";
 import { applyAwarenessUpdate } from "y-protocols/awareness";
@@ -17,7 +18,7 @@ import { applyAwarenessUpdate } from "y-protocols/awareness";
 
 export function attachRealtime(
   httpServer: HttpServer,
-  opts: { db: Db; secret: string; rooms?: Partial<RoomOptions>; redisUrl?: string },
+  opts: { db: Db; secret: string; rooms?: Partial<RoomOptions>; redisUrl?: string; databaseUrl?: string },
 ): Realtime & { close(): Promise<void> } {
   const io = new Server(httpServer, {
     serveClient: false,
@@ -27,7 +28,7 @@ export function attachRealtime(
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, process.env.NEXTAUTH_URL)),
   });
-  const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms });
+  const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms }, journalSinkFor(opts.db, opts.databaseUrl));
   rooms.attach(io);
   if (opts.redisUrl) {
     rooms.cluster = joinCluster(io, opts.redisUrl, {

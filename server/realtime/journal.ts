@@ -1,16 +1,9 @@
 // Group commit for the document journal: every accepted update waits for the next batch write;
 // while one batch is being written, the next one collects. Under load that is one transaction
 // per batch instead of one per keystroke; when idle, an update is written at once.
-import type { Db } from "../../lib/db.ts";
-import { asBytes } from "../../lib/bytes.ts";
+import type { JournalRow, JournalSink } from "./journal-sinks.ts";
 
-export type JournalEntry = {
-  proposalId: string;
-  update: Uint8Array;
-  userId: string | null;
-  delegationId: string | null;
-  clientId: number | null;
-};
+export type JournalEntry = JournalRow;
 
 /** Bounds one INSERT's size (SQLite's variable limit and memory), not latency. */
 export const MAX_JOURNAL_BATCH = 500;
@@ -25,7 +18,7 @@ export class JournalWriter {
   private readonly onWritten: (proposalId: string, rows: number) => void;
 
   constructor(
-    private readonly db: Db,
+    private readonly sink: JournalSink,
     opts: { onWritten?: (proposalId: string, rows: number) => void } = {},
   ) {
     this.onWritten = opts.onWritten ?? (() => {});
@@ -45,6 +38,10 @@ export class JournalWriter {
       this.kick();
       await this.flushing;
     }
+  }
+
+  close(): void {
+    this.sink.close();
   }
 
   get queued(): number {
@@ -67,15 +64,7 @@ export class JournalWriter {
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, MAX_JOURNAL_BATCH);
     try {
-      await this.db.documentUpdate.createMany({
-        data: batch.map(({ entry }) => ({
-          proposalId: entry.proposalId,
-          update: asBytes(entry.update),
-          userId: entry.userId,
-          delegationId: entry.delegationId,
-          clientId: entry.clientId === null ? null : BigInt(entry.clientId),
-        })),
-      });
+      await this.sink.write(batch.map((w) => w.entry));
     } catch (e) {
       for (const w of batch) w.reject(e);
       return;

@@ -10,6 +10,7 @@ import { loadDocumentState } from "../services/load-document-state.ts";
 import { compactJournal } from "../services/compact-journal.ts";
 import { cutVersion } from "../services/cut-version.ts";
 import { JournalWriter } from "./journal.ts";
+import { prismaSink, type JournalSink } from "./journal-sinks.ts";
 import { Room } from "./room.ts";
 import { singleNode, type Cluster } from "./cluster.ts";
 
@@ -56,8 +57,9 @@ export class RoomRegistry {
   constructor(
     private readonly db: Db,
     private readonly options: RoomOptions = DEFAULT_ROOM_OPTIONS,
+    sink: JournalSink = prismaSink(db),
   ) {
-    this.journal = new JournalWriter(db, { onWritten: (id, rows) => this.noteWritten(id, rows) });
+    this.journal = new JournalWriter(sink, { onWritten: (id, rows) => this.noteWritten(id, rows) });
     this.versionTimer = setInterval(() => void this.cutDueVersions(Date.now()), options.versionScanMs);
     this.versionTimer.unref?.();
   }
@@ -185,6 +187,8 @@ export class RoomRegistry {
     clearInterval(this.versionTimer);
     await this.journal.drain();
     for (const room of [...this.loaded.values()]) await this.unload(room, { force: true });
+    await this.journal.drain();
+    this.journal.close();
   }
 
   private async load(proposalId: string): Promise<Room> {

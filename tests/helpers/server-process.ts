@@ -4,6 +4,6 @@ import { startAccordServer } from "../../server/app-server.ts";
 
 const db = createDb(process.env.DATABASE_URL!);
 if (process.env.DATABASE_URL!.startsWith("file:")) await tuneSqlite(db);
-const server = await startAccordServer({ db, secret: process.env.NEXTAUTH_SECRET!, port: 0, host: "127.0.0.1", redisUrl: process.env.REDIS_URL || undefined });
+const server = await startAccordServer({ db, secret: process.env.NEXTAUTH_SECRET!, port: 0, host: "127.0.0.1", redisUrl: process.env.REDIS_URL || undefined, databaseUrl: process.env.DATABASE_URL });
 process.stdout.write(`LISTENING ${server.port}\n`);
 process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));

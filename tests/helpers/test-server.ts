@@ -55,7 +55,7 @@ export type TestServer = TestDb & Endpoint & { server: AccordServer; close(): Pr
 export async function startTestServer(opts: { rooms?: Partial<RoomOptions>; db?: TestDb; secret?: string; redisUrl?: string } = {}): Promise<TestServer> {
   const t = opts.db ?? (await createTestDb());
   const secret = opts.secret ?? randomBytes(32).toString("base64url");
-  const server = await startAccordServer({ db: t.db, secret, port: 0, host: "127.0.0.1", rooms: opts.rooms, redisUrl: opts.redisUrl });
+  const server = await startAccordServer({ db: t.db, secret, port: 0, host: "127.0.0.1", rooms: opts.rooms, redisUrl: opts.redisUrl, databaseUrl: t.url });
   return {
     ...t,
     server,
