@@ -1,4 +1,4 @@
-// Editing traces in the josephg/editing-traces format (see /work/shared/traces/README.md):
+// Editing traces in the josephg/editing-traces format (the public josephg/editing-traces data set, CC BY 4.0):
 // loading, causal structure, and code-point → UTF-16 positions for Y.Text.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
