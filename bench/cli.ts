@@ -38,7 +38,8 @@ export const USAGE = `Usage: npm run bench -- [--scenario s1|s2] [--rooms N] [--
   --nodes N       N server processes on PostgreSQL + Redis (DATABASE_URL, REDIS_URL; default the
                   local ones; a fresh database per run), clients spread round-robin over them.
   --trace FILE.json.gz [--rate N]   replay an editing trace through the server (bench/trace/);
-                  --rate = transactions/s (default: as fast as acks and the rate limit allow).`;
+                  --rate = transactions/s (default: as fast as acks and the rate limit allow).
+  --history [--versions N]   a long version history (default 10,000): list, open, compare, verify`;
 
 export type Cli = { profiles: Profile[]; json: string | null; trace?: { file: string; rate: number | null } };
 

@@ -12,6 +12,7 @@ import { PROFILE_DIR, startServerProcess, type ServerHandle } from "./server-con
 import { startCluster } from "./cluster/cluster.ts";
 import { runTrace } from "./trace/replay.ts";
 import { runProfileCli } from "./profile-main.ts";
+import { runHistoryBench } from "./history.ts";
 import { isProfileInvocation } from "./profiles.ts";
 import { GENERATOR_CPU_LIMIT_PCT, describeProfile, formatResult, formatTable, percentiles, round, type RunResult } from "./stats.ts";
 
@@ -156,6 +157,18 @@ async function runProfile(p: Profile): Promise<RunResult> {
 async function main(): Promise<number> {
   // --profile P1…P6 [--baseline y-websocket] [--runs N]: the issue's profiles (bench/profile-main.ts).
   if (isProfileInvocation(process.argv.slice(2))) return runProfileCli(process.argv.slice(2));
+  // --history [--versions N]: a long version history and the times to read it (bench/history.ts).
+  const argv = process.argv.slice(2);
+  if (argv.includes("--history")) {
+    const i = argv.indexOf("--versions");
+    const versions = i >= 0 ? Number(argv[i + 1]) : 10_000;
+    if (!Number.isInteger(versions) || versions < 2) {
+      console.error("--versions needs a whole number ≥ 2");
+      return 2;
+    }
+    await runHistoryBench({ versions, log: (line) => console.log(line) });
+    return 0;
+  }
   let cli: ReturnType<typeof parseCli>;
   try {
     cli = parseCli(process.argv.slice(2));
