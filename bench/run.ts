@@ -3,10 +3,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import * as Y from "yjs";
 import { USAGE, parseCli, type Profile } from "./cli.ts";
 import { checkConvergence } from "./convergence.ts";
-import { Tracker, Typist, closeClients, connectClients, type BenchClient } from "./load-generator.ts";
+import { Tracker, closeClients, connectClients, type BenchClient } from "./load-generator.ts";
+import { accordReplica } from "./accord-replica.ts";
+import { ReplicaTypist } from "./typing.ts";
 import { hostReport, sampleHost } from "./host.ts";
 import { PROFILE_DIR, startServerProcess, type ServerHandle } from "./server-control.ts";
 import { startCluster } from "./cluster/cluster.ts";
@@ -25,16 +26,9 @@ function sleepUntil(t: number): Promise<void> {
 
 /** Round trip of an acknowledged event through the server's handler wrapper, idle system. */
 async function measurePing(client: BenchClient, proposalId: string): Promise<number> {
+  const replica = accordReplica(client.room, client.socket, client.provider, proposalId);
   const samples: number[] = [];
-  for (let i = 0; i < PING_ROUNDS; i++) {
-    const t = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      client.socket.emit("doc:sync", { proposalId, stateVector: Y.encodeStateVector(client.provider.doc) }, (res) =>
-        res.ok ? resolve() : reject(new Error(`ping refused: ${res.error.code}`)),
-      );
-    });
-    samples.push(performance.now() - t);
-  }
+  for (let i = 0; i < PING_ROUNDS; i++) samples.push(await replica.ping());
   return percentiles(samples).p50;
 }
 
@@ -71,12 +65,12 @@ async function runProfile(p: Profile): Promise<RunResult> {
     const ping = await measurePing(clients[0]!, proposalIds[clients[0]!.room]!);
 
     // In each room, the first `typists` clients to finish connecting type; the rest only receive.
-    const typists: Typist[] = [];
+    const typists: ReplicaTypist[] = [];
     const perRoom = new Map<number, number>();
     for (const c of clients) {
       const n = perRoom.get(c.room) ?? 0;
       perRoom.set(c.room, n + 1);
-      if (n < p.typists) typists.push(new Typist(c, tracker, p.rate));
+      if (n < p.typists) typists.push(new ReplicaTypist(accordReplica(c.room, c.socket, c.provider, proposalIds[c.room]!), tracker, p.rate));
     }
 
     const t0 = performance.now();

@@ -1,10 +1,11 @@
 // The Accord transport: the browser's ProposalProvider on a socket.io client, against the
 // server forked by server-control.ts (fresh SQLite file, fresh rooms).
 import * as Y from "yjs";
-import { ProposalProvider, REMOTE_ORIGIN } from "../lib/realtime/proposal-provider.ts";
+import { ProposalProvider } from "../lib/realtime/proposal-provider.ts";
+import { accordReplica } from "./accord-replica.ts";
 import { openProvider, openSocket, type Endpoint } from "./load-generator.ts";
 import type { ServerHandle } from "./server-control.ts";
-import type { Replica, Transport } from "./transport.ts";
+import type { Transport } from "./transport.ts";
 
 /** `endpoint` defaults to the server's own URL; a cluster passes its round-robin endpoint. */
 export function accordTransport(server: ServerHandle, endpoint: Endpoint = { url: server.url, secret: server.secret }): Transport {
@@ -14,31 +15,7 @@ export function accordTransport(server: ServerHandle, endpoint: Endpoint = { url
     async connect(room, slot) {
       const proposalId = proposalIds[room]!;
       const socket = await openSocket(endpoint, delegates[slot]!);
-      const provider = new ProposalProvider(socket, proposalId);
-      const replica: Replica = {
-        room,
-        doc: provider.doc,
-        whenSynced: provider.whenSynced(),
-        isRemote: (origin) => origin === REMOTE_ORIGIN,
-        onSaved: (fn) => {
-          provider.on("change", () => {
-            if (provider.status === "saved") fn();
-          });
-        },
-        isSaved: () => provider.status === "saved",
-        ping: () =>
-          new Promise<number>((resolve, reject) => {
-            const t = performance.now();
-            socket.emit("doc:sync", { proposalId, stateVector: Y.encodeStateVector(provider.doc) }, (res) =>
-              res.ok ? resolve(performance.now() - t) : reject(new Error(`ping refused: ${res.error.code}`)),
-            );
-          }),
-        close: () => {
-          provider.destroy();
-          socket.disconnect();
-        },
-      };
-      return replica;
+      return accordReplica(room, socket, new ProposalProvider(socket, proposalId), proposalId);
     },
     async readServerCopy(room) {
       const { socket, provider } = await openProvider(endpoint, observer, proposalIds[room]!);
