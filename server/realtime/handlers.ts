@@ -127,7 +127,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       // Checked in turn: a lock or a vote that arrived first applies to every later update.
       const decision = decide(session.role, "proposal.edit", room.state);
       if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN", editReason(session, room));
-      const { insertingClients } = inspectUpdate(update, Y.decodeStateVector(Y.encodeStateVector(room.doc)));
+      const { insertingClients } = inspectUpdate(update, (client) => Y.getState(room.doc.store, client));
       // Authorship: every inserted struct must come from a client id this user owns.
       for (const client of insertingClients) {
         const owner = room.clientOwners.get(client);

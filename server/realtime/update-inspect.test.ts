@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { inspectUpdate } from "./update-inspect";
 
-function sv(doc: Y.Doc): Map<number, number> {
-  return Y.decodeStateVector(Y.encodeStateVector(doc));
+function sv(doc: Y.Doc): (client: number) => number {
+  return (client) => Y.getState(doc.store, client);
 }
 
 describe("inspectUpdate", () => {

@@ -9,7 +9,8 @@ export type InspectedUpdate = { insertingClients: Set<number> };
 
 type Range = { clock: number; end: number };
 
-export function inspectUpdate(update: Uint8Array, known: Map<number, number>): InspectedUpdate {
+/** `knownClock(client)`: how many of the client's structs the room has (Y.getState on its store). */
+export function inspectUpdate(update: Uint8Array, knownClock: (client: number) => number): InspectedUpdate {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -27,12 +28,12 @@ export function inspectUpdate(update: Uint8Array, known: Map<number, number>): I
     insertingClients.add(s.id.client);
   }
   const has = (client: number, clock: number): boolean =>
-    clock < (known.get(client) ?? 0) || (brought.get(client) ?? []).some((r) => clock >= r.clock && clock < r.end);
+    clock < knownClock(client) || (brought.get(client) ?? []).some((r) => clock >= r.clock && clock < r.end);
   const missing = () => new AppError("MISSING_DEPENDENCIES");
 
   for (const [client, ranges] of brought) {
     // A client's new structs must continue where the room's copy of that client ends.
-    if (Math.min(...ranges.map((r) => r.clock)) > (known.get(client) ?? 0)) throw missing();
+    if (Math.min(...ranges.map((r) => r.clock)) > knownClock(client)) throw missing();
   }
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
