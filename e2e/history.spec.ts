@@ -1,29 +1,11 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { ACCOUNTS, DEMO_WORKSHOP_TITLE, signIn } from "./fixtures/auth";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./fixtures/auth";
+import { SAVED, SYNC_TIMEOUT, openProposal, textbox } from "./fixtures/proposal";
 
 // Other specs never edit this proposal's text (they use the other three).
 const PROPOSAL = "Industrial-chain security warning and assessment mechanism";
-const SAVED = "All changes saved";
-const SYNC_TIMEOUT = 20_000;
 const CHINA_PHRASE = " China proposes a joint early-warning desk in Qingdao.";
 const JAPAN_PHRASE = "Japan adds a tripartite semiconductor stress test";
-
-type Tab = { context: BrowserContext; page: Page };
-
-/** Signs in and opens the proposal from the agenda by its name (the agenda order varies). */
-async function openProposal(browser: Browser, email: string): Promise<Tab> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.getByRole("link", { name: DEMO_WORKSHOP_TITLE }).click();
-  await page.getByRole("link", { name: PROPOSAL }).click();
-  await expect(page.getByRole("heading", { level: 1, name: PROPOSAL })).toBeVisible();
-  return { context, page };
-}
-
-function textbox(page: Page) {
-  return page.getByRole("textbox", { name: "Proposal text" });
-}
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await expect(page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
@@ -55,11 +37,11 @@ async function saveVersion(page: Page, label: string): Promise<number> {
 
 test("the chair saves, compares with attribution, restores, and verifies the history", async ({ browser }) => {
   test.setTimeout(120_000);
-  const china = await openProposal(browser, ACCOUNTS.china);
+  const china = await openProposal(browser, ACCOUNTS.china, PROPOSAL);
   const proposalUrl = china.page.url();
   await typeAtEnd(china.page, CHINA_PHRASE);
 
-  const chair = await openProposal(browser, ACCOUNTS.chair);
+  const chair = await openProposal(browser, ACCOUNTS.chair, PROPOSAL);
   await openHistory(chair.page, proposalUrl);
   // The seed's starting draft is version 1.
   await expect(chair.page.getByRole("link", { name: "Version 1 — Starting draft" })).toBeVisible();
@@ -69,7 +51,7 @@ test("the chair saves, compares with attribution, restores, and verifies the his
   await expect(chair.page.getByRole("alert").filter({ hasText: "Give the version a name." })).toBeVisible();
   const rev1 = await saveVersion(chair.page, "Rev.1");
 
-  const japan = await openProposal(browser, ACCOUNTS.japan);
+  const japan = await openProposal(browser, ACCOUNTS.japan, PROPOSAL);
   await typeAtEnd(japan.page, ` ${JAPAN_PHRASE}.`);
   const rev2 = await saveVersion(chair.page, "Rev.2");
   expect(rev2).toBeGreaterThan(rev1);
@@ -138,7 +120,7 @@ test("the chair saves, compares with attribution, restores, and verifies the his
 });
 
 test("a delegate reads the history but cannot save or restore", async ({ browser }) => {
-  const delegate = await openProposal(browser, ACCOUNTS.korea);
+  const delegate = await openProposal(browser, ACCOUNTS.korea, PROPOSAL);
   await openHistory(delegate.page, delegate.page.url());
   await expect(delegate.page.getByRole("link", { name: "Version 1 — Starting draft" })).toBeVisible();
   await expect(delegate.page.getByRole("button", { name: "Save version" })).toHaveCount(0);

@@ -1,30 +1,9 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { ACCOUNTS, DEMO_WORKSHOP_TITLE, signIn } from "./fixtures/auth";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS } from "./fixtures/auth";
+import { SAVED, SYNC_TIMEOUT, openProposal, textbox } from "./fixtures/proposal";
 
 // Other specs read this workshop but never edit this proposal's text.
 const PROPOSAL = "Urban diplomacy: city-to-city exchange";
-const SAVED = "All changes saved";
-// Yjs merges and server acks are fast, but a reconnect after going offline waits for
-// socket.io's back-off (up to 5 s) and a join + sync.
-const SYNC_TIMEOUT = 20_000;
-
-type Tab = { context: BrowserContext; page: Page };
-
-async function openProposal(browser: Browser, email: string): Promise<Tab> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.getByRole("link", { name: DEMO_WORKSHOP_TITLE }).click();
-  await page.getByRole("link", { name: PROPOSAL }).click();
-  await expect(page.getByRole("heading", { level: 1, name: PROPOSAL })).toBeVisible();
-  await expect(page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
-  await expect(textbox(page)).toBeVisible();
-  return { context, page };
-}
-
-function textbox(page: Page) {
-  return page.getByRole("textbox", { name: "Proposal text" });
-}
 
 /**
  * The document's text as a reader gets it: one line per paragraph or heading. Other people's
@@ -71,9 +50,9 @@ function isInterleaving(s: string, a: string, b: string): boolean {
 }
 
 test("two delegations draft at once, in CJK too; an observer follows read-only", async ({ browser }) => {
-  const china = await openProposal(browser, ACCOUNTS.china);
-  const japan = await openProposal(browser, ACCOUNTS.japan);
-  const observer = await openProposal(browser, ACCOUNTS.observer);
+  const china = await openProposal(browser, ACCOUNTS.china, PROPOSAL);
+  const japan = await openProposal(browser, ACCOUNTS.japan, PROPOSAL);
+  const observer = await openProposal(browser, ACCOUNTS.observer, PROPOSAL);
   const before = await documentText(china.page);
   expect(before).toContain("Operative clauses");
 
@@ -126,8 +105,8 @@ test("two delegations draft at once, in CJK too; an observer follows read-only",
 });
 
 test("text written offline is kept and synced on reconnect", async ({ browser }) => {
-  const china = await openProposal(browser, ACCOUNTS.china);
-  const japan = await openProposal(browser, ACCOUNTS.japan);
+  const china = await openProposal(browser, ACCOUNTS.china, PROPOSAL);
+  const japan = await openProposal(browser, ACCOUNTS.japan, PROPOSAL);
 
   await japan.context.setOffline(true);
   await expect(japan.page.getByText("Offline — changes will sync")).toBeVisible({ timeout: SYNC_TIMEOUT });
@@ -145,7 +124,7 @@ test("text written offline is kept and synced on reconnect", async ({ browser })
 });
 
 test("the toolbar formats the text and undo takes it back", async ({ browser }) => {
-  const china = await openProposal(browser, ACCOUNTS.china);
+  const china = await openProposal(browser, ACCOUNTS.china, PROPOSAL);
   const toolbar = china.page.getByRole("toolbar", { name: "Formatting" });
   const bold = toolbar.getByRole("button", { name: "Bold" });
   const undo = toolbar.getByRole("button", { name: "Undo" });
@@ -171,7 +150,7 @@ test("the toolbar formats the text and undo takes it back", async ({ browser }) 
 });
 
 test("IME composition (Korean, Japanese) commits once, is saved, and survives a reload", async ({ browser }) => {
-  const korea = await openProposal(browser, ACCOUNTS.korea);
+  const korea = await openProposal(browser, ACCOUNTS.korea, PROPOSAL);
   await textbox(korea.page).click();
   await korea.page.keyboard.press("Control+End");
   // Drive the browser's real IME path: composition updates, then the commit.
