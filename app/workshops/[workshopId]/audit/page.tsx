@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
+import { WorkshopPageHeader } from "@/components/ui/workshop-page-header";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
 import { listAuditEvents } from "@/server/services/list-audit-events";
@@ -35,15 +36,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <Link href={`/workshops/${workshop.id}`} className="hover:underline">
-            {workshop.title}
-          </Link>
-        </nav>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Audit log</h1>
+      <WorkshopPageHeader workshop={workshop} title="Audit log">
         <p className="mt-2 max-w-3xl text-slate-600">Who did what and when, newest first. Secret ballots show who voted, not how, until the vote closes.</p>
-      </div>
+      </WorkshopPageHeader>
 
       <form method="get" className="flex flex-wrap items-end gap-3">
         <div className="space-y-1">

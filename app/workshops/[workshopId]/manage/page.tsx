@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { format } from "date-fns";
 import { db } from "@/lib/db";
+import { WorkshopPageHeader } from "@/components/ui/workshop-page-header";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
 import { getManagementView } from "@/server/services/get-management-view";
@@ -24,14 +24,7 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
 
   return (
     <div className="space-y-10">
-      <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <Link href={`/workshops/${workshop.id}`} className="hover:underline">
-            {workshop.title}
-          </Link>
-        </nav>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Manage workshop</h1>
-      </div>
+      <WorkshopPageHeader workshop={workshop} title="Manage workshop" />
 
       <section aria-labelledby="agenda-order" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="agenda-order" className="text-lg font-semibold">
