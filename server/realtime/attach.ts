@@ -29,13 +29,14 @@ export function attachRealtime(
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, process.env.NEXTAUTH_URL)),
   });
   const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms }, journalSinkFor(opts.db, opts.databaseUrl));
-  rooms.attach(io);
   if (opts.redisUrl) {
     rooms.cluster = joinCluster(io, opts.redisUrl, {
       onDoc: (proposalId, update) => rooms.applyRelayed(proposalId, update),
       onAwareness: (proposalId, update) => {
         const room = rooms.peek(proposalId);
-        if (room) applyAwarenessUpdate(room.awareness, update, "relay");
+        if (!room) return;
+        applyAwarenessUpdate(room.awareness, update, "relay");
+        room.broadcast("awareness:update", { proposalId, update });
       },
       onState: (proposalId, state) => applyProposalState(rooms, proposalId, state),
     });

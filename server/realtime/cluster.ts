@@ -1,6 +1,8 @@
-// Several server processes sharing rooms. socket.io's Redis adapter carries room broadcasts
-// to every node's clients, but it does not sync the nodes' own Y.Doc replicas: each accepted
-// update, awareness change and proposal state change is also sent node-to-node here.
+// Several server processes sharing rooms. socket.io's Redis adapter carries the JSON room
+// broadcasts (state changes, the workshop board) to every node's clients. Yjs and awareness
+// updates travel node-to-node here instead, once each: the receiving node applies them to its
+// own replica and sends them on to its own members (room.broadcast), so replicas stay in sync
+// and clients never see an update twice.
 // (serverSideEmit JSON-encodes its arguments, so binary travels as base64.)
 import { Redis } from "ioredis";
 import { createAdapter } from "@socket.io/redis-adapter";

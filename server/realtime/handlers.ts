@@ -14,6 +14,7 @@ import { stampAwarenessUpdate } from "./awareness-stamp.ts";
 import { getWorkshopLive } from "../services/get-workshop-live.ts";
 import { workshopKey } from "./notifier.ts";
 import { inspectUpdate } from "./update-inspect.ts";
+import { answerDirectly } from "./fan-out.ts";
 import type { Room, Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
 
@@ -63,6 +64,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   const { db, rooms } = deps;
   state(socket).joined = new Map();
   state(socket).leaves = new Map();
+  answerDirectly(socket);
 
   socket.onAny((event: string) => {
     if (!Object.hasOwn(ClientEvents, event)) {
@@ -140,7 +142,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       } catch {
         throw new AppError("MALFORMED_UPDATE");
       }
-      socket.to(room.key).emit("doc:update", { proposalId, update });
+      room.broadcast("doc:update", { proposalId, update }, socket.id);
       rooms.cluster.relayDoc(proposalId, update);
       room.noteEdit(session.participant.delegation?.id ?? null, Date.now());
     });
@@ -164,7 +166,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     const { room, session } = joinedRoom(socket, proposalId);
     const stamped = stampAwarenessUpdate(update, session.clientIds, session.participant);
     applyAwarenessUpdate(room.awareness, stamped, socket.id);
-    socket.to(room.key).emit("awareness:update", { proposalId, update: stamped });
+    room.broadcast("awareness:update", { proposalId, update: stamped }, socket.id);
     rooms.cluster.relayAwareness(proposalId, stamped);
     return {};
   });
@@ -219,7 +221,7 @@ function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
     if (gone.length > 0) {
       removeAwarenessStates(room.awareness, gone, socket.id);
       const removal = encodeAwarenessUpdate(room.awareness, gone);
-      deps.io.to(room.key).emit("awareness:update", { proposalId, update: removal });
+      room.broadcast("awareness:update", { proposalId, update: removal });
       deps.rooms.cluster.relayAwareness(proposalId, removal);
     }
   }

@@ -5,6 +5,7 @@ import { Awareness } from "y-protocols/awareness";
 import type { Socket } from "socket.io";
 import type { ProposalState, Role } from "../../lib/domain/access.ts";
 import type { Participant } from "../../lib/protocol.ts";
+import { fanOut, type BinaryEvent, type BinaryPayload, type FanOutCount } from "./fan-out.ts";
 
 export type Session = {
   socket: Socket;
@@ -68,6 +69,14 @@ export class Room {
     this.firstUnversionedEditAt ??= now;
     this.lastEditAt = now;
     if (delegationId) this.editors.add(delegationId);
+  }
+
+  /**
+   * A Yjs or awareness update to this node's members of the room (all but `exceptSocketId`).
+   * Members on other nodes get it from their own node, which applies the relay and calls this.
+   */
+  broadcast<E extends BinaryEvent>(event: E, payload: BinaryPayload<E>, exceptSocketId: string | null = null): FanOutCount {
+    return fanOut(this.sessions.values(), exceptSocketId, event, payload);
   }
 
   get key(): string {

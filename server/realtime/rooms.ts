@@ -1,7 +1,6 @@
 // The rooms this process holds: loaded on first join, compacted as the journal grows,
 // unloaded when nobody has been in them for a while.
 import * as Y from "yjs";
-import type { Server } from "socket.io";
 import type { Db } from "../../lib/db.ts";
 import type { VersionKind } from "../../lib/domain/version-chain.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
@@ -49,7 +48,6 @@ export class RoomRegistry {
   readonly journal: JournalWriter;
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
-  private io: Server | null = null;
   cluster: Cluster = singleNode;
   private readonly recentRelays = new Map<string, Array<{ at: number; update: Uint8Array }>>();
   private readonly versionTimer: ReturnType<typeof setInterval>;
@@ -62,11 +60,6 @@ export class RoomRegistry {
     this.journal = new JournalWriter(sink, { onWritten: (id, rows) => this.noteWritten(id, rows) });
     this.versionTimer = setInterval(() => void this.cutDueVersions(Date.now()), options.versionScanMs);
     this.versionTimer.unref?.();
-  }
-
-  /** Where server-made changes and state changes are broadcast. */
-  attach(io: Server): void {
-    this.io = io;
   }
 
   /** The loaded room for a proposal, loading it once however many join at the same time. */
@@ -123,17 +116,18 @@ export class RoomRegistry {
     }
     Y.applyUpdate(room.doc, change.update, "server");
     room.noteEdit(change.delegationId, Date.now());
-    this.io?.to(room.key).emit("doc:update", { proposalId, update: change.update });
+    room.broadcast("doc:update", { proposalId, update: change.update });
     this.cluster.relayDoc(proposalId, change.update);
     await this.journal.append({ proposalId, update: change.update, userId: change.userId, delegationId: change.delegationId, clientId: change.clientId });
     return room;
   }
 
-  /** An update another node accepted: into this node's replica (its clients got it already). */
+  /** An update another node accepted: into this node's replica and out to this node's members. */
   applyRelayed(proposalId: string, update: Uint8Array): void {
     const room = this.loaded.get(proposalId);
     if (room) {
       Y.applyUpdate(room.doc, update, "relay");
+      room.broadcast("doc:update", { proposalId, update });
       return;
     }
     const now = Date.now();
