@@ -27,6 +27,23 @@ describe("JournalWriter (group commit on a real SQLite file)", () => {
     expect(row.clientId).toBe(4_000_000_000n);
   });
 
+  it("commits a steady trickle of updates together, at most one batch per commit interval", async () => {
+    const writer = new JournalWriter(journalSinkFor(t.db, t.url), { commitIntervalMs: 50 });
+    const written: Promise<void>[] = [];
+    const startedAt = performance.now();
+    // 40 updates, one every 5 ms (a busy room): without the interval each would be its own commit.
+    for (let i = 0; i < 40; i++) {
+      written.push(writer.append({ proposalId: f.proposalId, update: new Uint8Array([i]), userId: null, delegationId: null, clientId: null }));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const appendingMs = performance.now() - startedAt;
+    await Promise.all(written);
+    expect(writer.stats.rows).toBe(40);
+    // A batch starts at most every 50 ms while updates keep coming (plus the last one after them).
+    expect(writer.stats.batches).toBeLessThanOrEqual(Math.ceil(appendingMs / 50) + 2);
+    expect(writer.stats.batches).toBeGreaterThan(1);
+  });
+
   it("rejects every waiter of a failed batch, and keeps working afterwards", async () => {
     const writer = new JournalWriter(journalSinkFor(t.db, t.url));
     const bad = writer.append({ proposalId: "no-such-proposal", update: new Uint8Array([1]), userId: null, delegationId: null, clientId: null });
