@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../tests/helpers/test-db";
 import { createFixture, type Fixture } from "../../tests/helpers/fixtures";
 import { JournalWriter } from "./journal";
-import { journalSinkFor } from "./journal-sinks";
+import { journalSinkFor, prismaSink } from "./journal-sinks";
 
 let t: TestDb;
 let f: Fixture;
@@ -51,5 +51,23 @@ describe("JournalWriter (group commit on a real SQLite file)", () => {
     await writer.append({ proposalId: f.proposalId, update: new Uint8Array([2]), userId: null, delegationId: null, clientId: null });
     await writer.drain();
     expect(writer.queued).toBe(0);
+  });
+
+  it("reads a room's stored document on its own connection exactly as Prisma reads it", async () => {
+    const p = await t.db.proposal.create({ data: { workshopId: f.workshopId, title: "Read back", position: 99 } });
+    const sink = journalSinkFor(t.db, t.url);
+    expect(await sink.read(p.id)).toEqual({ checkpoint: null, rows: [] });
+    await t.db.documentCheckpoint.create({ data: { proposalId: p.id, state: new Uint8Array([1, 1]), createdAt: new Date(1000) } });
+    await t.db.documentCheckpoint.create({ data: { proposalId: p.id, state: new Uint8Array([2, 2]), createdAt: new Date(2000) } });
+    const rows = [new Uint8Array([5]), new Uint8Array([6, 7]), new Uint8Array(300_000).fill(8)];
+    for (const update of rows) await sink.write([{ proposalId: p.id, update, userId: null, delegationId: null, clientId: null }]);
+    const raw = await sink.read(p.id);
+    // The newest checkpoint and every row, in the order written.
+    expect([...raw.checkpoint!]).toEqual([2, 2]);
+    expect(raw.rows.map((r) => r.byteLength)).toEqual([1, 2, 300_000]);
+    const viaPrisma = await prismaSink(t.db).read(p.id);
+    expect(Buffer.from(raw.checkpoint!).equals(Buffer.from(viaPrisma.checkpoint!))).toBe(true);
+    expect(raw.rows.every((r, i) => Buffer.from(r).equals(Buffer.from(viaPrisma.rows[i]!)))).toBe(true);
+    sink.close();
   });
 });

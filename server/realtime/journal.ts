@@ -5,6 +5,7 @@
 // does not wait on this: an update is acknowledged only once written, and a client resends
 // whatever the server lacks when it reconnects.
 import type { JournalRow, JournalSink } from "./journal-sinks.ts";
+import type { StoredDocument } from "../services/load-document-state.ts";
 
 export type JournalEntry = JournalRow;
 
@@ -53,6 +54,11 @@ export class JournalWriter {
 
   close(): void {
     this.sink.close();
+  }
+
+  /** A room's stored document (checkpoint + rows), read where the journal is written. */
+  read(proposalId: string): Promise<StoredDocument> {
+    return this.sink.read(proposalId);
   }
 
   get queued(): number {

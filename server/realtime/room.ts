@@ -6,6 +6,7 @@ import type { Socket } from "socket.io";
 import type { ProposalState, Role } from "../../lib/domain/access.ts";
 import type { Participant } from "../../lib/protocol.ts";
 import { fanOut, type BinaryEvent, type BinaryPayload, type FanOutCount } from "./fan-out.ts";
+import type { StoredDocument } from "../services/load-document-state.ts";
 
 export type Session = {
   socket: Socket;
@@ -39,17 +40,21 @@ export class Room {
     readonly proposalId: string,
     readonly workshopId: string,
     public state: ProposalState,
-    initialState: Uint8Array,
+    stored: StoredDocument,
     /** Yjs client id → user id: the authorship ledger (persisted as DocumentClient rows). */
     readonly clientOwners: Map<number, string>,
-    journalRows: number,
   ) {
     this.doc = new Y.Doc();
-    Y.applyUpdate(this.doc, initialState);
+    // Checkpoint, then each row, in one transaction: cheaper than merging them into one update
+    // first (a merge re-encodes the whole document only for it to be decoded again).
+    this.doc.transact(() => {
+      if (stored.checkpoint) Y.applyUpdate(this.doc, stored.checkpoint);
+      for (const row of stored.rows) Y.applyUpdate(this.doc, row);
+    });
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
-    this.journalRows = journalRows;
+    this.journalRows = stored.rows.length;
   }
 
   private applying: Promise<unknown> = Promise.resolve();

@@ -5,7 +5,6 @@ import type { Db } from "../../lib/db.ts";
 import type { VersionKind } from "../../lib/domain/version-chain.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
-import { loadDocumentState } from "../services/load-document-state.ts";
 import { compactJournal } from "../services/compact-journal.ts";
 import { cutVersion } from "../services/cut-version.ts";
 import { JournalWriter } from "./journal.ts";
@@ -188,17 +187,16 @@ export class RoomRegistry {
   private async load(proposalId: string): Promise<Room> {
     const proposal = await this.db.proposal.findUnique({ where: { id: proposalId }, select: { workshopId: true, state: true } });
     if (!proposal) throw new AppError("NOT_FOUND");
-    const [{ state, journalRows }, owners] = await Promise.all([
-      loadDocumentState({ db: this.db, proposalId }),
+    const [stored, owners] = await Promise.all([
+      this.journal.read(proposalId),
       this.db.documentClient.findMany({ where: { proposalId }, select: { clientId: true, userId: true } }),
     ]);
     const room = new Room(
       proposalId,
       proposal.workshopId,
       proposal.state,
-      state,
+      stored,
       new Map(owners.filter((o) => o.userId).map((o) => [Number(o.clientId), o.userId!])),
-      journalRows,
     );
     // Whatever other nodes relayed while (or just before) this node read the database.
     for (const r of this.recentRelays.get(proposalId) ?? []) Y.applyUpdate(room.doc, r.update, "relay");
