@@ -22,6 +22,11 @@ const DELEGATIONS = [
 
 const OPENING = "The parties will establish a regional public-health exchange and cooperation mechanism.";
 
+/** The one-paragraph draft every room starts with (Accord's rooms and the baseline's alike). */
+export function draftState(): Uint8Array<ArrayBuffer> {
+  return asBytes(stateFromPmJson({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: OPENING }] }] }));
+}
+
 export async function createBenchFixture(db: Db, opts: { rooms: number; clientsPerRoom: number }): Promise<BenchFixture> {
   const w = await db.workshop.create({ data: { title: "Load benchmark workshop" } });
   const delegations: string[] = [];
@@ -37,7 +42,7 @@ export async function createBenchFixture(db: Db, opts: { rooms: number; clientsP
   const observer = await member("observer", "OBSERVER", null);
 
   // Every room starts from the same one-paragraph draft, as the integration fixtures do.
-  const state = asBytes(stateFromPmJson({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: OPENING }] }] }));
+  const state = draftState();
   const proposalIds: string[] = [];
   for (let r = 0; r < opts.rooms; r++) {
     const p = await db.proposal.create({ data: { workshopId: w.id, title: `Benchmark item ${r + 1}`, position: r } });

@@ -78,7 +78,9 @@ export function median(values: number[]): number {
   const xs = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (xs.length === 0) return Number.NaN;
   const mid = Math.floor(xs.length / 2);
-  return xs.length % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  if (xs.length % 2 === 1) return xs[mid]!;
+  // The mean of the middle two, without binary-fraction noise in the report (2458.3999…).
+  return Number(((xs[mid - 1]! + xs[mid]!) / 2).toPrecision(12));
 }
 
 /**

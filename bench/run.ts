@@ -14,6 +14,7 @@ import { startCluster } from "./cluster/cluster.ts";
 import { runTrace } from "./trace/replay.ts";
 import { runProfileCli } from "./profile-main.ts";
 import { runHistoryBench } from "./history.ts";
+import { runRoomLoadBench } from "./room-load.ts";
 import { isProfileInvocation } from "./profiles.ts";
 import { GENERATOR_CPU_LIMIT_PCT, describeProfile, formatResult, formatTable, percentiles, round, type RunResult } from "./stats.ts";
 
@@ -162,6 +163,17 @@ async function main(): Promise<number> {
     }
     await runHistoryBench({ versions, log: (line) => console.log(line) });
     return 0;
+  }
+  // --room-load TRACE [--rooms N] [--json FILE]: a long proposal opened after a restart (bench/room-load.ts).
+  if (argv.includes("--room-load")) {
+    const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+    const trace = value("--room-load");
+    const rooms = Number(value("--rooms") ?? 10);
+    if (!trace || trace.startsWith("--") || !Number.isInteger(rooms) || rooms < 2) {
+      console.error("usage: --room-load path/to/automerge-paper.json.gz [--rooms N ≥ 2] [--json FILE]");
+      return 2;
+    }
+    return runRoomLoadBench({ trace, rooms, json: value("--json") ?? null, log: (line) => console.log(line) });
   }
   let cli: ReturnType<typeof parseCli>;
   try {

@@ -22,11 +22,23 @@ export type ChildConfig = {
 };
 export type Usage = { cpuUs: number; rssBytes: number; atMs: number };
 /** Requests carry an id; the child answers each with a reply of the same id. */
-export type Request = { type: "usage" } | { type: "profile-start" } | { type: "profile-stop"; path: string };
+export type Request =
+  | { type: "usage" }
+  | { type: "profile-start" }
+  | { type: "profile-stop"; path: string }
+  /** Loads each room in turn (as a first join would) and reports the times and the memory it took. */
+  | { type: "load-rooms"; proposalIds: string[] };
+export type RoomLoadReply = {
+  loadMs: number[];
+  /** After a full GC, before and after loading (needs the process started with exposeGc). */
+  before: MemoryReading;
+  after: MemoryReading;
+};
+export type MemoryReading = { heapUsedBytes: number; externalBytes: number; rssBytes: number };
 export type ParentMessage = (Request & { id: number }) | { type: "stop" };
 export type ChildMessage =
   | { type: "ready"; port: number; fixture: BenchFixture }
-  | { type: "reply"; id: number; usage?: Usage; error?: string };
+  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; error?: string };
 
 export type ServerHandle = {
   url: string;
@@ -38,6 +50,7 @@ export type ServerHandle = {
   /** Samples the server's CPU (V8 profiler) from now until profileStop writes it to `path`. */
   profileStart(): Promise<void>;
   profileStop(path: string): Promise<void>;
+  loadRooms(proposalIds: string[]): Promise<RoomLoadReply>;
   /** Error lines the server logged, grouped: "count × line" (ids masked), most frequent first. */
   errorSummary(): { total: number; top: string[] };
   stop(): Promise<void>;
@@ -90,8 +103,12 @@ export async function startServerProcess(opts: {
   fixture?: BenchFixture | undefined;
   /** Nodes of one cluster share the session secret. */
   secret?: string | undefined;
+  /** An existing data directory (a restart): used as it is and left in place on stop. */
+  dir?: string | undefined;
+  /** Runs the server with --expose-gc, so memory readings are taken after a full collection. */
+  exposeGc?: boolean | undefined;
 }): Promise<ServerHandle> {
-  const dir = mkdtempSync(join(tmpdir(), "accord-bench-"));
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "accord-bench-"));
   const secret = opts.secret ?? randomBytes(32).toString("base64url");
   const config: ChildConfig = {
     dir,
@@ -103,7 +120,7 @@ export async function startServerProcess(opts: {
     redisUrl: opts.redisUrl,
     fixture: opts.fixture,
   };
-  const execArgv = ["--import", "tsx"];
+  const execArgv = ["--import", "tsx", ...(opts.exposeGc ? ["--expose-gc"] : [])];
   const child: ChildProcess = fork(new URL("./server-process.ts", import.meta.url).pathname, [], {
     execArgv,
     env: { ...process.env, BENCH_CONFIG: JSON.stringify(config), NODE_ENV: "production" },
@@ -111,7 +128,7 @@ export async function startServerProcess(opts: {
   });
   const logPath = join(tmpdir(), `accord-bench-server-${opts.label}.log`);
   const stderr = watchStderr(child.stderr!, logPath);
-  const cleanupDir = () => rmSync(dir, { recursive: true, force: true });
+  const cleanupDir = () => opts.dir === undefined && rmSync(dir, { recursive: true, force: true });
 
   // "close", not "exit": by then stderr is drained into the log.
   let exited = false;
@@ -175,6 +192,11 @@ export async function startServerProcess(opts: {
     async profileStop(path) {
       mkdirSync(PROFILE_DIR, { recursive: true });
       await request({ type: "profile-stop", path });
+    },
+    async loadRooms(proposalIds) {
+      const reply = await request({ type: "load-rooms", proposalIds });
+      if (!reply.roomLoad) throw new Error("server process sent no room-load figures");
+      return reply.roomLoad;
     },
     async stop() {
       if (!exited) {

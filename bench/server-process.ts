@@ -8,7 +8,7 @@ import { createDb, tuneSqlite } from "../lib/db.ts";
 import { startAccordServer } from "../server/app-server.ts";
 import { applyMigrations } from "../server/migrate.ts";
 import { createBenchFixture } from "./fixture.ts";
-import type { ChildConfig, ChildMessage, ParentMessage, Request, Usage } from "./server-control.ts";
+import type { ChildConfig, ChildMessage, MemoryReading, ParentMessage, Request, Usage } from "./server-control.ts";
 
 function send(msg: ChildMessage): void {
   process.send?.(msg);
@@ -39,6 +39,13 @@ function usage(): Usage {
   return { cpuUs: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss, atMs: Number(process.hrtime.bigint()) / 1e6 };
 }
 
+function memory(): MemoryReading {
+  // Started with --expose-gc for room-load runs: read what is live, not what awaits collection.
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return { heapUsedBytes: m.heapUsed, externalBytes: m.external, rssBytes: m.rss };
+}
+
 // The profiler runs only over the measured window (unlike --cpu-prof, which would also
 // record migrations, module loading and 400 handshakes).
 let profiler: Session | null = null;
@@ -53,6 +60,16 @@ async function handle(req: Request): Promise<Omit<Extract<ChildMessage, { type: 
       await profiler.post("Profiler.enable");
       await profiler.post("Profiler.start");
       return {};
+    case "load-rooms": {
+      const before = memory();
+      const loadMs: number[] = [];
+      for (const id of req.proposalIds) {
+        const t = performance.now();
+        await server.rooms.get(id);
+        loadMs.push(performance.now() - t);
+      }
+      return { roomLoad: { loadMs, before, after: memory() } };
+    }
     case "profile-stop": {
       if (!profiler) return { error: "the profiler was not started" };
       const { profile } = await profiler.post("Profiler.stop");

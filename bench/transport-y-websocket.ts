@@ -13,8 +13,7 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
-import { asBytes } from "../lib/bytes.ts";
-import { stateFromPmJson } from "../lib/document/convert.ts";
+import { draftState } from "./fixture.ts";
 import type { Replica, ServerUsage, Transport } from "./transport.ts";
 
 const require = createRequire(import.meta.url);
@@ -23,8 +22,6 @@ const WS = require("ws") as typeof WebSocket;
 // Every WebsocketProvider adds a process "exit" listener (to withdraw its awareness state); hundreds are expected here.
 process.setMaxListeners(0);
 
-/** The text Accord's bench fixture starts every room with (bench/fixture.ts). */
-const OPENING = "The parties will establish a regional public-health exchange and cooperation mechanism.";
 const START_TIMEOUT_MS = 15_000;
 // Not in the package's "exports": addressed by path, as `node node_modules/y-websocket/bin/server.js`.
 const SERVER_JS = fileURLToPath(new URL("../node_modules/y-websocket/bin/server.js", import.meta.url));
@@ -53,9 +50,6 @@ function procUsage(pid: number): ServerUsage {
   return { cpuUs: (ticks * 1e6) / CLOCK_TICKS_PER_S, rssBytes: Number(rss?.[1] ?? 0) * 1024, atMs: Number(process.hrtime.bigint()) / 1e6 };
 }
 
-export function draftState(): Uint8Array {
-  return asBytes(stateFromPmJson({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: OPENING }] }] }));
-}
 
 export async function startYWebsocket(rooms: number): Promise<Transport> {
   const port = await freePort();

@@ -121,6 +121,8 @@ export async function startCluster(opts: {
     async profileStop(path: string) {
       await Promise.all(nodes.map((n, i) => n.profileStop(path.replace(/(\.cpuprofile)?$/, `-node${i}$1`))));
     },
+    // Loading is one node's work: the first node's figures.
+    loadRooms: (proposalIds: string[]) => first.loadRooms(proposalIds),
     errorSummary() {
       const parts = nodes.map((n, i) => ({ i, s: n.errorSummary() }));
       return { total: parts.reduce((s, p) => s + p.s.total, 0), top: parts.flatMap((p) => p.s.top.map((l) => `node${p.i}: ${l}`)).slice(0, 6) };

@@ -9,7 +9,8 @@ import { ProposalProvider } from "../../lib/realtime/proposal-provider.ts";
 import { closeClients, openProvider, openSocket, type BenchClient, type Endpoint } from "../load-generator.ts";
 import { startServerProcess } from "../server-control.ts";
 import { percentiles, round, type Percentiles } from "../stats.ts";
-import { loadTrace, utf16Offset, versionVectors, type LoadedTrace, type TraceTxn } from "./trace-file.ts";
+import { loadTrace, versionVectors, type LoadedTrace } from "./trace-file.ts";
+import { applyTxn, paragraphText, plainText } from "./trace-text.ts";
 import { instrumentSocket, type RelayPayload } from "./instrument.ts";
 
 /**
@@ -49,32 +50,6 @@ type Agent = {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(0, ms)));
-}
-
-function paragraphText(doc: Y.Doc): Y.XmlText {
-  const paragraph = doc.getXmlFragment("default").get(0);
-  const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null;
-  if (!(text instanceof Y.XmlText)) throw new Error("the proposal's first paragraph has no text node");
-  return text;
-}
-
-/** The paragraph's characters (Y.XmlText's own toString renders formatting as tags). */
-function plainText(doc: Y.Doc): string {
-  return Y.Text.prototype.toString.call(paragraphText(doc));
-}
-
-function applyTxn(text: Y.XmlText, txn: TraceTxn, isBmpOnly: boolean): void {
-  for (const [pos, delLen, ins] of txn.patches) {
-    let at = pos;
-    let len = delLen;
-    if (!isBmpOnly) {
-      const s = Y.Text.prototype.toString.call(text);
-      at = utf16Offset(s, pos);
-      len = utf16Offset(s, pos + delLen) - at;
-    }
-    if (len > 0) text.delete(at, len);
-    if (ins.length > 0) text.insert(at, ins);
-  }
 }
 
 function describeMismatch(actual: string, expected: string): string {
