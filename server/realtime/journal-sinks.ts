@@ -3,10 +3,13 @@
 // path (one write per typing burst), going through Prisma's query layer cost ~2 ms of CPU per
 // write, and Prisma's driver adapters hand every BLOB over as an array of numbers (a 300 KB
 // checkpoint became 300,000 array elements: ~30 ms per room load). Elsewhere Prisma does both.
+import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
+import * as Y from "yjs";
 import type { Db } from "../../lib/db.ts";
 import { asBytes } from "../../lib/bytes.ts";
 import { readStoredDocument, type StoredDocument } from "../services/load-document-state.ts";
+import { compactJournal, MAX_ROWS_PER_COMPACTION } from "../services/compact-journal.ts";
 
 export type JournalRow = {
   proposalId: string;
@@ -20,6 +23,8 @@ export type JournalSink = {
   write(rows: JournalRow[]): Promise<void>;
   /** A room's document as stored, to load it. */
   read(proposalId: string): Promise<StoredDocument>;
+  /** Folds the oldest journal rows into a new checkpoint (see compactJournal). */
+  compact(proposalId: string): Promise<{ mergedRows: number }>;
   close(): void;
 };
 
@@ -31,6 +36,7 @@ export function prismaSink(db: Db): JournalSink {
       });
     },
     read: (proposalId) => readStoredDocument(db, proposalId),
+    compact: (proposalId) => compactJournal({ db, proposalId }),
     close() {},
   };
 }
@@ -58,6 +64,28 @@ export function sqliteSink(fileUrl: string): JournalSink {
     checkpoint: (newestCheckpoint.get(proposalId) as Buffer | undefined) ?? null,
     rows: journalRows.all(proposalId) as Buffer[],
   }));
+  // Compaction, as compactJournal does it, in one IMMEDIATE transaction (no write can slip in
+  // between reading the rows and deleting them): the checkpoint of a long text is a large BLOB.
+  const oldestRows = conn.prepare(`SELECT "id", "update" FROM "DocumentUpdate" WHERE "proposalId" = ? ORDER BY "id" ASC LIMIT ?`);
+  const newestCheckpointRow = conn.prepare(
+    `SELECT "id", "state", "mergedRows" FROM "DocumentCheckpoint" WHERE "proposalId" = ? ORDER BY "createdAt" DESC LIMIT 1`,
+  );
+  // Prisma's cuid() default lives in the client, not the table: any unique id will do.
+  const insertCheckpoint = conn.prepare(
+    `INSERT INTO "DocumentCheckpoint" ("id", "proposalId", "state", "mergedRows", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+  );
+  const deleteCheckpoint = conn.prepare(`DELETE FROM "DocumentCheckpoint" WHERE "id" = ?`);
+  const deleteRowsUpTo = conn.prepare(`DELETE FROM "DocumentUpdate" WHERE "proposalId" = ? AND "id" <= ?`);
+  const compactOnce = conn.transaction((proposalId: string): { mergedRows: number } => {
+    const rows = oldestRows.all(proposalId, MAX_ROWS_PER_COMPACTION) as Array<{ id: number; update: Buffer }>;
+    if (rows.length === 0) return { mergedRows: 0 };
+    const previous = newestCheckpointRow.get(proposalId) as { id: string; state: Buffer; mergedRows: number } | undefined;
+    const state = Y.mergeUpdates([...(previous ? [previous.state] : []), ...rows.map((r) => r.update)]);
+    insertCheckpoint.run(randomUUID(), proposalId, state, (previous?.mergedRows ?? 0) + rows.length, prismaDateTime(new Date()));
+    if (previous) deleteCheckpoint.run(previous.id);
+    deleteRowsUpTo.run(proposalId, rows.at(-1)!.id);
+    return { mergedRows: rows.length };
+  });
   const writeAll = conn.transaction((rows: JournalRow[], at: string) => {
     for (const r of rows) insert.run(r.proposalId, r.update, r.userId, r.delegationId, r.clientId, at);
   });
@@ -67,6 +95,9 @@ export function sqliteSink(fileUrl: string): JournalSink {
     },
     async read(proposalId) {
       return readDocument(proposalId);
+    },
+    async compact(proposalId) {
+      return compactOnce.immediate(proposalId);
     },
     close() {
       conn.close();

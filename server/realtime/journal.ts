@@ -61,6 +61,11 @@ export class JournalWriter {
     return this.sink.read(proposalId);
   }
 
+  /** Folds the oldest rows of a proposal's journal into its checkpoint, where the journal is written. */
+  compact(proposalId: string): Promise<{ mergedRows: number }> {
+    return this.sink.compact(proposalId);
+  }
+
   get queued(): number {
     return this.queue.length;
   }

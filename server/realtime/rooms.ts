@@ -5,7 +5,6 @@ import type { Db } from "../../lib/db.ts";
 import type { VersionKind } from "../../lib/domain/version-chain.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
-import { compactJournal } from "../services/compact-journal.ts";
 import { cutVersion } from "../services/cut-version.ts";
 import { JournalWriter } from "./journal.ts";
 import { prismaSink, type JournalSink } from "./journal-sinks.ts";
@@ -234,7 +233,7 @@ export class RoomRegistry {
     if (room.isCompacting) return;
     room.isCompacting = true;
     try {
-      const { mergedRows } = await compactJournal({ db: this.db, proposalId: room.proposalId });
+      const { mergedRows } = await this.journal.compact(room.proposalId);
       room.journalRows = Math.max(0, room.journalRows - mergedRows);
     } catch (e) {
       // The journal stays as it is (still complete); try again later, not on every write.

@@ -3,7 +3,7 @@ import type { Db } from "../../lib/db.ts";
 import { asBytes } from "../../lib/bytes.ts";
 
 /** Rows merged per compaction: bounds the transaction and the memory one merge needs. */
-const MAX_ROWS_PER_COMPACTION = 5000;
+export const MAX_ROWS_PER_COMPACTION = 5000;
 /** Ids per DELETE statement: SQLite (through Prisma) takes at most 999 bound parameters. */
 const DELETE_CHUNK = 500;
 

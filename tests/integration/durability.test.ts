@@ -6,6 +6,7 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
 import { eventually, openClient, spawnServerProcess, startTestServer, textOf, type TestClient } from "../helpers/test-server";
 import { loadDocumentState } from "../../server/services/load-document-state";
 import { docFromState } from "../../lib/document/convert";
+import { journalSinkFor, prismaSink } from "../../server/realtime/journal-sinks";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -135,8 +136,13 @@ describe("room lifecycle", () => {
 });
 
 describe("compaction at production sizes", () => {
-  it("folds more journal rows than SQLite takes bound parameters (≥ 1000) in one go", async () => {
-    const { compactJournal } = await import("../../server/services/compact-journal");
+  // The SQLite default compacts on the journal's own connection; elsewhere Prisma does it.
+  const sinks = [
+    ["Prisma (compactJournal)", (db: TestDb) => prismaSink(db.db)],
+    ["the journal's SQLite connection", (db: TestDb) => journalSinkFor(db.db, db.url)],
+  ] as const;
+
+  it.each(sinks)("folds more journal rows than SQLite takes bound parameters (≥ 1000) in one go, through %s", async (_, sinkFor) => {
     const db = await createTestDb();
     cleanups.push(() => db.cleanup());
     const f = await createFixture(db.db, "Start.");
@@ -147,8 +153,20 @@ describe("compaction at production sizes", () => {
     writer.on("update", (u: Uint8Array) => rows.push(u));
     for (let i = 0; i < 1200; i++) paragraph(writer).insert(paragraph(writer).length, `${i % 10}`);
     await db.db.documentUpdate.createMany({ data: rows.map((u) => ({ proposalId: f.proposalId, update: new Uint8Array(u) })) });
-    expect(await compactJournal({ db: db.db, proposalId: f.proposalId })).toEqual({ mergedRows: 1200 });
+    const sink = sinkFor(db);
+    expect(await sink.compact(f.proposalId)).toEqual({ mergedRows: 1200 });
     expect(await db.db.documentUpdate.count({ where: { proposalId: f.proposalId } })).toBe(0);
+    // The fixture's checkpoint was replaced, not kept beside the new one.
+    const checkpoints = await db.db.documentCheckpoint.findMany({ where: { proposalId: f.proposalId } });
+    expect(checkpoints.map((c) => c.mergedRows)).toEqual([1200]);
     expect(await storedText(db, f.proposalId)).toBe(textOf(writer));
+    // Rows written after a compaction stay until the next one, and load on top of it.
+    paragraph(writer).insert(0, "Then: ");
+    await db.db.documentUpdate.create({ data: { proposalId: f.proposalId, update: new Uint8Array(rows.at(-1)!) } });
+    await db.db.documentUpdate.create({ data: { proposalId: f.proposalId, update: new Uint8Array(Y.encodeStateAsUpdate(writer)) } });
+    expect(await storedText(db, f.proposalId)).toBe(textOf(writer));
+    expect(await sink.compact(f.proposalId)).toEqual({ mergedRows: 2 });
+    expect(await storedText(db, f.proposalId)).toBe(textOf(writer));
+    sink.close();
   });
 });
