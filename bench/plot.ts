@@ -15,7 +15,7 @@ type Series = { name: string; colour: string; dash: string; points: Point[] };
 
 function load(): Result[] {
   return readdirSync(DIR)
-    .filter((f) => f.endsWith(".json"))
+    .filter((f) => /^P\d\.json$/.test(f))
     .map((f) => JSON.parse(readFileSync(new URL(f, DIR), "utf8")) as Result)
     .filter((r) => CURVE_PROFILES.includes(r.profile) && r.rooms === 1)
     .sort((a, b) => a.clients - b.clients);

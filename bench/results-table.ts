@@ -18,7 +18,8 @@ type R = T & { profile: string; rooms: number; clients: number; typists: number;
 
 const f = (n: number | undefined, d = 1) => (n === undefined || !Number.isFinite(n) ? "–" : n.toFixed(d));
 const results = readdirSync(DIR)
-  .filter((x) => /^P\d.*\.json$/.test(x))
+  // P1.json … P6.json: one file per profile as the issue defines it (variants such as P2-steady.json are not in the table).
+  .filter((x) => /^P\d\.json$/.test(x))
   .map((x) => JSON.parse(readFileSync(new URL(x, DIR), "utf8")) as R)
   .sort((a, b) => a.profile.localeCompare(b.profile));
 console.log("| profile | server | runs | p50 ms | p95 ms | p99 ms | max ms | edits/s | deliveries/s | lost | converged | valid | NOISY runs | CPU % | µs/delivery | RSS MB | persist p95 ms |");
