@@ -8,9 +8,9 @@ const DIR = new URL("./results/", import.meta.url);
 const OUT = new URL("latency-cpu.png", DIR);
 const CURVE_PROFILES = ["P1", "P2", "P3"];
 
-type Target = { latency_ms: { p99: number }; server: { cpu_us_per_delivery: number }; noisy: boolean };
+type Target = { latency_ms: { p99: number }; server: { cpu_us_per_delivery: number }; noisy: boolean; valid: boolean };
 type Result = Target & { profile: string; clients: number; rooms: number; runs: number; baseline?: Target; per_run?: Array<{ accord: Target; baseline?: Target }>; date?: string; machine?: { cpu: string; cores: number } };
-type Point = { x: number; y: number; runs: number[]; noisy: boolean };
+type Point = { x: number; y: number; runs: number[]; noisy: boolean; valid: boolean };
 type Series = { name: string; colour: string; dash: string; points: Point[] };
 
 function load(): Result[] {
@@ -22,9 +22,11 @@ function load(): Result[] {
 }
 
 function series(results: Result[], metric: (t: Target) => number): Series[] {
-  const ours: Point[] = results.map((r) => ({ x: r.clients, y: metric(r), runs: (r.per_run ?? []).map((p) => metric(p.accord)), noisy: r.noisy }));
+  const ours: Point[] = results.map((r) => ({ x: r.clients, y: metric(r), runs: (r.per_run ?? []).map((p) => metric(p.accord)), noisy: r.noisy, valid: r.valid }));
   const base: Point[] = results.flatMap((r) =>
-    r.baseline ? [{ x: r.clients, y: metric(r.baseline), runs: (r.per_run ?? []).flatMap((p) => (p.baseline ? [metric(p.baseline)] : [])), noisy: r.baseline.noisy }] : [],
+    r.baseline
+      ? [{ x: r.clients, y: metric(r.baseline), runs: (r.per_run ?? []).flatMap((p) => (p.baseline ? [metric(p.baseline)] : [])), noisy: r.baseline.noisy, valid: r.baseline.valid }]
+      : [],
   );
   return [
     { name: "Accord (socket.io, one-frame parser)", colour: "#1d4ed8", dash: "", points: ours },
@@ -60,13 +62,16 @@ function panel(title: string, unit: string, data: Series[], ox: number, oy: numb
   out.push(`<line x1="${X(0)}" x2="${X(xMax)}" y1="${Y(0)}" y2="${Y(0)}" class="axis"/><line x1="${X(0)}" x2="${X(0)}" y1="${Y(0)}" y2="${Y(yMax)}" class="axis"/>`);
   out.push(`<text x="${X(xMax / 2)}" y="${oy + h - 6}" class="label" text-anchor="middle">clients in the room (P1 · P2 · P3; 3 · 10 · 20 typing at 5 keys/s)</text>`);
   out.push(`<text transform="translate(${ox + 18} ${Y(yMax / 2)}) rotate(-90)" class="label" text-anchor="middle">${unit}</text>`);
+  // Whichever series is higher at an x gets its label above the dot, the other below.
+  const isHigher = (s: Series, p: Point) => data.every((o) => o === s || !o.points.some((q) => q.x === p.x && q.y > p.y));
   for (const s of data) {
     if (s.points.length === 0) continue;
     out.push(`<polyline points="${s.points.map((p) => `${X(p.x)},${Y(p.y)}`).join(" ")}" fill="none" stroke="${s.colour}" stroke-width="3" stroke-dasharray="${s.dash}"/>`);
     for (const p of s.points) {
       for (const r of p.runs) out.push(`<circle cx="${X(p.x)}" cy="${Y(r)}" r="3" fill="${s.colour}" opacity="0.35"/>`);
       out.push(`<circle cx="${X(p.x)}" cy="${Y(p.y)}" r="6" fill="${p.noisy ? "white" : s.colour}" stroke="${s.colour}" stroke-width="2.5"/>`);
-      out.push(`<text x="${X(p.x) + 9}" y="${Y(p.y) + (s.dash ? 20 : -9)}" class="value" fill="${s.colour}">${p.y < 10 ? p.y.toFixed(1) : p.y.toFixed(0)}</text>`);
+      const label = `${p.y < 10 ? p.y.toFixed(1) : p.y.toFixed(0)}${p.valid ? "" : "*"}`;
+      out.push(`<text x="${X(p.x) + 9}" y="${Y(p.y) + (isHigher(s, p) ? -9 : 20)}" class="value" fill="${s.colour}">${label}</text>`);
     }
   }
   return out.join("\n");
@@ -79,9 +84,10 @@ async function main(): Promise<void> {
   const cpu = series(results, (t) => t.server.cpu_us_per_delivery);
   const W = 1000, H = 420;
   const legend = lat
-    .map((s, i) => `<line x1="${80 + i * 440}" x2="${120 + i * 440}" y1="${H - 30}" y2="${H - 30}" stroke="${s.colour}" stroke-width="3" stroke-dasharray="${s.dash}"/><circle cx="${100 + i * 440}" cy="${H - 30}" r="6" fill="${s.colour}"/><text x="${130 + i * 440}" y="${H - 25}" class="label">${s.name}</text>`)
+    .map((s, i) => `<line x1="${80 + i * 440}" x2="${120 + i * 440}" y1="${H - 48}" y2="${H - 48}" stroke="${s.colour}" stroke-width="3" stroke-dasharray="${s.dash}"/><circle cx="${100 + i * 440}" cy="${H - 48}" r="6" fill="${s.colour}"/><text x="${130 + i * 440}" y="${H - 43}" class="label">${s.name}</text>`)
     .join("\n");
   const runs = Math.max(...results.map((r) => r.runs));
+  const invalid = results.filter((r) => !r.valid || r.baseline?.valid === false).map((r) => r.profile);
   const m = results[0]?.machine;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
 <style>
@@ -94,7 +100,8 @@ async function main(): Promise<void> {
 ${panel("p99 propagation latency (sender → each receiver)", "p99 latency (ms)", lat, 10, 0)}
 ${panel("Server CPU per delivery (edit × receiver)", "server CPU (µs per delivery)", cpu, 505, 0)}
 ${legend}
-<text x="80" y="${H - 6}" class="note">Large dots: median of ${runs} run${runs === 1 ? "" : "s"}; small dots: individual runs; hollow: ≥ 1 run NOISY (other processes &gt; 25 % of a core). ${m ? `${m.cores} vCPU` : ""}, loopback.</text>
+<text x="80" y="${H - 22}" class="note">Large dots: median of ${runs} run${runs === 1 ? "" : "s"}; small dots: individual runs; hollow: ≥ 1 run NOISY (other processes &gt; 25 % of a core). ${m ? `${m.cores} vCPU` : ""}, loopback.</text>
+${invalid.length ? `<text x="80" y="${H - 6}" class="note">* ${invalid.join(", ")}: the load generator used more than 70 % of a core, so the run is marked invalid; its latency is an upper bound.</text>` : ""}
 </svg>`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
