@@ -81,6 +81,23 @@ describe("fanOut", () => {
   });
 });
 
+describe("fanOut with compression", () => {
+  it("leaves every frame to socket.io when WebSocket compression is on (ws queues while it deflates)", async () => {
+    const http2 = createServer();
+    const io2 = new Server(http2, { parser: oneFrameParser, perMessageDeflate: { threshold: 0 } });
+    await new Promise<void>((resolve) => http2.listen(0, "127.0.0.1", resolve));
+    const serverSide = new Promise<ServerSocket>((resolve) => io2.once("connection", resolve));
+    const client = connect(`http://127.0.0.1:${(http2.address() as AddressInfo).port}`, { ...CLIENT_SOCKET_OPTIONS, forceNew: true });
+    const received = new Promise<unknown>((resolve) => client.once("doc:update", resolve));
+    const count = fanOut([{ socket: await serverSide }], null, "doc:update", { proposalId: "p1", update: new Uint8Array([4, 2]) });
+    expect(count).toEqual({ direct: 0, viaSocketIo: 1 });
+    const { update } = (await received) as { update: ArrayBuffer | Uint8Array };
+    expect([...new Uint8Array(update)]).toEqual([4, 2]);
+    client.disconnect();
+    await io2.close();
+  });
+});
+
 describe("answerDirectly", () => {
   it("answers requests without engine.io's packet queue, text and binary alike", async () => {
     const [p] = await pairs(1);

@@ -25,7 +25,7 @@ type FrameOptions = { fin: boolean; rsv1: boolean; opcode: number; mask: boolean
 const { Sender } = WebSocket as unknown as { Sender: { frame(data: Buffer, options: FrameOptions): Buffer[] } };
 type WsSender = { sendFrame(list: Buffer[], cb?: (err?: Error) => void): void };
 type WsLike = { readyState: number; _sender?: Partial<WsSender> };
-type ConnLike = { readyState: string; writeBuffer: unknown[]; transport: { name: string; socket?: WsLike } };
+type ConnLike = { readyState: string; writeBuffer: unknown[]; transport: { name: string; socket?: WsLike; opts?: { perMessageDeflate?: unknown } } };
 
 const TEXT_OPCODE = 1;
 const BINARY_OPCODE = 2;
@@ -57,6 +57,8 @@ export function frameEvent<E extends BinaryEvent>(event: E, payload: BinaryPaylo
 function directSender(socket: Socket): WsSender | null {
   const conn = socket.conn as unknown as ConnLike;
   if (conn.readyState !== "open" || conn.writeBuffer.length > 0 || conn.transport.name !== "websocket") return null;
+  // With compression on, ws queues frames while it deflates: a raw frame could overtake them.
+  if (conn.transport.opts?.perMessageDeflate) return null;
   const ws = conn.transport.socket;
   if (!ws || ws.readyState !== WebSocket.OPEN || typeof ws._sender?.sendFrame !== "function") return null;
   return ws._sender as WsSender;
