@@ -29,8 +29,13 @@ if (!config.fixture) applyMigrations(url);
 const db = createDb(url);
 if (url.startsWith("file:")) await tuneSqlite(db);
 const fixture = config.fixture ?? (await createBenchFixture(db, { rooms: config.rooms, clientsPerRoom: config.clientsPerRoom }));
-// Room options stay the server's defaults unless a diagnosis asks otherwise (BENCH_COMPACT_AFTER).
-const rooms = config.compactAfterRows === undefined ? undefined : { compactAfterRows: config.compactAfterRows };
+// Room options stay the server's defaults unless a diagnosis asks otherwise
+// (BENCH_COMPACT_AFTER, BENCH_COMMIT_INTERVAL_MS).
+const commitInterval = process.env.BENCH_COMMIT_INTERVAL_MS;
+const rooms = {
+  ...(config.compactAfterRows === undefined ? {} : { compactAfterRows: config.compactAfterRows }),
+  ...(commitInterval === undefined ? {} : { journalCommitIntervalMs: Number(commitInterval) }),
+};
 const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl, databaseUrl: url });
 
 function usage(): Usage {

@@ -6,7 +6,7 @@ import type { VersionKind } from "../../lib/domain/version-chain.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
 import { cutVersion } from "../services/cut-version.ts";
-import { JournalWriter } from "./journal.ts";
+import { DEFAULT_COMMIT_INTERVAL_MS, JournalWriter } from "./journal.ts";
 import { prismaSink, type JournalSink } from "./journal-sinks.ts";
 import { Room } from "./room.ts";
 import { singleNode, type Cluster } from "./cluster.ts";
@@ -29,6 +29,8 @@ export type RoomOptions = {
   autoVersionMaxMs: number;
   /** How often rooms are checked for a due automatic version (one timer, not one per keystroke). */
   versionScanMs: number;
+  /** The shortest time between two journal batches (group commit; see journal.ts). */
+  journalCommitIntervalMs: number;
 };
 
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
@@ -37,6 +39,7 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   autoVersionIdleMs: 20_000,
   autoVersionMaxMs: 5 * 60_000,
   versionScanMs: 1000,
+  journalCommitIntervalMs: DEFAULT_COMMIT_INTERVAL_MS,
 };
 
 /** A change made by the server on someone's behalf (a restore), with its own Yjs client id. */
@@ -55,7 +58,10 @@ export class RoomRegistry {
     private readonly options: RoomOptions = DEFAULT_ROOM_OPTIONS,
     sink: JournalSink = prismaSink(db),
   ) {
-    this.journal = new JournalWriter(sink, { onWritten: (id, rows) => this.noteWritten(id, rows) });
+    this.journal = new JournalWriter(sink, {
+      onWritten: (id, rows) => this.noteWritten(id, rows),
+      commitIntervalMs: options.journalCommitIntervalMs,
+    });
     this.versionTimer = setInterval(() => void this.cutDueVersions(Date.now()), options.versionScanMs);
     this.versionTimer.unref?.();
   }
