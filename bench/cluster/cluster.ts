@@ -1,8 +1,7 @@
 // `--nodes N`: N Accord server processes on one fresh PostgreSQL database and Redis, as a
 // scaled-out deployment runs them. The result looks like one server to bench/run.ts: usage is
 // summed over the nodes, and the endpoint hands out the nodes' URLs round-robin, one per socket.
-import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { createScratchDatabase } from "../../lib/pg-scratch-database.ts";
 import type { Endpoint } from "../load-generator.ts";
 import { startServerProcess, type ServerHandle, type Usage } from "../server-control.ts";
 
@@ -24,16 +23,6 @@ function pgServerUrl(raw: string): string {
   u.pathname = "";
   u.search = "";
   return u.toString().replace(/\/$/, "");
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -64,10 +53,7 @@ export async function startCluster(opts: {
   if (!Number.isInteger(opts.nodes) || opts.nodes < 1) throw new Error("--nodes must be a whole number ≥ 1");
   const pgServer = pgServerUrl(process.env.DATABASE_URL || DEFAULT_PG_URL);
   const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
-  const dbName = `accord_bench_${randomBytes(6).toString("hex")}`;
-  await adminQuery(pgServer, `CREATE DATABASE ${dbName}`);
-  const databaseUrl = `${pgServer}/${dbName}`;
-  const dropDb = () => adminQuery(pgServer, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  const { name: dbName, url: databaseUrl, drop: dropDb } = await createScratchDatabase(pgServer, "accord_bench");
 
   const nodes: ServerHandle[] = [];
   try {
