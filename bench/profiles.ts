@@ -1,21 +1,12 @@
 // The performance issue's named profiles (npm run bench -- --profile P2 …), their options, and
 // how several runs are folded into one reported figure (the median, per-run values kept).
 import { parseArgs } from "node:util";
+import type { Profile } from "./cli.ts";
 
-export type BenchProfile = {
-  name: string;
-  rooms: number;
-  /** Clients per room; the first `typists` of each room type. */
-  clients: number;
-  typists: number;
-  /** Keystrokes per second per typist (mean, jittered ±50 %). */
-  rate: number;
-  seconds: number;
-  warmup: number;
+/** A named profile: the scenario fields of bench/cli.ts's Profile, and optionally a soak. */
+export type BenchProfile = Profile & {
   /** Soak: sample RSS at start/middle/end, then disconnect and wait for rooms to unload. */
   soak?: boolean;
-  /** Server processes sharing rooms through PostgreSQL + Redis (needs --nodes support). */
-  nodes?: number;
 };
 
 const P2: BenchProfile = { name: "P2", rooms: 1, clients: 50, typists: 10, rate: 5, seconds: 20, warmup: 5 };

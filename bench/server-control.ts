@@ -93,33 +93,21 @@ function watchStderr(stream: NodeJS.ReadableStream, logPath: string) {
   };
 }
 
-export async function startServerProcess(opts: {
-  label: string;
-  rooms: number;
-  clientsPerRoom: number;
-  compactAfterRows?: number | undefined;
-  databaseUrl?: string | undefined;
-  redisUrl?: string | undefined;
-  fixture?: BenchFixture | undefined;
-  /** Nodes of one cluster share the session secret. */
-  secret?: string | undefined;
-  /** An existing data directory (a restart): used as it is and left in place on stop. */
-  dir?: string | undefined;
-  /** Runs the server with --expose-gc, so memory readings are taken after a full collection. */
-  exposeGc?: boolean | undefined;
-}): Promise<ServerHandle> {
+export async function startServerProcess(
+  opts: Omit<ChildConfig, "dir" | "secret"> & {
+    label: string;
+    /** Nodes of one cluster share the session secret. */
+    secret?: string | undefined;
+    /** An existing data directory (a restart): used as it is and left in place on stop. */
+    dir?: string | undefined;
+    /** Runs the server with --expose-gc, so memory readings are taken after a full collection. */
+    exposeGc?: boolean | undefined;
+  },
+): Promise<ServerHandle> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "accord-bench-"));
   const secret = opts.secret ?? randomBytes(32).toString("base64url");
-  const config: ChildConfig = {
-    dir,
-    secret,
-    rooms: opts.rooms,
-    clientsPerRoom: opts.clientsPerRoom,
-    compactAfterRows: opts.compactAfterRows,
-    databaseUrl: opts.databaseUrl,
-    redisUrl: opts.redisUrl,
-    fixture: opts.fixture,
-  };
+  const { label: _label, exposeGc: _exposeGc, ...childOpts } = opts;
+  const config: ChildConfig = { ...childOpts, dir, secret };
   const execArgv = ["--import", "tsx", ...(opts.exposeGc ? ["--expose-gc"] : [])];
   const child: ChildProcess = fork(new URL("./server-process.ts", import.meta.url).pathname, [], {
     execArgv,
