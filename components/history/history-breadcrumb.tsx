@@ -32,3 +32,12 @@ export function HistoryBreadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
     </nav>
   );
 }
+
+/** Workshop / proposal / History, then the page below History if any (the last crumb is the page itself). */
+export function historyTrail(ctx: { workshop: { title: string }; proposal: { title: string }; basePath: string }, workshopId: string, page?: string): Crumb[] {
+  const trail: Crumb[] = [
+    { label: ctx.workshop.title, href: `/workshops/${workshopId}` },
+    { label: ctx.proposal.title, href: ctx.basePath },
+  ];
+  return page === undefined ? [...trail, { label: "History" }] : [...trail, { label: "History", href: `${ctx.basePath}/history` }, { label: page }];
+}

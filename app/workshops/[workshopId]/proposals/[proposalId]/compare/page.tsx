@@ -6,7 +6,7 @@ import { listVersions } from "@/server/services/list-versions";
 import { CompareForm } from "@/components/history/compare-form";
 import { DiffLegend } from "@/components/history/diff-legend";
 import { DiffView, type DiffLayout } from "@/components/history/diff-view";
-import { HistoryBreadcrumb } from "@/components/history/history-breadcrumb";
+import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-breadcrumb";
 import { LayoutToggle } from "@/components/history/layout-toggle";
 import { versionTitle } from "@/components/history/version-title";
 import { loadHistoryContext, positiveInt } from "../history/load-context";
@@ -53,14 +53,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <HistoryBreadcrumb
-          crumbs={[
-            { label: ctx.workshop.title, href: `/workshops/${workshopId}` },
-            { label: ctx.proposal.title, href: ctx.basePath },
-            { label: "History", href: `${ctx.basePath}/history` },
-            { label: "Compare" },
-          ]}
-        />
+        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId, "Compare")} />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Compare versions</h1>
         <p className="mt-1 text-slate-600">{ctx.proposal.title}</p>
       </div>

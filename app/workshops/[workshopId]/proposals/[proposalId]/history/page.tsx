@@ -5,7 +5,7 @@ import { guardPage } from "@/server/auth/page-guard";
 import { listVersions } from "@/server/services/list-versions";
 import { StateBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
-import { HistoryBreadcrumb } from "@/components/history/history-breadcrumb";
+import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-breadcrumb";
 import { SaveVersionForm } from "@/components/history/save-version-form";
 import { VerifyHistoryButton } from "@/components/history/verify-history-button";
 import { VersionList } from "@/components/history/version-list";
@@ -31,13 +31,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <div>
-        <HistoryBreadcrumb
-          crumbs={[
-            { label: ctx.workshop.title, href: `/workshops/${workshopId}` },
-            { label: ctx.proposal.title, href: ctx.basePath },
-            { label: "History" },
-          ]}
-        />
+        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId)} />
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">
             History <span className="font-normal text-slate-500">— {ctx.proposal.title}</span>

@@ -8,7 +8,7 @@ import { listVersions } from "@/server/services/list-versions";
 import { ProposalText } from "@/components/proposal/proposal-text";
 import { buttonSecondary } from "@/components/ui/field";
 import { ContributorChips } from "@/components/history/contributor-chips";
-import { HistoryBreadcrumb } from "@/components/history/history-breadcrumb";
+import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-breadcrumb";
 import { RestoreVersionButton } from "@/components/history/restore-version-button";
 import { VersionKindBadge } from "@/components/history/version-kind-badge";
 import { VersionTime } from "@/components/history/version-time";
@@ -46,14 +46,7 @@ export default async function VersionPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <HistoryBreadcrumb
-          crumbs={[
-            { label: ctx.workshop.title, href: `/workshops/${workshopId}` },
-            { label: ctx.proposal.title, href: ctx.basePath },
-            { label: "History", href: `${ctx.basePath}/history` },
-            { label: `Version ${number}` },
-          ]}
-        />
+        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId, `Version ${number}`)} />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{title}</h1>
         <p className="mt-1 text-slate-600">{ctx.proposal.title}</p>
       </div>
