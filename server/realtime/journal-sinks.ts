@@ -55,21 +55,19 @@ export function sqliteSink(fileUrl: string): JournalSink {
   const insert = conn.prepare(
     `INSERT INTO "DocumentUpdate" ("proposalId", "update", "userId", "delegationId", "clientId", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const newestCheckpoint = conn
-    .prepare(`SELECT "state" FROM "DocumentCheckpoint" WHERE "proposalId" = ? ORDER BY "createdAt" DESC LIMIT 1`)
-    .pluck();
+  const newestCheckpoint = conn.prepare(
+    `SELECT "id", "state", "mergedRows" FROM "DocumentCheckpoint" WHERE "proposalId" = ? ORDER BY "createdAt" DESC LIMIT 1`,
+  );
+  type CheckpointRow = { id: string; state: Buffer; mergedRows: number };
   const journalRows = conn.prepare(`SELECT "update" FROM "DocumentUpdate" WHERE "proposalId" = ? ORDER BY "id" ASC`).pluck();
   // One read transaction: the checkpoint and the rows it did not absorb, as of one moment.
   const readDocument = conn.transaction((proposalId: string): StoredDocument => ({
-    checkpoint: (newestCheckpoint.get(proposalId) as Buffer | undefined) ?? null,
+    checkpoint: (newestCheckpoint.get(proposalId) as CheckpointRow | undefined)?.state ?? null,
     rows: journalRows.all(proposalId) as Buffer[],
   }));
   // Compaction, as compactJournal does it, in one IMMEDIATE transaction (no write can slip in
   // between reading the rows and deleting them): the checkpoint of a long text is a large BLOB.
   const oldestRows = conn.prepare(`SELECT "id", "update" FROM "DocumentUpdate" WHERE "proposalId" = ? ORDER BY "id" ASC LIMIT ?`);
-  const newestCheckpointRow = conn.prepare(
-    `SELECT "id", "state", "mergedRows" FROM "DocumentCheckpoint" WHERE "proposalId" = ? ORDER BY "createdAt" DESC LIMIT 1`,
-  );
   // Prisma's cuid() default lives in the client, not the table: any unique id will do.
   const insertCheckpoint = conn.prepare(
     `INSERT INTO "DocumentCheckpoint" ("id", "proposalId", "state", "mergedRows", "createdAt") VALUES (?, ?, ?, ?, ?)`,
@@ -79,7 +77,7 @@ export function sqliteSink(fileUrl: string): JournalSink {
   const compactOnce = conn.transaction((proposalId: string): { mergedRows: number } => {
     const rows = oldestRows.all(proposalId, MAX_ROWS_PER_COMPACTION) as Array<{ id: number; update: Buffer }>;
     if (rows.length === 0) return { mergedRows: 0 };
-    const previous = newestCheckpointRow.get(proposalId) as { id: string; state: Buffer; mergedRows: number } | undefined;
+    const previous = newestCheckpoint.get(proposalId) as CheckpointRow | undefined;
     const state = Y.mergeUpdates([...(previous ? [previous.state] : []), ...rows.map((r) => r.update)]);
     insertCheckpoint.run(randomUUID(), proposalId, state, (previous?.mergedRows ?? 0) + rows.length, prismaDateTime(new Date()));
     if (previous) deleteCheckpoint.run(previous.id);
