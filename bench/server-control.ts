@@ -108,7 +108,10 @@ export async function startServerProcess(
   const secret = opts.secret ?? randomBytes(32).toString("base64url");
   const { label: _label, exposeGc: _exposeGc, ...childOpts } = opts;
   const config: ChildConfig = { ...childOpts, dir, secret };
-  const execArgv = ["--import", "tsx", ...(opts.exposeGc ? ["--expose-gc"] : [])];
+  // BENCH_SERVER_FLAGS: extra V8/Node flags for diagnosis, e.g. "--perf-basic-prof" so `perf`
+  // can name the server's JavaScript frames, or "--trace-gc".
+  const diagnosticFlags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+  const execArgv = ["--import", "tsx", ...(opts.exposeGc ? ["--expose-gc"] : []), ...diagnosticFlags];
   const child: ChildProcess = fork(new URL("./server-process.ts", import.meta.url).pathname, [], {
     execArgv,
     env: { ...process.env, BENCH_CONFIG: JSON.stringify(config), NODE_ENV: "production" },
