@@ -124,6 +124,7 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
     }
 
     const agents: Agent[] = [];
+    const clientIdBase = 1 + Math.floor(Math.random() * (0x7fffffff - A));
     for (let i = 0; i < A; i++) {
       const socket = await openSocket(endpoint, server.fixture.delegates[i]!);
       const agent = { index: i, inbox: new Map(), waiting: new Map(), delivered: new Int32Array(A), inflight: 0, onAck: [], tokens: BUCKET_CAPACITY, tokensAt: performance.now(), refused: new Map() } as unknown as Agent;
@@ -156,7 +157,14 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
           agent.waiting.get(m.txn)?.();
         },
       });
-      const provider = new ProposalProvider(socket, proposalId);
+      // Yjs orders concurrent inserts at one place by client id, and the trace's endContent
+      // has such ties resolved in agent order: ids follow the agents (random ones reach
+      // endContent in about half the runs). Fresh per run, from a random base. (A doc handed
+      // to the provider is caught up once on join: one relay that carries only deletions every
+      // replica already has, reported as "matched no sent update".)
+      const doc = new Y.Doc();
+      doc.clientID = clientIdBase + i;
+      const provider = new ProposalProvider(socket, proposalId, { doc });
       provider.on("refused", (e) => agent.refused.set(e.code, (agent.refused.get(e.code) ?? 0) + 1));
       const client: BenchClient = { room: 0, socket, provider };
       all.push(client);
