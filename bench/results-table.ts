@@ -14,7 +14,19 @@ type T = {
   persist_lag_ms: { p95: number } | null;
   generator_cpu_pct: number;
 };
-type R = T & { profile: string; rooms: number; clients: number; typists: number; seconds: number; runs: number; baseline?: T; ratio?: Record<string, number>; noisy_runs?: string[] };
+type Ratio = Record<string, number>;
+type R = T & {
+  profile: string;
+  rooms: number;
+  clients: number;
+  typists: number;
+  seconds: number;
+  runs: number;
+  baseline?: T;
+  ratio?: Ratio;
+  noisy_runs?: string[];
+  per_run?: Array<{ ratio?: Ratio }>;
+};
 
 const f = (n: number | undefined, d = 1) => (n === undefined || !Number.isFinite(n) ? "–" : n.toFixed(d));
 const results = readdirSync(DIR)
@@ -33,5 +45,13 @@ for (const r of results) {
   };
   console.log(row("Accord", r, noisyOf("accord")));
   if (r.baseline) console.log(row("y-websocket", r.baseline, noisyOf("y-websocket")));
-  if (r.ratio) console.log(`| ${r.profile} | **ratio** Accord ÷ y-ws | | | ${f(r.ratio.p95, 2)}× | | | | | | | | | | ${f(r.ratio.cpu_us_per_delivery, 2)}× | ${f(r.ratio.rss_mb, 2)}× | |`);
+  // The median ratio, and each run's own (back-to-back pairs): how far one run can be trusted.
+  const spread = (key: string) => {
+    const each = (r.per_run ?? []).map((x) => x.ratio?.[key]).filter((x): x is number => x !== undefined);
+    return each.length > 1 ? ` (runs ${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})` : "";
+  };
+  if (r.ratio)
+    console.log(
+      `| ${r.profile} | **ratio** Accord ÷ y-ws | | | ${f(r.ratio.p95, 2)}×${spread("p95")} | | | | | | | | | | ${f(r.ratio.cpu_us_per_delivery, 2)}×${spread("cpu_us_per_delivery")} | ${f(r.ratio.rss_mb, 2)}× | |`,
+    );
 }
