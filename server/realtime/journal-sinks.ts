@@ -5,11 +5,10 @@
 // checkpoint became 300,000 array elements: ~30 ms per room load). Elsewhere Prisma does both.
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import * as Y from "yjs";
 import type { Db } from "../../lib/db.ts";
 import { asBytes } from "../../lib/bytes.ts";
 import { readStoredDocument, type StoredDocument } from "../services/load-document-state.ts";
-import { compactJournal, MAX_ROWS_PER_COMPACTION } from "../services/compact-journal.ts";
+import { compactJournal, foldIntoCheckpoint, MAX_ROWS_PER_COMPACTION } from "../services/compact-journal.ts";
 
 export type JournalRow = {
   proposalId: string;
@@ -78,8 +77,8 @@ export function sqliteSink(fileUrl: string): JournalSink {
     const rows = oldestRows.all(proposalId, MAX_ROWS_PER_COMPACTION) as Array<{ id: number; update: Buffer }>;
     if (rows.length === 0) return { mergedRows: 0 };
     const previous = newestCheckpoint.get(proposalId) as CheckpointRow | undefined;
-    const state = Y.mergeUpdates([...(previous ? [previous.state] : []), ...rows.map((r) => r.update)]);
-    insertCheckpoint.run(randomUUID(), proposalId, state, (previous?.mergedRows ?? 0) + rows.length, prismaDateTime(new Date()));
+    const next = foldIntoCheckpoint(previous ?? null, rows.map((r) => r.update));
+    insertCheckpoint.run(randomUUID(), proposalId, next.state, next.mergedRows, prismaDateTime(new Date()));
     if (previous) deleteCheckpoint.run(previous.id);
     deleteRowsUpTo.run(proposalId, rows.at(-1)!.id);
     return { mergedRows: rows.length };
