@@ -4,6 +4,7 @@
 import type { Db } from "../lib/db.ts";
 import { asBytes } from "../lib/bytes.ts";
 import { stateFromPmJson } from "../lib/document/convert.ts";
+import { recordStartingDraft } from "../server/services/record-starting-draft.ts";
 
 export type BenchFixture = {
   workshopId: string;
@@ -46,7 +47,7 @@ export async function createBenchFixture(db: Db, opts: { rooms: number; clientsP
   const proposalIds: string[] = [];
   for (let r = 0; r < opts.rooms; r++) {
     const p = await db.proposal.create({ data: { workshopId: w.id, title: `Benchmark item ${r + 1}`, position: r } });
-    await db.documentCheckpoint.create({ data: { proposalId: p.id, state } });
+    await recordStartingDraft(db, { proposalId: p.id, state, owner: null });
     proposalIds.push(p.id);
   }
   return { workshopId: w.id, proposalIds, delegates, observer };

@@ -9,7 +9,7 @@ import { createDb, tuneSqlite } from "../lib/db.ts";
 import { asBytes } from "../lib/bytes.ts";
 import { stateFromPmJson } from "../lib/document/convert.ts";
 import { applyMigrations } from "../server/migrate.ts";
-import { cutVersion } from "../server/services/cut-version.ts";
+import { cutVersion, freezeText } from "../server/services/cut-version.ts";
 import { listVersions } from "../server/services/list-versions.ts";
 import { getVersion } from "../server/services/get-version.ts";
 import { compareVersions } from "../server/services/compare-versions.ts";
@@ -69,7 +69,7 @@ export async function runHistoryBench(opts: { versions: number; log: (line: stri
       // Inserts and deletions of the same size alternate: the text stays about five pages.
       if (v % 2 === 0) text.delete((v * 13) % (text.length - 10), 6);
       else text.insert((v * 7) % text.length, `w${String(v % 1000).padStart(3, "0")}. `);
-      await cutVersion(db, { proposalId: p.id, workshopId: w.id, doc, kind: v % 50 === 0 ? "NAMED" : "AUTO", label: v % 50 === 0 ? `Rev.${v / 50}` : null, authorId: null, editors: new Set([d.id]), now: new Date() });
+      await cutVersion(db, { proposalId: p.id, workshopId: w.id, frozen: freezeText(doc), kind: v % 50 === 0 ? "NAMED" : "AUTO", label: v % 50 === 0 ? `Rev.${v / 50}` : null, authorId: null, editors: new Set([d.id]), now: new Date() });
       if (v % 2000 === 0) opts.log(`  … ${v} versions cut (${round((performance.now() - started) / 1000)} s)`);
     }
     opts.log(`  cutting ${opts.versions} versions took ${round((performance.now() - started) / 1000)} s (${round((performance.now() - started) / opts.versions)} ms each)`);

@@ -1,10 +1,11 @@
 // The Prisma client for the engine DATABASE_URL names. One client per process.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { providerOf } from "./db-url.ts";
 import { env } from "./env.ts";
+import { resilientSqliteAdapter } from "./sqlite-adapter.ts";
+import { SQLITE_LOCK_WAIT_MS } from "./sqlite-busy.ts";
 
 // Both generated clients have the same model API; the SQLite one is the type we program against.
 export type Db = SqliteClient;
@@ -13,7 +14,11 @@ export function createDb(url: string): Db {
   if (providerOf(url) === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new SqliteClient({
+    adapter: resilientSqliteAdapter(url),
+    // A transaction may wait (asynchronously) for another process's write lock before it starts.
+    transactionOptions: { maxWait: SQLITE_LOCK_WAIT_MS + 5000, timeout: 15_000 },
+  });
 }
 
 // WAL lets readers proceed while the journal writer commits; NORMAL sync is durable across
@@ -21,7 +26,8 @@ export function createDb(url: string): Db {
 export async function tuneSqlite(db: Db): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  // Never sleep on the main thread waiting for a lock: the adapter waits asynchronously.
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 0");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
 }
 

@@ -1,3 +1,5 @@
+import { isStorageUnavailable } from "./storage-errors.ts";
+
 // One table from error code to HTTP status and the message a person sees. Use cases throw
 // AppError; routes, server actions and socket acks translate it through this table.
 
@@ -27,6 +29,12 @@ export const ERRORS = {
   ALREADY_QUEUED: { status: 409, message: "You are already in the speaking queue." },
   MISSING_DEPENDENCIES: { status: 409, message: "That change builds on text the server does not have yet; it will be retried." },
   UNAVAILABLE: { status: 503, message: "The text could not be saved right now; it will be retried." },
+  // Heavy work (verifying a whole history) already running at its limit: nothing is wrong, come back.
+  BUSY: { status: 503, message: "The server is busy with other checks; please try again in a moment." },
+  TOO_MANY_CLIENTS: { status: 429, message: "Too many editing sessions for this text." },
+  TOO_MANY_CONNECTIONS: { status: 429, message: "Too many open connections for this account; close some tabs." },
+  TOO_MUCH_PRESENCE: { status: 413, message: "Too much presence information in this room." },
+  STORAGE_UNAVAILABLE: { status: 503, message: "The database is briefly unavailable. Please try again in a moment." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -54,5 +62,6 @@ export function statusOf(code: ErrorCode): number {
 /** The safe shape sent to a client: a named code and a human message, never a stack. */
 export function toClientError(e: unknown): { code: ErrorCode; message: string } {
   if (isAppError(e)) return { code: e.code, message: e.message };
+  if (isStorageUnavailable(e)) return { code: "STORAGE_UNAVAILABLE", message: ERRORS.STORAGE_UNAVAILABLE.message };
   return { code: "INTERNAL", message: ERRORS.INTERNAL.message };
 }

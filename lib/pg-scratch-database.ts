@@ -3,7 +3,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+/** One statement on the server's maintenance database (`postgres`). */
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
   await client.connect();
   try {

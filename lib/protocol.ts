@@ -105,6 +105,8 @@ export interface ServerToClientEvents {
   "awareness:update": (payload: { proposalId: string; update: Uint8Array | ArrayBuffer }) => void;
   /** The proposal's state changed (lock, vote…): who may edit now. */
   "room:state": (payload: { proposalId: string; state: ProposalStateName; edit: EditRight }) => void;
+  /** The room was reloaded from the database (its memory could not be stored): join again. */
+  "room:reset": (payload: { proposalId: string }) => void;
   /** The workshop's live board changed. */
   "workshop:live": (payload: WorkshopLive) => void;
   /** A message the server could not route to a handler (unknown event, no ack to answer on). */

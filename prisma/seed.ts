@@ -2,8 +2,8 @@
 import type { Db } from "../lib/db.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { docFromState, stateFromPmJson } from "../lib/document/convert.ts";
-import { cutVersion } from "../server/services/cut-version.ts";
-import { asBytes } from "../lib/bytes.ts";
+import { cutVersion, freezeText } from "../server/services/cut-version.ts";
+import { recordStartingDraft } from "../server/services/record-starting-draft.ts";
 import { DEMO_PROPOSALS, DEMO_WORKSHOP } from "./seed-content.ts";
 
 export const DEMO_PASSWORD = "accord-demo";
@@ -55,12 +55,12 @@ export async function seedDemo(db: Db): Promise<{ workshopId: string }> {
     for (const [position, p] of DEMO_PROPOSALS.entries()) {
       const proposal = await tx.proposal.create({ data: { workshopId: workshop.id, title: p.title, summary: p.summary, position } });
       const state = stateFromPmJson(p.doc);
-      await tx.documentCheckpoint.create({ data: { proposalId: proposal.id, state: asBytes(state) } });
+      await recordStartingDraft(tx, { proposalId: proposal.id, state, owner: chairId ? { userId: chairId, delegationId: null } : null });
       // Version 1 of every draft: the text the workshop starts from.
       await cutVersion(tx, {
         proposalId: proposal.id,
         workshopId: workshop.id,
-        doc: docFromState(state),
+        frozen: freezeText(docFromState(state)),
         kind: "NAMED",
         label: "Starting draft",
         authorId: chairId,

@@ -29,6 +29,7 @@ function useSteadyStatus(status: Status): Status {
 const LABEL: Record<Status, string> = {
   connecting: "Connecting…",
   saving: "Saving…",
+  retrying: "Not saved — retrying",
   saved: "All changes saved",
   offline: "Offline — changes will sync",
 };
@@ -36,6 +37,7 @@ const LABEL: Record<Status, string> = {
 const DOT: Record<Status, string> = {
   connecting: "bg-slate-400",
   saving: "bg-amber-500",
+  retrying: "bg-orange-600",
   saved: "bg-emerald-600",
   offline: "bg-red-600",
 };
@@ -44,8 +46,8 @@ export function SaveStatus({ status: raw }: { status: Status }) {
   const status = useSteadyStatus(raw);
   return (
     <p aria-live="polite" className="flex items-center gap-2 text-sm font-medium text-slate-700">
-      <span aria-hidden className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${DOT[status]} ${status === "saving" ? "animate-pulse" : ""}`} />
-      <span className={status === "offline" ? "text-red-800" : undefined}>{LABEL[status]}</span>
+      <span aria-hidden className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${DOT[status]} ${status === "saving" || status === "retrying" ? "animate-pulse" : ""}`} />
+      <span className={status === "offline" || status === "retrying" ? "text-red-800" : undefined}>{LABEL[status]}</span>
     </p>
   );
 }

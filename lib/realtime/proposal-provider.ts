@@ -17,8 +17,12 @@ import {
 
 export type ProviderSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** What the save indicator shows. */
-export type SaveStatus = "connecting" | "saving" | "saved" | "offline";
+/**
+ * What the save indicator shows. "retrying": changes wait for an acknowledgement that is late
+ * or was refused for a reason that passes (the server could not store them yet); they are kept
+ * and resent.
+ */
+export type SaveStatus = "connecting" | "saving" | "retrying" | "saved" | "offline";
 
 // Marks changes that came from the server, so they are not sent back.
 export const REMOTE_ORIGIN = Symbol("remote");
@@ -31,10 +35,22 @@ export const AWARENESS_THROTTLE_MS = 50;
  * or it builds on text the server has not received yet (another node's relay still on the
  * way). The change is resent through a fresh sync after this long.
  */
-const RETRY_MS: Partial<Record<string, number>> = { UNAVAILABLE: 1000, MISSING_DEPENDENCIES: 250, RATE_LIMITED: 1000 };
+const RETRY_MS: Partial<Record<string, number>> = { UNAVAILABLE: 1000, STORAGE_UNAVAILABLE: 1000, MISSING_DEPENDENCIES: 250, RATE_LIMITED: 1000 };
+/** Refusals of the whole room that pass: joining is tried again after this long. */
+const JOIN_RETRY_MS: Partial<Record<string, number>> = { UNAVAILABLE: 2000, STORAGE_UNAVAILABLE: 2000 };
 
 /** An update not acknowledged in this time is resent through a fresh sync. */
 const ACK_TIMEOUT_MS = 15_000;
+/**
+ * Acknowledgements normally take tens of milliseconds (one group commit). One outstanding this
+ * long means the server is waiting for its database: the editor says "Not saved — retrying".
+ */
+export const LATE_ACK_MS = 3000;
+/** Unacknowledged changes are folded into one once there are this many (a long outage). */
+const MAX_KEPT_CHANGES = 64;
+
+/** A local change the server has not yet confirmed as stored. */
+type Unconfirmed = { update: Uint8Array; sentAt: number | null };
 
 type Events = {
   change: () => void;
@@ -64,10 +80,18 @@ export class ProposalProvider {
 
   private readonly socket: ProviderSocket;
   private readonly proposalId: string;
-  private pendingAcks = 0;
+  /**
+   * Every local change not yet acknowledged as durable, oldest first. Kept until its own ack:
+   * after a refusal that passes, a lost connection or a server restart they are resent (the
+   * server applies what it already has as a no-op and stores it again).
+   */
+  private unconfirmed: Unconfirmed[] = [];
+  /** A refusal that passes was the last word on a change: say "retrying" until one is confirmed. */
+  private isRetrying = false;
   private isSynced = false;
-  // Local changes made while they could not be sent (offline, before sync, ack lost).
+  // A document handed in may hold changes made before this provider existed.
   private hasUnsentChanges = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners: { [K in keyof Events]: Set<Events[K]> } = { change: new Set(), refused: new Set(), synced: new Set() };
@@ -89,13 +113,23 @@ export class ProposalProvider {
     socket.on("doc:update", this.onRemoteUpdate);
     socket.on("awareness:update", this.onRemoteAwareness);
     socket.on("room:state", this.onRoomState);
+    socket.on("room:reset", this.onRoomReset);
     if (socket.connected) this.onConnect();
   }
 
   get status(): SaveStatus {
+    const hasUnsaved = this.unconfirmed.length > 0 || this.hasUnsentChanges;
     if (!this.socket.connected) return this.self ? "offline" : "connecting";
-    if (!this.isSynced) return this.self && this.hasUnsentChanges ? "saving" : "connecting";
-    return this.pendingAcks > 0 || this.hasUnsentChanges ? "saving" : "saved";
+    if (!this.isSynced) return this.self && hasUnsaved ? (this.isRetrying ? "retrying" : "saving") : "connecting";
+    if (!hasUnsaved) return "saved";
+    const oldest = this.unconfirmed.find((u) => u.sentAt !== null)?.sentAt ?? null;
+    const isLate = oldest !== null && performance.now() - oldest >= LATE_ACK_MS;
+    return this.isRetrying || isLate ? "retrying" : "saving";
+  }
+
+  /** How many local changes await confirmation (for tests and diagnostics). */
+  get unconfirmedCount(): number {
+    return this.unconfirmed.length;
   }
 
   get synced(): boolean {
@@ -135,6 +169,7 @@ export class ProposalProvider {
     if (this.isDestroyed) return;
     this.isDestroyed = true;
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     removeAwarenessStates(this.awareness, [this.doc.clientID], "destroy");
     if (this.socket.connected) this.socket.emit("room:leave", { proposalId: this.proposalId }, () => {});
     this.socket.off("connect", this.onConnect);
@@ -142,6 +177,7 @@ export class ProposalProvider {
     this.socket.off("doc:update", this.onRemoteUpdate);
     this.socket.off("awareness:update", this.onRemoteAwareness);
     this.socket.off("room:state", this.onRoomState);
+    this.socket.off("room:reset", this.onRoomReset);
     this.doc.off("update", this.onLocalUpdate);
     this.awareness.off("update", this.onAwarenessChange);
     this.awareness.destroy();
@@ -153,14 +189,21 @@ export class ProposalProvider {
 
   private readonly onConnect = (): void => {
     this.isSynced = false;
-    this.pendingAcks = 0;
+    this.markAllUnsent();
     this.emit("change");
+    this.join();
+  };
+
+  private join(): void {
     this.socket.emit("room:join", { proposalId: this.proposalId, clientId: this.doc.clientID }, (res) => {
       if (this.isDestroyed) return;
       if (!res.ok) {
         this.lastError = res.error;
         this.edit = { canEdit: false, reason: res.error.message };
         this.emit("change");
+        // The server could not record this tab yet (its database is busy): try again.
+        const retryIn = JOIN_RETRY_MS[res.error.code];
+        if (retryIn !== undefined) this.later(retryIn, () => this.join());
         return;
       }
       this.self = res.self;
@@ -169,7 +212,7 @@ export class ProposalProvider {
       applyAwarenessUpdate(this.awareness, toUint8Array(res.awareness), REMOTE_ORIGIN);
       this.sync();
     });
-  };
+  }
 
   /** Sync step 1 → step 2 both ways: take what the server has, send what it lacks. */
   private sync(): void {
@@ -183,43 +226,78 @@ export class ProposalProvider {
       Y.applyUpdate(this.doc, toUint8Array(res.update), REMOTE_ORIGIN);
       // From here on local changes go out live; what was made before (offline) goes now.
       this.isSynced = true;
-      // Only after changes that could not go out live: the catch-up carries the whole delete
-      // set, which need not travel on every reconnect.
-      if (this.hasUnsentChanges && this.edit.canEdit) {
-        const missing = ownChangesMissingFrom(this.doc, toUint8Array(res.stateVector));
-        if (!isEmptyUpdate(missing)) this.send(missing);
+      if (this.edit.canEdit) {
+        // A document handed in: whatever of its own the server lacks (the whole delete set
+        // travels too, so only when there may be something to send).
+        if (this.hasUnsentChanges) {
+          const missing = ownChangesMissingFrom(this.doc, toUint8Array(res.stateVector));
+          if (!isEmptyUpdate(missing)) this.unconfirmed.push({ update: missing, sentAt: null });
+        }
+        this.hasUnsentChanges = false;
+        this.resendUnconfirmed();
       }
-      this.hasUnsentChanges = false;
       this.sendAwareness();
       this.emit("synced");
       this.emit("change");
     });
   }
 
-  private send(update: Uint8Array): void {
-    this.pendingAcks++;
+  /** Everything unconfirmed and not in flight goes out again, as one update. */
+  private resendUnconfirmed(): void {
+    const waiting = this.unconfirmed.filter((u) => u.sentAt === null);
+    if (waiting.length === 0) return;
+    const merged: Unconfirmed = { update: waiting.length === 1 ? waiting[0]!.update : Y.mergeUpdates(waiting.map((u) => u.update)), sentAt: null };
+    this.unconfirmed = [...this.unconfirmed.filter((u) => u.sentAt !== null), merged];
+    this.send(merged);
+  }
+
+  private markAllUnsent(): void {
+    for (const u of this.unconfirmed) u.sentAt = null;
+  }
+
+  private later(ms: number, run: () => void): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.socket.connected && !this.isDestroyed) run();
+    }, ms);
+  }
+
+  private send(change: Unconfirmed): void {
+    const sentAt = performance.now();
+    change.sentAt = sentAt;
     this.emit("change");
-    this.socket.timeout(ACK_TIMEOUT_MS).emit("doc:update", { proposalId: this.proposalId, update }, (err, res) => {
-      if (this.isDestroyed) return;
+    // Re-evaluate the status once the answer is late (the indicator then says "retrying").
+    setTimeout(() => !this.isDestroyed && change.sentAt === sentAt && this.emit("change"), LATE_ACK_MS + 50);
+    this.socket.timeout(ACK_TIMEOUT_MS).emit("doc:update", { proposalId: this.proposalId, update: change.update }, (err, res) => {
+      // A resend superseded this send (the change went out again after a reconnect): ignore.
+      if (this.isDestroyed || change.sentAt !== sentAt) return;
       if (err) {
-        // No answer: the connection is probably gone; the sync on reconnect resends it.
-        this.hasUnsentChanges = true;
+        // No answer: the connection is probably gone; resend through a fresh sync.
+        change.sentAt = null;
+        this.isRetrying = true;
         if (this.socket.connected) this.sync();
-        this.pendingAcks = Math.max(0, this.pendingAcks - 1);
         this.emit("change");
         return;
       }
-      this.pendingAcks = Math.max(0, this.pendingAcks - 1);
-      if (!res.ok) {
-        this.lastError = res.error;
-        // A storage hiccup: the server kept the change in memory; resync soon so it is journaled.
-        const retryIn = RETRY_MS[res.error.code];
-        if (retryIn !== undefined) {
-          this.hasUnsentChanges = true;
-          setTimeout(() => this.socket.connected && !this.isDestroyed && this.sync(), retryIn);
-        } else {
-          this.emit("refused", res.error);
-        }
+      if (res.ok) {
+        this.unconfirmed = this.unconfirmed.filter((u) => u !== change);
+        this.isRetrying = false;
+        this.emit("change");
+        return;
+      }
+      this.lastError = res.error;
+      const retryIn = RETRY_MS[res.error.code];
+      if (retryIn !== undefined) {
+        // The change itself is fine; the server could not take it now. Kept, and resent.
+        change.sentAt = null;
+        this.isRetrying = true;
+        this.later(retryIn, () => this.sync());
+      } else {
+        // The server will never take this change: it leaves the unconfirmed list, and the
+        // editor drops the local document holding it (see use-proposal-provider.ts).
+        this.unconfirmed = this.unconfirmed.filter((u) => u !== change);
+        this.emit("refused", res.error);
       }
       this.emit("change");
     });
@@ -227,13 +305,21 @@ export class ProposalProvider {
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === REMOTE_ORIGIN) return;
-    // Not sendable now (offline, before sync, or editing closed): kept for the next sync.
-    if (!this.isSynced || !this.socket.connected || !this.edit.canEdit) {
-      this.hasUnsentChanges = true;
+    const change: Unconfirmed = { update, sentAt: null };
+    this.unconfirmed.push(change);
+    // A long outage: fold what waits into one change, so memory stays small.
+    if (this.unconfirmed.length > MAX_KEPT_CHANGES) {
+      const waiting = this.unconfirmed.filter((u) => u.sentAt === null);
+      if (waiting.length > 1) this.unconfirmed = [...this.unconfirmed.filter((u) => u.sentAt !== null), { update: Y.mergeUpdates(waiting.map((u) => u.update)), sentAt: null }];
+    }
+    // Not sendable now (offline, before sync, or editing closed), or earlier changes wait for
+    // a resend that is already due (this one may build on them): kept for the next sync.
+    const isBehindOthers = this.unconfirmed.some((u) => u.sentAt === null && u !== this.unconfirmed.at(-1));
+    if (!this.isSynced || !this.socket.connected || !this.edit.canEdit || isBehindOthers) {
       this.emit("change");
       return;
     }
-    this.send(update);
+    this.send(this.unconfirmed.at(-1)!);
   };
 
   private readonly onRemoteUpdate: ServerToClientEvents["doc:update"] = (payload) => {
@@ -256,11 +342,16 @@ export class ProposalProvider {
     this.emit("change");
   };
 
+  /** The server reloaded the room from its database: join again and resend what is unconfirmed. */
+  private readonly onRoomReset = (payload: { proposalId: string }): void => {
+    if (payload.proposalId !== this.proposalId || !this.socket.connected) return;
+    this.onConnect();
+  };
+
   private readonly onDisconnect = (): void => {
     this.isSynced = false;
     // Changes still waiting for their acknowledgement may not be durable: resend on reconnect.
-    if (this.pendingAcks > 0) this.hasUnsentChanges = true;
-    this.pendingAcks = 0;
+    this.markAllUnsent();
     // Others' carets are stale until we are back.
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     removeAwarenessStates(this.awareness, others, REMOTE_ORIGIN);

@@ -1,5 +1,5 @@
 // Server actions answer with a result the form can show, never a thrown stack.
-import { isAppError } from "../../lib/errors.ts";
+import { isAppError, toClientError } from "../../lib/errors.ts";
 
 import type { ActionResult } from "../../lib/action-result.ts";
 
@@ -11,6 +11,8 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
   } catch (e) {
     if (isAppError(e)) return { ok: false, error: e.message };
     console.error(e);
-    return { ok: false, error: "Something went wrong on our side. Try again." };
+    const error = toClientError(e);
+    // A database that is briefly locked or unreachable says so (try again), not "something went wrong".
+    return { ok: false, error: error.code === "INTERNAL" ? "Something went wrong on our side. Try again." : error.message };
   }
 }

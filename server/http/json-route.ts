@@ -7,6 +7,6 @@ export async function jsonResponse<T>(run: () => Promise<T>): Promise<Response> 
   } catch (e) {
     if (!isAppError(e)) console.error(e);
     const error = toClientError(e);
-    return Response.json({ error }, { status: isAppError(e) ? statusOf(e.code) : 500 });
+    return Response.json({ error }, { status: statusOf(error.code) });
   }
 }

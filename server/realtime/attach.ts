@@ -7,14 +7,13 @@ import { MAX_SOCKET_MESSAGE_BYTES } from "../../lib/protocol.ts";
 import { oneFrameParser } from "../../lib/realtime/one-frame-parser.ts";
 import { userIdFromHandshake } from "./socket-auth.ts";
 import { registerHandlers } from "./handlers.ts";
-import { guardSocket, isAllowedOrigin } from "./socket-guard.ts";
+import { guardSocket, isAllowedOrigin, SocketsPerUser } from "./socket-guard.ts";
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
 import { setRealtime, type Realtime } from "./global.ts";
 import { journalSinkFor } from "./journal-sinks.ts";
 import { applyProposalState, createLiveNotifier } from "./notifier.ts";
 import { joinCluster } from "./cluster.ts";
 import { applyAwarenessUpdate } from "y-protocols/awareness";
-
 
 export function attachRealtime(
   httpServer: HttpServer,
@@ -43,17 +42,22 @@ export function attachRealtime(
   }
   const live = createLiveNotifier(io, rooms, opts.db);
   setRealtime({ io, rooms, live });
+  const perUser = new SocketsPerUser();
   io.use(async (socket, next) => {
+    let userId: string | null;
     try {
-      const userId = await userIdFromHandshake(socket.request, opts.secret);
-      if (!userId) return next(new Error("UNAUTHENTICATED"));
-      socket.data.userId = userId;
-      next();
+      userId = await userIdFromHandshake(socket.request, opts.secret);
     } catch {
-      next(new Error("UNAUTHENTICATED"));
+      userId = null;
     }
+    if (!userId) return next(new Error("UNAUTHENTICATED"));
+    if (!perUser.enter(userId)) return next(new Error("TOO_MANY_CONNECTIONS"));
+    socket.data.userId = userId;
+    next();
   });
   io.on("connection", (socket) => {
+    const userId = socket.data.userId as string;
+    socket.once("disconnect", () => perUser.leave(userId));
     guardSocket(socket);
     registerHandlers(socket, { io, db: opts.db, rooms });
   });

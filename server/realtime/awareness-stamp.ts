@@ -38,6 +38,12 @@ function decodeEntries(update: Uint8Array): Entry[] {
 }
 
 export function stampAwarenessUpdate(update: Uint8Array, allowedClientIds: ReadonlySet<number>, user: Participant): Uint8Array {
+  return stampAwareness(update, allowedClientIds, user).update;
+}
+
+/** The stamped update, and the size of each state in it as the room will hold it (0 = removed). */
+export function stampAwareness(update: Uint8Array, allowedClientIds: ReadonlySet<number>, user: Participant): { update: Uint8Array; sizes: Map<number, number> } {
+  const sizes = new Map<number, number>();
   const entries = decodeEntries(update);
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, entries.length);
@@ -49,9 +55,11 @@ export function stampAwarenessUpdate(update: Uint8Array, allowedClientIds: Reado
       if (typeof state !== "object" || Array.isArray(state)) throw new AppError("MALFORMED_UPDATE", "The presence update could not be read.");
       state = { ...(state as Record<string, unknown>), user: awarenessUser(user) };
     }
+    const json = JSON.stringify(state);
+    sizes.set(entry.clientId, state === null ? 0 : json.length);
     encoding.writeVarUint(e, entry.clientId);
     encoding.writeVarUint(e, entry.clock);
-    encoding.writeVarString(e, JSON.stringify(state));
+    encoding.writeVarString(e, json);
   }
-  return encoding.toUint8Array(e);
+  return { update: encoding.toUint8Array(e), sizes };
 }

@@ -10,15 +10,18 @@ import { AppError, isAppError, toClientError } from "../../lib/errors.ts";
 import { ClientEvents, isEmptyUpdate, type AckOf, type ClientEventName, type ParsedClientPayload } from "../../lib/protocol.ts";
 import { authorize } from "../services/authorize.ts";
 import { loadParticipant } from "../services/load-participant.ts";
-import { stampAwarenessUpdate } from "./awareness-stamp.ts";
+import { stampAwareness } from "./awareness-stamp.ts";
+import { MAX_CLIENT_IDS_PER_SESSION, PresenceRate } from "./presence-limits.ts";
 import { getWorkshopLive } from "../services/get-workshop-live.ts";
 import { workshopKey } from "./notifier.ts";
-import { inspectUpdate } from "./update-inspect.ts";
 import { answerDirectly } from "./fan-out.ts";
 import type { Room, Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
 
 export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry };
+
+/** Presence rate per user, across all of this node's sockets. */
+const presenceRate = new PresenceRate();
 
 // `leaves` counts room:leave per proposal, so a join whose database reads outlast a leave
 // sent right after it (a quick unmount) does not register the socket anyway.
@@ -77,15 +80,18 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     const leavesBefore = leaves.get(proposalId) ?? 0;
     const { membership } = await authorize({ db, userId, action: "proposal.view", proposalId });
     const [participant, room] = await Promise.all([loadParticipant(db, membership), rooms.get(proposalId)]);
+    const existing = room.sessions.get(socket.id);
     try {
-      await claimClient(db, room, clientId, userId, membership.delegationId);
+      if (existing && !existing.clientIds.has(clientId) && existing.clientIds.size >= MAX_CLIENT_IDS_PER_SESSION) {
+        throw new AppError("TOO_MANY_CLIENTS", "This connection already speaks for too many editors; reload the page.");
+      }
+      await room.ledger.claim([clientId], { userId, delegationId: membership.delegationId }, { now: Date.now() });
       if ((leaves.get(proposalId) ?? 0) !== leavesBefore) throw new AppError("NOT_JOINED", "Left before joining completed.");
     } catch (e) {
       // A room loaded for a join that failed must still be unloaded when idle.
       rooms.release(room);
       throw e;
     }
-    const existing = room.sessions.get(socket.id);
     if (existing) existing.clientIds.add(clientId);
     else room.sessions.set(socket.id, { socket, participant, role: membership.role, clientIds: new Set([clientId]) });
     rooms.hold(room);
@@ -124,50 +130,30 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   on(socket, "doc:update", async ({ proposalId, update }) => {
     const { room, session } = joinedRoom(socket, proposalId);
     if (isEmptyUpdate(update)) return { durable: true as const };
-    let writer: number | null = null;
-    await room.serialize(async () => {
-      // Checked in turn: a lock or a vote that arrived first applies to every later update.
-      const decision = decide(session.role, "proposal.edit", room.state);
-      if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN", editReason(session, room));
-      const { insertingClients } = inspectUpdate(update, (client) => Y.getState(room.doc.store, client));
-      // Authorship: every inserted struct must come from a client id this user owns.
-      for (const client of insertingClients) {
-        const owner = room.clientOwners.get(client);
-        if (owner !== undefined && owner !== session.participant.userId) throw new AppError("FOREIGN_CLIENT");
-      }
-      await claimNewClients(db, room, session, insertingClients);
-      writer = insertingClients.size === 1 ? [...insertingClients][0]! : null;
-      try {
-        Y.applyUpdate(room.doc, update, socket.id);
-      } catch {
-        throw new AppError("MALFORMED_UPDATE");
-      }
-      room.broadcast("doc:update", { proposalId, update }, socket.id);
-      rooms.cluster.relayDoc(proposalId, update);
-      room.noteEdit(session.participant.delegation?.id ?? null, Date.now());
-    });
-    try {
-      await rooms.journal.append({
-        proposalId,
-        update,
-        userId: session.participant.userId,
-        delegationId: session.participant.delegation?.id ?? null,
-        // The update's own writer (null when it carries several, e.g. a catch-up merge).
-        clientId: writer,
-      });
-    } catch (e) {
-      console.error("journal write failed:", e);
-      throw new AppError("UNAVAILABLE");
-    }
+    const { participant } = session;
+    await room.accept(
+      update,
+      { userId: participant.userId, delegationId: participant.delegation?.id ?? null, originSocketId: socket.id, session },
+      {
+        // Checked in turn: a lock or a vote that arrived first applies to every later update.
+        mayApply: () => {
+          const decision = decide(session.role, "proposal.edit", room.state);
+          if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN", editReason(session, room));
+        },
+      },
+    );
     return { durable: true as const };
   });
 
   on(socket, "awareness:update", ({ proposalId, update }) => {
     const { room, session } = joinedRoom(socket, proposalId);
-    const stamped = stampAwarenessUpdate(update, session.clientIds, session.participant);
-    applyAwarenessUpdate(room.awareness, stamped, socket.id);
-    room.broadcast("awareness:update", { proposalId, update: stamped }, socket.id);
-    rooms.cluster.relayAwareness(proposalId, stamped);
+    // Dropped, not relayed: presence is ephemeral and the next caret move replaces it.
+    if (!presenceRate.allow(session.participant.userId, Date.now())) throw new AppError("RATE_LIMITED");
+    const stamped = stampAwareness(update, session.clientIds, session.participant);
+    room.presence.check(stamped.sizes);
+    applyAwarenessUpdate(room.awareness, stamped.update, socket.id);
+    room.broadcast("awareness:update", { proposalId, update: stamped.update }, socket.id);
+    rooms.cluster.relayAwareness(proposalId, stamped.update);
     return {};
   });
 
@@ -179,34 +165,6 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
 function editReason(session: Session, room: Room): string {
   const right = editRight(session.role, room.state);
   return right.canEdit ? "" : right.reason;
-}
-
-/**
- * Makes a Yjs client id this user's in the authorship ledger, or refuses it. The database row
- * decides, not this node's memory: another node may have registered the id for someone else.
- */
-async function claimClient(db: Db, room: Room, clientId: number, userId: string, delegationId: string | null): Promise<void> {
-  let owner = room.clientOwners.get(clientId);
-  if (owner === undefined) {
-    const row = await db.documentClient.upsert({
-      where: { proposalId_clientId: { proposalId: room.proposalId, clientId: BigInt(clientId) } },
-      create: { proposalId: room.proposalId, clientId: BigInt(clientId), userId, delegationId },
-      update: {},
-      select: { userId: true },
-    });
-    owner = row.userId ?? userId;
-    room.clientOwners.set(clientId, owner);
-  }
-  if (owner !== userId) throw new AppError("FOREIGN_CLIENT");
-}
-
-/** Client ids seen for the first time in an update become this user's (the authorship ledger). */
-async function claimNewClients(db: Db, room: Room, session: Session, clients: Set<number>): Promise<void> {
-  for (const client of clients) {
-    if (room.clientOwners.has(client)) continue;
-    await claimClient(db, room, client, session.participant.userId, session.participant.delegation?.id ?? null);
-    session.clientIds.add(client);
-  }
 }
 
 function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {

@@ -9,6 +9,7 @@ import type { Db } from "../../lib/db.ts";
 import { asBytes } from "../../lib/bytes.ts";
 import { readStoredDocument, type StoredDocument } from "../services/load-document-state.ts";
 import { compactJournal, foldIntoCheckpoint, MAX_ROWS_PER_COMPACTION } from "../services/compact-journal.ts";
+import { retryWhileBusy } from "../../lib/sqlite-busy.ts";
 
 export type JournalRow = {
   proposalId: string;
@@ -46,10 +47,13 @@ function prismaDateTime(d: Date): string {
 }
 
 export function sqliteSink(fileUrl: string): JournalSink {
-  const conn = new Database(fileUrl.replace(/^file:/, ""));
+  // No busy timeout: better-sqlite3 would sleep on the main thread while another connection
+  // (another process, or this process's own Prisma transaction, which cannot finish meanwhile)
+  // holds the write lock. A locked write fails at once and the journal retries it later.
+  const conn = new Database(fileUrl.replace(/^file:/, ""), { timeout: 0 });
+  conn.pragma("busy_timeout = 0");
   conn.pragma("journal_mode = WAL");
   conn.pragma("synchronous = NORMAL");
-  conn.pragma("busy_timeout = 5000");
   conn.pragma("foreign_keys = ON");
   const insert = conn.prepare(
     `INSERT INTO "DocumentUpdate" ("proposalId", "update", "userId", "delegationId", "clientId", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
@@ -90,9 +94,7 @@ export function sqliteSink(fileUrl: string): JournalSink {
     async write(rows) {
       writeAll(rows, prismaDateTime(new Date()));
     },
-    async read(proposalId) {
-      return readDocument(proposalId);
-    },
+    read: (proposalId) => retryWhileBusy(() => readDocument(proposalId)),
     async compact(proposalId) {
       return compactOnce.immediate(proposalId);
     },

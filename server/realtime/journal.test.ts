@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../tests/helpers/test-db";
 import { createFixture, type Fixture } from "../../tests/helpers/fixtures";
-import { JournalWriter } from "./journal";
+import { JournalWriter, MAX_UNWRITTEN_BYTES } from "./journal";
 import { journalSinkFor, prismaSink } from "./journal-sinks";
 
 let t: TestDb;
@@ -42,6 +42,54 @@ describe("JournalWriter (group commit on a real SQLite file)", () => {
     // A batch starts at most every 50 ms while updates keep coming (plus the last one after them).
     expect(writer.stats.batches).toBeLessThanOrEqual(Math.ceil(appendingMs / 50) + 2);
     expect(writer.stats.batches).toBeGreaterThan(1);
+  });
+
+  it("never sleeps on the main thread while this process's own transaction holds the write lock", async () => {
+    // A version cut or a ledger write holds SQLite's write lock across awaits; the journal's
+    // connection must not wait for it synchronously (the transaction could not finish meanwhile).
+    const sqlite = await createTestDb({ engine: "sqlite" });
+    const g = await createFixture(sqlite.db);
+    const writer = new JournalWriter(journalSinkFor(sqlite.db, sqlite.url));
+    let written: Promise<void> | null = null;
+    let ticks = 0;
+    await sqlite.db.$transaction(async (tx) => {
+      await tx.auditEvent.create({ data: { workshopId: g.workshopId, action: "test.lock", detail: "{}" } });
+      written = writer.append({ proposalId: g.proposalId, update: new Uint8Array([1]), userId: null, delegationId: null, clientId: null });
+      const ticker = setInterval(() => ticks++, 10);
+      await new Promise((r) => setTimeout(r, 300));
+      clearInterval(ticker);
+    });
+    await written;
+    expect(ticks).toBeGreaterThan(5);
+    expect(writer.stats.failures).toBeGreaterThan(0);
+    expect(await sqlite.db.documentUpdate.count({ where: { proposalId: g.proposalId } })).toBe(1);
+    writer.close();
+    await sqlite.cleanup();
+  });
+
+  it("keeps a batch that failed for want of storage and writes it, in order, once storage is back", async () => {
+    let isDown = true;
+    const real = journalSinkFor(t.db, t.url);
+    const flaky = { ...real, write: (rows: Parameters<typeof real.write>[0]) => (isDown ? Promise.reject(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" })) : real.write(rows)) };
+    const p = await t.db.proposal.create({ data: { workshopId: f.workshopId, title: "Flaky", position: 98 } });
+    const writer = new JournalWriter(flaky, { commitIntervalMs: 5 });
+    const settled: number[] = [];
+    const all = [1, 2, 3].map((n) => writer.append({ proposalId: p.id, update: new Uint8Array([n]), userId: null, delegationId: null, clientId: null }).then(() => settled.push(n)));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(settled).toEqual([]);
+    expect(writer.isFailing).toBe(true);
+    expect(writer.stats.failures).toBeGreaterThan(1);
+    isDown = false;
+    await Promise.all(all);
+    expect(settled).toEqual([1, 2, 3]);
+    const rows = await t.db.documentUpdate.findMany({ where: { proposalId: p.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.update[0])).toEqual([1, 2, 3]);
+  });
+
+  it("refuses new entries once the unwritten ones reach the memory bound", () => {
+    const writer = new JournalWriter({ ...journalSinkFor(t.db, t.url), write: () => new Promise(() => {}) });
+    expect(writer.canAccept(1000)).toBe(true);
+    expect(writer.canAccept(MAX_UNWRITTEN_BYTES + 1)).toBe(false);
   });
 
   it("rejects every waiter of a failed batch, and keeps working afterwards", async () => {

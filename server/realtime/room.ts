@@ -1,12 +1,18 @@
-// One proposal's live document on this server: the Y.Doc replica, who is in the room, and
-// which Yjs client ids belong to whom.
+// One proposal's live document on this server: the Y.Doc replica, who is in the room, and the
+// one path every change takes into it (`accept`: check → apply → relay → journal).
 import * as Y from "yjs";
 import { Awareness } from "y-protocols/awareness";
 import type { Socket } from "socket.io";
 import type { ProposalState, Role } from "../../lib/domain/access.ts";
+import { AppError } from "../../lib/errors.ts";
 import type { Participant } from "../../lib/protocol.ts";
 import { fanOut, type BinaryEvent, type BinaryPayload, type FanOutCount } from "./fan-out.ts";
 import type { StoredDocument } from "../services/load-document-state.ts";
+import type { AuthorshipLedger, Owner } from "./authorship-ledger.ts";
+import type { JournalWriter } from "./journal.ts";
+import type { Cluster } from "./cluster.ts";
+import { inspectUpdate } from "./update-inspect.ts";
+import { PresenceSizes } from "./presence-limits.ts";
 
 export type Session = {
   socket: Socket;
@@ -16,6 +22,16 @@ export type Session = {
   clientIds: Set<number>;
 };
 
+/** Who a change is from, as the server knows it (never as the client says). */
+export type Author = Owner & {
+  /** The socket it came from (not sent back to it), or null for a change the server made. */
+  originSocketId: string | null;
+  /** The sender's session in this room: ids it claims become ids it may speak for. */
+  session?: Session;
+};
+
+export type RoomDeps = { journal: JournalWriter; cluster: Cluster; ledger: AuthorshipLedger };
+
 export function roomKey(proposalId: string): string {
   return `proposal:${proposalId}`;
 }
@@ -23,7 +39,9 @@ export function roomKey(proposalId: string): string {
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
+  readonly presence: PresenceSizes;
   readonly sessions = new Map<string, Session>();
+  readonly ledger: AuthorshipLedger;
   /** Rows journaled since the last checkpoint (this process's count; triggers compaction). */
   journalRows: number;
   isCompacting = false;
@@ -35,15 +53,19 @@ export class Room {
   lastEditAt = 0;
   readonly editors = new Set<string>();
   isCuttingVersion = false;
+  /** No automatic version before this time (set after one failed). */
+  versionRetryAt = 0;
+  /** Set when the room's memory may hold a change the database lost: no further changes. */
+  isBroken = false;
 
   constructor(
     readonly proposalId: string,
     readonly workshopId: string,
     public state: ProposalState,
     stored: StoredDocument,
-    /** Yjs client id → user id: the authorship ledger (persisted as DocumentClient rows). */
-    readonly clientOwners: Map<number, string>,
+    private readonly deps: RoomDeps,
   ) {
+    this.ledger = deps.ledger;
     this.doc = new Y.Doc();
     // Checkpoint, then each row, in one transaction: cheaper than merging them into one update
     // first (a merge re-encodes the whole document only for it to be decoded again).
@@ -54,6 +76,7 @@ export class Room {
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
+    this.presence = new PresenceSizes(this.awareness);
     this.journalRows = stored.rows.length;
   }
 
@@ -70,10 +93,68 @@ export class Room {
     return run;
   }
 
+  /**
+   * The one way a change enters the live document, from a tab or made by the server: checked
+   * (`mayApply` runs when the change's turn comes, so a lock that arrived first applies),
+   * authorship claimed, applied to the replica, relayed to the room and the other nodes, and
+   * queued for the journal — all in arrival order. Resolves once the change is in the database;
+   * a change refused before it applied leaves no trace anywhere.
+   */
+  async accept(update: Uint8Array, author: Author, opts: { mayApply?: () => void; isServerChange?: boolean } = {}): Promise<void> {
+    const { journal, cluster } = this.deps;
+    const { written } = await this.serialize(async () => {
+      if (this.isBroken) throw new AppError("UNAVAILABLE");
+      opts.mayApply?.();
+      // Memory is what bounds a storage outage: past it, changes wait in their senders' tabs.
+      if (!journal.canAccept(update.byteLength)) throw new AppError("UNAVAILABLE");
+      const { insertingClients } = inspectUpdate(update, (client) => Y.getState(this.doc.store, client));
+      for (const client of insertingClients) {
+        const owner = this.ledger.ownerOf(client);
+        if (owner !== undefined && owner !== author.userId) throw new AppError("FOREIGN_CLIENT");
+      }
+      const fresh = this.ledger.checkNewIds(insertingClients);
+      const claimed = await this.ledger.claim(fresh, author, { now: Date.now(), isServerChange: opts.isServerChange });
+      for (const c of claimed) author.session?.clientIds.add(c);
+      // Again after the ledger's await: a lock or vote that came meanwhile stops this change.
+      opts.mayApply?.();
+      try {
+        Y.applyUpdate(this.doc, update, author.originSocketId ?? "server");
+      } catch {
+        throw new AppError("MALFORMED_UPDATE");
+      }
+      this.broadcast("doc:update", { proposalId: this.proposalId, update }, author.originSocketId);
+      cluster.relayDoc(this.proposalId, update);
+      this.noteEdit(author.delegationId, Date.now());
+      // Queued now, inside the turn, so the journal keeps the order in which changes applied.
+      const entry = journal.append({
+        proposalId: this.proposalId,
+        update,
+        userId: author.userId,
+        delegationId: author.delegationId,
+        // The update's own writer (null when it carries several, e.g. a catch-up merge).
+        clientId: insertingClients.size === 1 ? [...insertingClients][0]! : null,
+      });
+      // Wrapped: the queue must not wait for the write, only this change's sender does.
+      return { written: entry };
+    });
+    try {
+      await written;
+    } catch {
+      // Given up by the journal (see JournalWriter): the sender keeps the change and resends it.
+      throw new AppError("UNAVAILABLE");
+    }
+  }
+
   noteEdit(delegationId: string | null, now: number): void {
     this.firstUnversionedEditAt ??= now;
     this.lastEditAt = now;
     if (delegationId) this.editors.add(delegationId);
+  }
+
+  /** A version now covers everything edited so far: the next automatic one starts afresh. */
+  noteVersionCut(coveredEditors: ReadonlySet<string>): void {
+    for (const e of coveredEditors) this.editors.delete(e);
+    this.firstUnversionedEditAt = null;
   }
 
   /**

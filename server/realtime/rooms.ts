@@ -1,22 +1,24 @@
 // The rooms this process holds: loaded on first join, compacted as the journal grows,
-// unloaded when nobody has been in them for a while.
+// unloaded when nobody has been in them for a while. Versions and server changes go through
+// live-documents.ts; automatic versions through version-scheduler.ts.
 import * as Y from "yjs";
 import type { Db } from "../../lib/db.ts";
-import type { VersionKind } from "../../lib/domain/version-chain.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
-import { cutVersion } from "../services/cut-version.ts";
-import { DEFAULT_COMMIT_INTERVAL_MS, JournalWriter } from "./journal.ts";
+import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/live-documents.ts";
+import { DEFAULT_COMMIT_INTERVAL_MS, JournalWriter, type JournalEntry } from "./journal.ts";
 import { prismaSink, type JournalSink } from "./journal-sinks.ts";
 import { Room } from "./room.ts";
 import { singleNode, type Cluster } from "./cluster.ts";
+import { AuthorshipLedger } from "./authorship-ledger.ts";
+import { RelayBuffer } from "./relay-buffer.ts";
+import { scheduleAutoVersions } from "./version-scheduler.ts";
+import { liveDocuments } from "./live-documents.ts";
 
-/** Updates relayed by other nodes for rooms this node has not loaded are kept this long, so a
- *  load that read the database just before their commit still gets them. */
-const RELAY_MEMORY_MS = 15_000;
-const RELAY_MEMORY_MAX = 2000;
 /** Back-off after a failed compaction. */
 const COMPACT_RETRY_MS = 30_000;
+/** On shutdown, how long to wait for the journal before exiting anyway (clients resend the rest). */
+const SHUTDOWN_DRAIN_MS = 10_000;
 
 export type RoomOptions = {
   /** An empty room is unloaded after this long; a delegate's reload within it finds it warm. */
@@ -42,16 +44,14 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   journalCommitIntervalMs: DEFAULT_COMMIT_INTERVAL_MS,
 };
 
-/** A change made by the server on someone's behalf (a restore), with its own Yjs client id. */
-export type ServerChange = { update: Uint8Array; userId: string; delegationId: string | null; clientId: number };
-
-export class RoomRegistry {
+export class RoomRegistry implements LiveDocuments {
   readonly journal: JournalWriter;
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
   cluster: Cluster = singleNode;
-  private readonly recentRelays = new Map<string, Array<{ at: number; update: Uint8Array }>>();
-  private readonly versionTimer: ReturnType<typeof setInterval>;
+  private readonly relays = new RelayBuffer();
+  private readonly stopVersions: () => void;
+  private readonly docs: LiveDocuments;
 
   constructor(
     private readonly db: Db,
@@ -60,10 +60,21 @@ export class RoomRegistry {
   ) {
     this.journal = new JournalWriter(sink, {
       onWritten: (id, rows) => this.noteWritten(id, rows),
+      onGivenUp: (entry) => this.noteGivenUp(entry),
       commitIntervalMs: options.journalCommitIntervalMs,
     });
-    this.versionTimer = setInterval(() => void this.cutDueVersions(Date.now()), options.versionScanMs);
-    this.versionTimer.unref?.();
+    this.docs = liveDocuments({
+      db,
+      journal: this.journal,
+      cluster: () => this.cluster,
+      room: (id) => this.get(id),
+      setState: (id, state) => void this.setState(id, state),
+    });
+    this.stopVersions = scheduleAutoVersions(
+      () => this.loaded.values(),
+      (room) => this.cutVersionNow(room.proposalId, { kind: "AUTO", label: null, authorId: null, skipIfUnchanged: true }),
+      options,
+    );
   }
 
   /** The loaded room for a proposal, loading it once however many join at the same time. */
@@ -94,7 +105,7 @@ export class RoomRegistry {
 
   /** Someone left: unload the room once it has stayed empty for `idleMs`. */
   release(room: Room): void {
-    if (room.sessions.size > 0 || room.idleTimer) return;
+    if (room.sessions.size > 0 || room.idleTimer || room.isBroken) return;
     room.idleTimer = setTimeout(() => void this.unload(room), this.options.idleMs);
     room.idleTimer.unref?.();
   }
@@ -106,106 +117,44 @@ export class RoomRegistry {
     return room;
   }
 
-  /**
-   * Applies a change made on someone's behalf (e.g. restoring a version) exactly as if their
-   * tab had sent it: into the replica, out to everyone in the room, into the journal.
-   */
-  async applyServerChange(proposalId: string, change: ServerChange): Promise<Room> {
-    const room = await this.get(proposalId);
-    if (!room.clientOwners.has(change.clientId)) {
-      room.clientOwners.set(change.clientId, change.userId);
-      await this.db.documentClient.create({
-        data: { proposalId, clientId: BigInt(change.clientId), userId: change.userId, delegationId: change.delegationId },
-      });
-    }
-    Y.applyUpdate(room.doc, change.update, "server");
-    room.noteEdit(change.delegationId, Date.now());
-    room.broadcast("doc:update", { proposalId, update: change.update });
-    this.cluster.relayDoc(proposalId, change.update);
-    await this.journal.append({ proposalId, update: change.update, userId: change.userId, delegationId: change.delegationId, clientId: change.clientId });
-    return room;
+  cutVersionNow(proposalId: string, opts: CutOptions): Promise<{ id: string; number: number } | null> {
+    return this.docs.cutVersionNow(proposalId, opts);
   }
+
+  freezeAndCut<T>(proposalId: string, frozenState: ProposalState, persist: (tx: Tx, text: TextSnapshot) => Promise<T>): Promise<T> {
+    return this.docs.freezeAndCut(proposalId, frozenState, persist);
+  }
+
+  readonly applyServerChange: LiveDocuments["applyServerChange"] = (proposalId, opts) => this.docs.applyServerChange(proposalId, opts);
 
   /** An update another node accepted: into this node's replica and out to this node's members. */
   applyRelayed(proposalId: string, update: Uint8Array): void {
     const room = this.loaded.get(proposalId);
-    if (room) {
-      Y.applyUpdate(room.doc, update, "relay");
-      room.broadcast("doc:update", { proposalId, update });
-      return;
-    }
-    const now = Date.now();
-    const kept = (this.recentRelays.get(proposalId) ?? []).filter((r) => now - r.at < RELAY_MEMORY_MS).slice(-RELAY_MEMORY_MAX);
-    kept.push({ at: now, update });
-    this.recentRelays.set(proposalId, kept);
+    if (!room) return this.relays.keep(proposalId, update, Date.now());
+    Y.applyUpdate(room.doc, update, "relay");
+    room.broadcast("doc:update", { proposalId, update });
   }
 
-  /** Cuts a version of the live text now (named, for a vote, after a restore, or automatic). */
-  async cutVersionNow(
-    proposalId: string,
-    opts: { kind: VersionKind; label: string | null; authorId: string | null; skipIfUnchanged?: boolean },
-  ): Promise<{ id: string; number: number } | null> {
-    const room = await this.get(proposalId);
-    // A version must describe durable text: everything accepted so far is written first.
-    await this.journal.drain();
-    room.isCuttingVersion = true;
-    try {
-      const editors = new Set(room.editors);
-      const cut = () => cutVersion(this.db, { proposalId, workshopId: room.workshopId, doc: room.doc, editors, now: new Date(), ...opts });
-      // Another node may take the same version number first: the unique index says so; retry.
-      const version = await cut().catch((e: unknown) => {
-        if ((e as { code?: string }).code === "P2002") return cut();
-        throw e;
-      });
-      // Only editing that happened before the cut is covered by it.
-      for (const e of editors) room.editors.delete(e);
-      room.firstUnversionedEditAt = null;
-      return version;
-    } finally {
-      room.isCuttingVersion = false;
-    }
-  }
-
-  private async cutDueVersions(now: number): Promise<void> {
-    for (const room of this.loaded.values()) {
-      if (room.firstUnversionedEditAt === null || room.isCuttingVersion) continue;
-      const isQuiet = now - room.lastEditAt >= this.options.autoVersionIdleMs;
-      const isOverdue = now - room.firstUnversionedEditAt >= this.options.autoVersionMaxMs;
-      if (!isQuiet && !isOverdue) continue;
-      try {
-        await this.cutVersionNow(room.proposalId, { kind: "AUTO", label: null, authorId: null, skipIfUnchanged: true });
-      } catch (e) {
-        console.error(`automatic version of ${room.proposalId} failed:`, e);
-      }
-    }
-  }
-
-  /** Writes everything pending and unloads every room (graceful shutdown). */
+  /** Writes everything pending (for a while) and unloads every room (graceful shutdown). */
   async closeAll(): Promise<void> {
-    clearInterval(this.versionTimer);
-    await this.journal.drain();
-    for (const room of [...this.loaded.values()]) await this.unload(room, { force: true });
-    await this.journal.drain();
+    this.stopVersions();
+    const drained = await Promise.race([this.journal.drain().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), SHUTDOWN_DRAIN_MS))]);
+    if (drained) {
+      for (const room of [...this.loaded.values()]) await this.unload(room, { force: true });
+      await this.journal.drain();
+    } else {
+      console.error("shutdown: the journal could not be written; unsaved changes stay with their senders, who resend them");
+    }
     this.journal.close();
   }
 
   private async load(proposalId: string): Promise<Room> {
     const proposal = await this.db.proposal.findUnique({ where: { id: proposalId }, select: { workshopId: true, state: true } });
     if (!proposal) throw new AppError("NOT_FOUND");
-    const [stored, owners] = await Promise.all([
-      this.journal.read(proposalId),
-      this.db.documentClient.findMany({ where: { proposalId }, select: { clientId: true, userId: true } }),
-    ]);
-    const room = new Room(
-      proposalId,
-      proposal.workshopId,
-      proposal.state,
-      stored,
-      new Map(owners.filter((o) => o.userId).map((o) => [Number(o.clientId), o.userId!])),
-    );
+    const [stored, ledger] = await Promise.all([this.journal.read(proposalId), AuthorshipLedger.load(this.db, proposalId)]);
+    const room = new Room(proposalId, proposal.workshopId, proposal.state, stored, { journal: this.journal, cluster: this.cluster, ledger });
     // Whatever other nodes relayed while (or just before) this node read the database.
-    for (const r of this.recentRelays.get(proposalId) ?? []) Y.applyUpdate(room.doc, r.update, "relay");
-    this.recentRelays.delete(proposalId);
+    for (const update of this.relays.take(proposalId)) Y.applyUpdate(room.doc, update, "relay");
     this.loaded.set(proposalId, room);
     return room;
   }
@@ -217,15 +166,34 @@ export class RoomRegistry {
     // Editing that has no version yet gets one before the room is forgotten.
     if (room.firstUnversionedEditAt !== null) {
       await this.cutVersionNow(room.proposalId, { kind: "AUTO", label: null, authorId: null, skipIfUnchanged: true }).catch((e) =>
-        console.error(`automatic version of ${room.proposalId} failed:`, e),
+        console.error(`automatic version of ${room.proposalId} failed:`, (e as Error)?.message ?? e),
       );
     }
     // Compact before forgetting the room, so the next load is a checkpoint and little else.
     if (room.journalRows > 0) await this.compact(room);
     if (room.sessions.size > 0 && !opts.force) return;
-    this.loaded.delete(room.proposalId);
-    this.rooms.delete(room.proposalId);
+    this.forget(room);
+  }
+
+  private forget(room: Room): void {
+    if (this.loaded.get(room.proposalId) === room) {
+      this.loaded.delete(room.proposalId);
+      this.rooms.delete(room.proposalId);
+    }
     room.destroy();
+  }
+
+  /**
+   * The journal gave up a change this room already applied and relayed: the room's memory no
+   * longer matches the database. It is dropped at once; its members join again, load the room
+   * from the database, and resend what they have not seen acknowledged.
+   */
+  private noteGivenUp(entry: JournalEntry): void {
+    const room = this.loaded.get(entry.proposalId);
+    if (!room || room.isBroken) return;
+    room.isBroken = true;
+    for (const session of room.sessions.values()) session.socket.emit("room:reset", { proposalId: room.proposalId });
+    this.forget(room);
   }
 
   private noteWritten(proposalId: string, rows: number): void {
@@ -244,7 +212,7 @@ export class RoomRegistry {
     } catch (e) {
       // The journal stays as it is (still complete); try again later, not on every write.
       room.compactNotBefore = Date.now() + COMPACT_RETRY_MS;
-      console.error(`compaction of ${room.proposalId} failed:`, e);
+      console.error(`compaction of ${room.proposalId} failed:`, (e as Error)?.message ?? e);
     } finally {
       room.isCompacting = false;
     }

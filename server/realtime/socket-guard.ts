@@ -11,6 +11,30 @@ export const MESSAGE_LIMIT = { capacity: 200, perSecond: 100 } as const;
 export const BYTE_LIMIT = { capacity: 4 * 1024 * 1024, perSecond: 1024 * 1024 } as const;
 /** Refused messages tolerated before the socket is dropped (a stuck client retries a little). */
 export const MAX_REFUSALS = 100;
+/**
+ * Open sockets per account on one node: a tab holds one; a delegate with a laptop, a phone and
+ * a few tabs is far below. A review opened 300 (+85 MB) from one account.
+ */
+export const MAX_SOCKETS_PER_USER = 20;
+
+/** Counts each account's open sockets; a connection over the bound is refused at the handshake. */
+export class SocketsPerUser {
+  private readonly open = new Map<string, number>();
+
+  /** Takes a slot for the user, or returns false when they already hold the maximum. */
+  enter(userId: string): boolean {
+    const n = this.open.get(userId) ?? 0;
+    if (n >= MAX_SOCKETS_PER_USER) return false;
+    this.open.set(userId, n + 1);
+    return true;
+  }
+
+  leave(userId: string): void {
+    const n = (this.open.get(userId) ?? 1) - 1;
+    if (n <= 0) this.open.delete(userId);
+    else this.open.set(userId, n);
+  }
+}
 
 function payloadBytes(args: unknown[]): number {
   let n = 0;

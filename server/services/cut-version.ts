@@ -7,10 +7,20 @@ import { packState, unpackState } from "./version-state.ts";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/** What a version records of the text, read from the live document in one synchronous step. */
+export type FrozenText = { state: Uint8Array; text: string; stateVector: Map<number, number> };
+
+export function freezeText(doc: Y.Doc): FrozenText {
+  return { state: Y.encodeStateAsUpdate(doc), text: textWithClients(doc).text, stateVector: Y.decodeStateVector(Y.encodeStateVector(doc)) };
+}
+
+/** Ids per query: SQLite (through Prisma) takes at most 999 bound parameters. */
+const IDS_PER_QUERY = 500;
+
 export type CutVersionInput = {
   proposalId: string;
   workshopId: string;
-  doc: Y.Doc;
+  frozen: FrozenText;
   kind: VersionKind;
   label: string | null;
   authorId: string | null;
@@ -22,12 +32,18 @@ export type CutVersionInput = {
 };
 
 /** Delegations whose Yjs clients inserted text since the previous version's state. */
-async function insertingDelegations(tx: Tx, proposalId: string, previousState: Uint8Array | null, doc: Y.Doc): Promise<Set<string>> {
+async function insertingDelegations(tx: Tx, proposalId: string, previousState: Uint8Array | null, now: Map<number, number>): Promise<Set<string>> {
   const before = previousState ? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(unpackState(previousState))) : new Map<number, number>();
-  const advanced = [...Y.decodeStateVector(Y.encodeStateVector(doc))].filter(([client, clock]) => clock > (before.get(client) ?? 0)).map(([c]) => BigInt(c));
-  if (advanced.length === 0) return new Set();
-  const owners = await tx.documentClient.findMany({ where: { proposalId, clientId: { in: advanced } }, select: { delegationId: true } });
-  return new Set(owners.map((o) => o.delegationId).filter((d): d is string => d !== null));
+  const advanced = [...now].filter(([client, clock]) => clock > (before.get(client) ?? 0)).map(([c]) => BigInt(c));
+  const delegations = new Set<string>();
+  for (let i = 0; i < advanced.length; i += IDS_PER_QUERY) {
+    const owners = await tx.documentClient.findMany({
+      where: { proposalId, clientId: { in: advanced.slice(i, i + IDS_PER_QUERY) } },
+      select: { delegationId: true },
+    });
+    for (const o of owners) if (o.delegationId) delegations.add(o.delegationId);
+  }
+  return delegations;
 }
 
 /**
@@ -41,10 +57,9 @@ export async function cutVersion(db: Db | Tx, input: CutVersionInput): Promise<{
       orderBy: { number: "desc" },
       select: { number: true, hash: true, text: true, state: true },
     });
-    const { text } = textWithClients(input.doc);
+    const { text, state } = input.frozen;
     if (input.skipIfUnchanged && previous && previous.text === text) return null;
-    const contributors = new Set([...input.editors, ...(await insertingDelegations(tx, input.proposalId, previous?.state ?? null, input.doc))]);
-    const state = Y.encodeStateAsUpdate(input.doc);
+    const contributors = new Set([...input.editors, ...(await insertingDelegations(tx, input.proposalId, previous?.state ?? null, input.frozen.stateVector))]);
     const fields = {
       proposalId: input.proposalId,
       number: (previous?.number ?? 0) + 1,

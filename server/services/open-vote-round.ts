@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../lib/db.ts";
 import { statesAllowing } from "../../lib/domain/proposal-lifecycle.ts";
 import { AppError } from "../../lib/errors.ts";
-import type { RoomRegistry } from "../realtime/rooms.ts";
+import type { LiveDocuments } from "./live-documents.ts";
 import { authorize } from "./authorize.ts";
 import { cutVersion } from "./cut-version.ts";
 import type { LiveNotifier } from "./live-notifier.ts";
@@ -18,11 +18,11 @@ export const OpenVoteInput = z.object({
 /**
  * Opens a vote on the exact current text: edits stop first, then — in one transaction — the
  * proposal moves to VOTING, a VOTE version of the frozen text is cut, and the round is created.
- * If anything fails, nothing is written and drafting goes on.
+ * If anything fails, nothing is written and the proposal goes on as it was.
  */
 export async function openVoteRound(opts: {
   db: Db;
-  rooms: RoomRegistry;
+  rooms: LiveDocuments;
   live: LiveNotifier;
   userId: string | null;
   proposalId: string;
@@ -36,44 +36,33 @@ export async function openVoteRound(opts: {
   const delegations = await opts.db.delegation.count({ where: { workshopId: proposal!.workshopId } });
   if (input.quorum > delegations) throw new AppError("INVALID_INPUT", `The quorum cannot exceed the ${delegations} delegations of this workshop.`);
 
-  const room = await opts.rooms.get(opts.proposalId);
-  const previous = room.state;
-  // Freeze first: from here the room refuses edits, so the version is exactly what is voted on.
-  opts.rooms.setState(opts.proposalId, "VOTING");
-  try {
-    await opts.rooms.journal.drain();
-    const round = await opts.db.$transaction(async (tx) => {
-      const { count } = await tx.proposal.updateMany({ where: { id: opts.proposalId, state: { in: [...statesAllowing("openVote")] } }, data: { state: "VOTING" } });
-      if (count === 0) throw new AppError("WRONG_STATE");
-      const version = await cutVersion(tx, {
-        proposalId: opts.proposalId,
-        workshopId: proposal!.workshopId,
-        doc: room.doc,
-        kind: "VOTE",
-        label: `Put to the vote: ${input.question}`.slice(0, 200),
-        authorId: membership.userId,
-        editors: room.editors,
-        now: opts.now,
-      });
-      const created = await tx.voteRound.create({
-        data: { proposalId: opts.proposalId, versionId: version!.id, question: input.question, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot, openedById: membership.userId, openedAt: opts.now },
-      });
-      await recordAudit(tx, {
-        workshopId: proposal!.workshopId,
-        proposalId: opts.proposalId,
-        actorId: membership.userId,
-        action: "vote.open",
-        detail: { roundId: created.id, version: version!.number, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot },
-      });
-      return { ...created, versionNumber: version!.number };
+  // Edits stop first; the version below is exactly the frozen text, all of it durable.
+  const round = await opts.rooms.freezeAndCut(opts.proposalId, "VOTING", async (tx, text) => {
+    const { count } = await tx.proposal.updateMany({ where: { id: opts.proposalId, state: { in: [...statesAllowing("openVote")] } }, data: { state: "VOTING" } });
+    if (count === 0) throw new AppError("WRONG_STATE");
+    const version = await cutVersion(tx, {
+      proposalId: opts.proposalId,
+      workshopId: proposal!.workshopId,
+      frozen: text.frozen,
+      kind: "VOTE",
+      label: `Put to the vote: ${input.question}`.slice(0, 200),
+      authorId: membership.userId,
+      editors: text.editors,
+      now: opts.now,
     });
-    room.editors.clear();
-    room.firstUnversionedEditAt = null;
-    opts.live.proposalState(opts.proposalId, "VOTING");
-    opts.live.workshopChanged(proposal!.workshopId);
-    return round;
-  } catch (e) {
-    opts.rooms.setState(opts.proposalId, previous);
-    throw e;
-  }
+    const created = await tx.voteRound.create({
+      data: { proposalId: opts.proposalId, versionId: version!.id, question: input.question, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot, openedById: membership.userId, openedAt: opts.now },
+    });
+    await recordAudit(tx, {
+      workshopId: proposal!.workshopId,
+      proposalId: opts.proposalId,
+      actorId: membership.userId,
+      action: "vote.open",
+      detail: { roundId: created.id, version: version!.number, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot },
+    });
+    return { ...created, versionNumber: version!.number };
+  });
+  opts.live.proposalState(opts.proposalId, "VOTING");
+  opts.live.workshopChanged(proposal!.workshopId);
+  return round;
 }

@@ -1,7 +1,7 @@
 // A small workshop for realtime tests: two delegations, their delegates, a chair, an observer,
 // and a proposal whose text is one paragraph.
 import type { Db } from "../../lib/db.ts";
-import { asBytes } from "../../lib/bytes.ts";
+import { recordStartingDraft } from "../../server/services/record-starting-draft.ts";
 import { stateFromPmJson } from "../../lib/document/convert.ts";
 
 export type Fixture = {
@@ -32,7 +32,7 @@ export async function createFixture(db: Db, opening = "Opening text."): Promise<
   const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: opening }] }] };
   async function proposal(title: string, position: number) {
     const p = await db.proposal.create({ data: { workshopId: w.id, title, position } });
-    await db.documentCheckpoint.create({ data: { proposalId: p.id, state: asBytes(stateFromPmJson(doc)) } });
+    await recordStartingDraft(db, { proposalId: p.id, state: stateFromPmJson(doc), owner: { userId: users.chair, delegationId: null } });
     return p.id;
   }
   return { workshopId: w.id, proposalId: await proposal("Live text", 0), otherProposalId: await proposal("Second item", 1), users };

@@ -10,8 +10,9 @@ import { applyMigrations } from "../../server/migrate.ts";
 
 export type TestDb = { db: Db; url: string; cleanup(): Promise<void> };
 
-export async function createTestDb(): Promise<TestDb> {
-  const pgServer = process.env.ACCORD_TEST_PG_URL?.replace(/\/$/, "");
+/** `engine: "sqlite"` for suites about SQLite itself (e.g. its file locked by another process). */
+export async function createTestDb(opts: { engine?: "sqlite" } = {}): Promise<TestDb> {
+  const pgServer = opts.engine === "sqlite" ? undefined : process.env.ACCORD_TEST_PG_URL?.replace(/\/$/, "");
   if (pgServer) {
     const { url, drop } = await createScratchDatabase(pgServer, "accord_test");
     applyMigrations(url);

@@ -24,7 +24,7 @@ import { closeVoteRound } from "../../server/services/close-vote-round";
 import { compareVersions } from "../../server/services/compare-versions";
 import { createDelegation } from "../../server/services/create-delegation";
 import { createInvite } from "../../server/services/create-invite";
-import { cutVersion } from "../../server/services/cut-version";
+import { cutVersion, freezeText } from "../../server/services/cut-version";
 import { getManagementView } from "../../server/services/get-management-view";
 import { getProposalView } from "../../server/services/get-proposal-view";
 import { getVersion } from "../../server/services/get-version";
@@ -132,7 +132,7 @@ async function makeProposal(state: ProposalState, title: string): Promise<Made> 
   await db.documentCheckpoint.create({ data: { proposalId: p.id, state: asBytes(seed) } });
   const doc = docFromState(seed);
   const now = new Date();
-  const version = await cutVersion(db, { proposalId: p.id, workshopId: f.workshopId, doc, kind: "VOTE", label: "Put to the vote: Adopt?", authorId: f.users.chair, editors: new Set(), now });
+  const version = await cutVersion(db, { proposalId: p.id, workshopId: f.workshopId, frozen: freezeText(doc), kind: "VOTE", label: "Put to the vote: Adopt?", authorId: f.users.chair, editors: new Set(), now });
   doc.destroy();
   const status = ROUND_STATUS[state];
   const round = await db.voteRound.create({

@@ -2,12 +2,11 @@
 // server acknowledged as saved must survive each kill, and what clients typed while it was down
 // must merge once it is back. A SIGTERM must flush the journal before exiting.
 import { afterAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import type { ChildProcess } from "node:child_process";
 import { createFixture } from "../helpers/fixtures";
 import { createTestDb } from "../helpers/test-db";
-import { eventually, openSocket, spawnServerProcess, textOf } from "../helpers/test-server";
-import { ProposalProvider, type ProviderSocket } from "../../lib/realtime/proposal-provider";
+import { eventually, spawnServerProcess, textOf } from "../helpers/test-server";
+import { Typist } from "../helpers/typist";
 import { loadDocumentState } from "../../server/services/load-document-state";
 import { docFromState } from "../../lib/document/convert";
 
@@ -17,39 +16,6 @@ const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) c.kill("SIGKILL");
 });
-
-function para(doc: Y.Doc): Y.XmlText {
-  return (doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
-}
-
-/** A typist whose words are unique tokens; remembers which were typed before each "saved". */
-class Typist {
-  doc = new Y.Doc();
-  typed: string[] = [];
-  acknowledged = new Set<string>();
-  provider: ProposalProvider | null = null;
-  socket: ProviderSocket | null = null;
-  constructor(readonly name: string) {}
-
-  async connect(url: string, userId: string, proposalId: string) {
-    this.socket = await openSocket({ url, secret }, userId);
-    this.provider = new ProposalProvider(this.socket, proposalId, { doc: this.doc });
-    this.provider.on("change", () => {
-      // "All changes saved" covers everything typed so far.
-      if (this.provider?.status === "saved") for (const t of this.typed) this.acknowledged.add(t);
-    });
-    await this.provider.whenSynced();
-  }
-  type() {
-    const token = `${this.name}${this.typed.length};`;
-    this.typed.push(token);
-    para(this.doc).insert(0, token);
-  }
-  disconnect() {
-    this.provider?.destroy();
-    this.socket?.disconnect();
-  }
-}
 
 async function stored(proposalId: string, db: Awaited<ReturnType<typeof createTestDb>>["db"]) {
   return textOf(docFromState((await loadDocumentState({ db, proposalId })).state));
@@ -66,7 +32,7 @@ describe("crash safety", () => {
       for (let kill = 0; kill <= KILLS; kill++) {
         const node = await spawnServerProcess(t.url, secret);
         children.push(node.child);
-        await Promise.all(typists.map((ty, i) => ty.connect(node.url, users[i]!, f.proposalId)));
+        await Promise.all(typists.map((ty, i) => ty.connect(node.url, secret, users[i]!, f.proposalId)));
         if (kill === KILLS) {
           // Last round: everything, including what was typed while the server was down, arrives.
           await Promise.all(typists.map((ty) => ty.provider!.whenSaved()));
@@ -105,7 +71,7 @@ describe("crash safety", () => {
     const node = await spawnServerProcess(t.url, secret);
     children.push(node.child);
     const ty = new Typist("term");
-    await ty.connect(node.url, f.users.japan, f.proposalId);
+    await ty.connect(node.url, secret, f.users.japan, f.proposalId);
     for (let i = 0; i < 50; i++) ty.type();
     await ty.provider!.whenSaved();
     const exited = new Promise<number | null>((r) => node.child.once("exit", (code) => r(code)));

@@ -1,0 +1,141 @@
+// The realtime side of LiveDocuments (server/services/live-documents.ts): versions of the live
+// text and changes the server makes, each all-or-nothing, each describing durable text only.
+import * as Y from "yjs";
+import type { Db } from "../../lib/db.ts";
+import { asBytes } from "../../lib/bytes.ts";
+import type { ProposalState } from "../../lib/domain/access.ts";
+import { AppError } from "../../lib/errors.ts";
+import { cutVersion, freezeText } from "../services/cut-version.ts";
+import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/live-documents.ts";
+import type { Cluster } from "./cluster.ts";
+import type { JournalWriter } from "./journal.ts";
+import type { Room } from "./room.ts";
+
+/**
+ * How long a version or a server change waits for the journal to store what the text already
+ * holds. In an outage it fails with a clear "try again" instead of hanging the chair's page;
+ * the text itself is not at risk (the journal keeps retrying).
+ */
+export const DURABLE_WAIT_MS = 10_000;
+
+export type LiveDocumentsContext = {
+  db: Db;
+  journal: JournalWriter;
+  cluster: () => Cluster;
+  room: (proposalId: string) => Promise<Room>;
+  setState: (proposalId: string, state: ProposalState) => void;
+};
+
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError("STORAGE_UNAVAILABLE")), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** Another node may take the same version number first: the unique index says so; retry once. */
+function retryOnceOnConflict<T>(run: () => Promise<T>): Promise<T> {
+  return run().catch((e: unknown) => {
+    if ((e as { code?: string }).code === "P2002") return run();
+    throw e;
+  });
+}
+
+type Snapshot = TextSnapshot & { lastEditAt: number };
+
+function freeze(room: Room): Snapshot {
+  return { frozen: freezeText(room.doc), editors: new Set(room.editors), workshopId: room.workshopId, lastEditAt: room.lastEditAt };
+}
+
+/** The text as it is now, once everything in it is in the database. */
+async function durableSnapshot(ctx: LiveDocumentsContext, room: Room): Promise<Snapshot> {
+  // In the room's turn: no change is half-applied while the text is read.
+  const snapshot = await room.serialize(() => freeze(room));
+  // Every change in the snapshot was queued before this call, so this covers exactly them.
+  await within(ctx.journal.drain(), DURABLE_WAIT_MS);
+  return snapshot;
+}
+
+/** The version covers the editing up to the snapshot; editing since then awaits the next one. */
+function coveredBy(room: Room, snapshot: Snapshot): void {
+  for (const e of snapshot.editors) room.editors.delete(e);
+  if (room.lastEditAt === snapshot.lastEditAt) room.firstUnversionedEditAt = null;
+}
+
+export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
+  return {
+    async cutVersionNow(proposalId: string, opts: CutOptions) {
+      const room = await ctx.room(proposalId);
+      room.isCuttingVersion = true;
+      try {
+        const snapshot = await durableSnapshot(ctx, room);
+        const version = await retryOnceOnConflict(() =>
+          cutVersion(ctx.db, { proposalId, workshopId: room.workshopId, frozen: snapshot.frozen, editors: snapshot.editors, now: new Date(), ...opts }),
+        );
+        coveredBy(room, snapshot);
+        return version;
+      } finally {
+        room.isCuttingVersion = false;
+      }
+    },
+
+    async freezeAndCut<T>(proposalId: string, frozenState: ProposalState, persist: (tx: Tx, text: TextSnapshot) => Promise<T>) {
+      const room = await ctx.room(proposalId);
+      const previous = room.state;
+      // From here the room refuses edits (checked as each change's turn comes), so the text
+      // persisted below is exactly the frozen one.
+      ctx.setState(proposalId, frozenState);
+      try {
+        const snapshot = await durableSnapshot(ctx, room);
+        const result = await ctx.db.$transaction((tx) => persist(tx, snapshot));
+        coveredBy(room, snapshot);
+        return result;
+      } catch (e) {
+        ctx.setState(proposalId, previous);
+        throw e;
+      }
+    },
+
+    async applyServerChange(proposalId, { author, makeChange, persist }) {
+      const room = await ctx.room(proposalId);
+      // The whole change is the room's turn: nothing else applies between reading the text,
+      // storing the change and applying it.
+      return room.serialize(async () => {
+        if (room.isBroken) throw new AppError("UNAVAILABLE");
+        await within(ctx.journal.drain(), DURABLE_WAIT_MS);
+        const change = makeChange(room.doc);
+        const after = new Y.Doc();
+        Y.applyUpdate(after, Y.encodeStateAsUpdate(room.doc));
+        Y.applyUpdate(after, change.update);
+        const snapshot: Snapshot = {
+          frozen: freezeText(after),
+          editors: new Set([...room.editors, ...(author.delegationId ? [author.delegationId] : [])]),
+          workshopId: room.workshopId,
+          lastEditAt: room.lastEditAt,
+        };
+        after.destroy();
+        const result = await retryOnceOnConflict(() =>
+          ctx.db.$transaction(async (tx) => {
+            // The change's ledger entry and journal row commit with whatever it is recorded as.
+            await tx.documentClient.create({
+              data: { proposalId, clientId: BigInt(change.clientId), userId: author.userId, delegationId: author.delegationId },
+            });
+            await tx.documentUpdate.create({
+              data: { proposalId, update: asBytes(change.update), userId: author.userId, delegationId: author.delegationId, clientId: BigInt(change.clientId) },
+            });
+            return persist(tx, snapshot);
+          }),
+        );
+        // Committed: now the room, its members and the other nodes see it.
+        room.ledger.remember(change.clientId, author.userId);
+        Y.applyUpdate(room.doc, change.update, "server");
+        room.broadcast("doc:update", { proposalId, update: change.update });
+        ctx.cluster().relayDoc(proposalId, change.update);
+        room.journalRows++;
+        coveredBy(room, snapshot);
+        return result;
+      });
+    },
+  };
+}
