@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Db } from "../../lib/db.ts";
 import { textWithClients } from "../../lib/document/authorship.ts";
+import { findManyInChunks } from "../../lib/db-chunks.ts";
 import { sha256Hex, versionHash, type VersionKind } from "../../lib/domain/version-chain.ts";
 import { recordAudit } from "./record-audit.ts";
 import { packState, unpackState } from "./version-state.ts";
@@ -13,9 +14,6 @@ export type FrozenText = { state: Uint8Array; text: string; stateVector: Map<num
 export function freezeText(doc: Y.Doc): FrozenText {
   return { state: Y.encodeStateAsUpdate(doc), text: textWithClients(doc).text, stateVector: Y.decodeStateVector(Y.encodeStateVector(doc)) };
 }
-
-/** Ids per query: SQLite (through Prisma) takes at most 999 bound parameters. */
-const IDS_PER_QUERY = 500;
 
 export type CutVersionInput = {
   proposalId: string;
@@ -35,14 +33,11 @@ export type CutVersionInput = {
 async function insertingDelegations(tx: Tx, proposalId: string, previousState: Uint8Array | null, now: Map<number, number>): Promise<Set<string>> {
   const before = previousState ? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(unpackState(previousState))) : new Map<number, number>();
   const advanced = [...now].filter(([client, clock]) => clock > (before.get(client) ?? 0)).map(([c]) => BigInt(c));
+  const owners = await findManyInChunks(advanced, (chunk) =>
+    tx.documentClient.findMany({ where: { proposalId, clientId: { in: chunk } }, select: { delegationId: true } }),
+  );
   const delegations = new Set<string>();
-  for (let i = 0; i < advanced.length; i += IDS_PER_QUERY) {
-    const owners = await tx.documentClient.findMany({
-      where: { proposalId, clientId: { in: advanced.slice(i, i + IDS_PER_QUERY) } },
-      select: { delegationId: true },
-    });
-    for (const o of owners) if (o.delegationId) delegations.add(o.delegationId);
-  }
+  for (const o of owners) if (o.delegationId) delegations.add(o.delegationId);
   return delegations;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../lib/db.ts";
+import { findManyInChunks } from "../../lib/db-chunks.ts";
 import type { LiveRound, WorkshopLive } from "../../lib/protocol.ts";
 
 type RoundRow = {
@@ -62,9 +63,12 @@ export async function getWorkshopLive(db: Db, workshopId: string, now: Date): Pr
   const latestRounds = await Promise.all(
     proposals.map((p) => db.voteRound.findFirst({ where: { proposalId: p.id }, orderBy: { openedAt: "desc" }, select: roundSelect })),
   );
-  const names = new Map(
-    (await db.user.findMany({ where: { id: { in: floor.map((f) => f.userId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  // A floor of any length: every member of a large workshop may be in the queue at once.
+  const speakers = await findManyInChunks(
+    floor.map((f) => f.userId),
+    (chunk) => db.user.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true } }),
   );
+  const names = new Map(speakers.map((u) => [u.id, u.name]));
   return {
     workshopId,
     currentProposalId: workshop.currentProposalId,

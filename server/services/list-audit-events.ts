@@ -1,4 +1,5 @@
 import type { Db } from "../../lib/db.ts";
+import { findManyInChunks } from "../../lib/db-chunks.ts";
 import { authorize } from "./authorize.ts";
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -19,8 +20,9 @@ export async function listAuditEvents(opts: { db: Db; userId: string | null; wor
     take: AUDIT_PAGE_SIZE + 1,
   });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
-  const actorIds = [...new Set(page.map((r) => r.actorId).filter((a): a is string => a !== null))];
-  const names = new Map((await opts.db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const actorIds = page.map((r) => r.actorId).filter((a): a is string => a !== null);
+  const actors = await findManyInChunks(actorIds, (chunk) => opts.db.user.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true } }));
+  const names = new Map(actors.map((u) => [u.id, u.name]));
   return {
     events: page.map((r) => ({
       id: r.id,

@@ -1,4 +1,5 @@
 import type { Db } from "../../lib/db.ts";
+import { findManyInChunks } from "../../lib/db-chunks.ts";
 import { authorize } from "./authorize.ts";
 
 /** One page of the list: newest first, without texts or states (loaded on demand). */
@@ -14,8 +15,9 @@ export async function listVersions(opts: { db: Db; userId: string | null; propos
     select: { id: true, number: true, kind: true, label: true, contributors: true, authorId: true, createdAt: true },
   });
   const page = rows.slice(0, take);
-  const authorIds = [...new Set(page.map((v) => v.authorId).filter((a): a is string => a !== null))];
-  const authors = new Map((await opts.db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const authorIds = page.map((v) => v.authorId).filter((a): a is string => a !== null);
+  const found = await findManyInChunks(authorIds, (chunk) => opts.db.user.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true } }));
+  const authors = new Map(found.map((u) => [u.id, u.name]));
   return {
     versions: page.map((v) => ({
       id: v.id,
