@@ -70,22 +70,83 @@ export async function startTestServer(opts: { rooms?: Partial<RoomOptions>; db?:
   };
 }
 
+/** How long a spawned server may take to print its port before the helper gives up on it. */
+const SPAWN_READY_MS = 30_000;
+/** How long a stopped server may take to flush its journal and exit before it is SIGKILLed. */
+const STOP_GRACE_MS = 10_000;
+
+// Server processes this module started that have not exited yet. Whatever a test leaves running
+// (a failed assertion skips its cleanup) is SIGKILLed when the test process exits. Only these
+// handles are ever signalled — never processes found by name, which could be anyone's servers —
+// and a handle whose process has exited signals nothing (so a reused pid is safe).
+const running = new Set<ChildProcess>();
+let isExitHookInstalled = false;
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  if (isExitHookInstalled) return;
+  isExitHookInstalled = true;
+  process.once("exit", () => {
+    for (const c of running) c.kill("SIGKILL");
+  });
+}
+
+export type ServerProcess = {
+  child: ChildProcess;
+  url: string;
+  /** Signals this process (SIGTERM flushes the journal first) and resolves once it has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
+
+/** Signals `child` unless it has exited; resolves on its exit, SIGKILLing it after the grace period. */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
 /** The server as its own OS process, so a test can SIGKILL it mid-session. */
-export async function spawnServerProcess(dbUrl: string, secret: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+export async function spawnServerProcess(dbUrl: string, secret: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  // node itself runs the server (tsx as a loader, not the tsx CLI, which would add a parent
+  // process): the pid we hold is the server's.
   const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/server-process.ts"], {
     env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: secret, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /LISTENING (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
+  track(child);
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server process printed no port within ${SPAWN_READY_MS} ms`)), SPAWN_READY_MS);
+      let out = "";
+      child.stdout!.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /LISTENING (\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+      child.once("error", (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server process exited early (${code})`));
+      });
     });
-    child.once("exit", (code) => reject(new Error(`server process exited early (${code})`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
+    return { child, url: `http://127.0.0.1:${port}`, stop: (signal) => stopChild(child, signal) };
+  } catch (e) {
+    // Never leave behind a server that did not come up.
+    await stopChild(child, "SIGKILL");
+    throw e;
+  }
 }
 
 export function waitForConnect(socket: Socket): Promise<void> {

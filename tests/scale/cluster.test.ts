@@ -1,10 +1,9 @@
 // Several server processes on PostgreSQL + Redis sharing rooms (npm run test:scale).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { ChildProcess } from "node:child_process";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { createFixture, type Fixture } from "../helpers/fixtures";
-import { eventually, openClient, openSocket, spawnServerProcess, startTestServer, textOf, type TestClient, type TestServer } from "../helpers/test-server";
+import { eventually, openClient, openSocket, spawnServerProcess, startTestServer, textOf, type ServerProcess, type TestClient, type TestServer } from "../helpers/test-server";
 import { ProposalProvider } from "../../lib/realtime/proposal-provider";
 import { createDb } from "../../lib/db";
 import { RoomRegistry } from "../../server/realtime/rooms";
@@ -22,7 +21,7 @@ const secret = "scale-test-secret-scale-test-secret-1234";
 let t: TestDb;
 let f: Fixture;
 let inProcess: TestServer; // a node in this process, so use cases can notify the cluster
-const nodes: Array<{ child: ChildProcess; url: string }> = [];
+const nodes: ServerProcess[] = [];
 const clients: TestClient[] = [];
 
 function para(doc: Y.Doc): Y.XmlText {
@@ -43,7 +42,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of clients) c.close();
-  for (const n of nodes) n.child.kill("SIGKILL");
+  // Wait until they are gone: their connections must close before the database is dropped.
+  await Promise.all(nodes.map((n) => n.stop("SIGKILL")));
   await inProcess.stop();
   await t.cleanup();
 });
