@@ -7,6 +7,7 @@ import type { Db } from "../../lib/db.ts";
 import { decide } from "../../lib/domain/access.ts";
 import { editRight } from "../../lib/domain/edit-right.ts";
 import { AppError, isAppError, toClientError } from "../../lib/errors.ts";
+import { isStorageUnavailable } from "../../lib/storage-errors.ts";
 import { ClientEvents, isEmptyUpdate, type AckOf, type ClientEventName, type ParsedClientPayload } from "../../lib/protocol.ts";
 import { authorize } from "../services/authorize.ts";
 import { loadParticipant } from "../services/load-participant.ts";
@@ -50,7 +51,8 @@ function on<E extends ClientEventName>(socket: Socket, event: E, run: (payload: 
     try {
       respond({ ok: true, ...(await run(parsed.data as ParsedClientPayload<E>)) });
     } catch (e) {
-      if (!isAppError(e)) console.error(`socket event ${event} failed:`, e);
+      // A database outage is answered (the client retries) and logged by the journal once, not per event.
+      if (!isAppError(e) && !isStorageUnavailable(e)) console.error(`socket event ${event} failed:`, e);
       respond({ ok: false, error: toClientError(e) });
     }
   });
