@@ -142,3 +142,53 @@ test("the verify API answers 401 to nobody and 404 for a proposal the caller can
   const unknown = await page.request.get("/api/proposals/not-a-proposal/verify");
   expect(unknown.status()).toBe(404);
 });
+
+/** `n` words by a fixed rule: the same long paragraph on every run. */
+function longParagraph(n: number, seed: number): string {
+  const words = ["regional", "public", "health", "exchange", "mechanism", "finance", "capital", "chain", "city", "diplomacy", "warning", "assessment", "security"];
+  const out: string[] = [];
+  for (let i = 0, x = seed; i < n; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out.push(words[x % words.length]!);
+  }
+  return out.join(" ");
+}
+
+/** Replaces the whole live text at once, as a paste would, and waits until the server has it. */
+async function replaceText(page: Page, text: string): Promise<void> {
+  await expect(page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await textbox(page).focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+  await expect(textbox(page)).toContainText(text.slice(-60));
+  await expect(page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+}
+
+test("a comparison too large to go word by word says so, and shows paragraph changes with their delegation", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // A 10,000-word paragraph rewritten from scratch: once a 164-second freeze of the server.
+  const draft = longParagraph(10_000, 1);
+  const rewrite = longParagraph(10_000, 2);
+  const korea = await openProposal(browser, ACCOUNTS.korea, PROPOSAL);
+  const chair = await openProposal(browser, ACCOUNTS.chair, PROPOSAL);
+  await replaceText(korea.page, draft);
+  await openHistory(chair.page, korea.page.url());
+  const long = await saveVersion(chair.page, "Long draft");
+  await replaceText(korea.page, rewrite);
+  const rewritten = await saveVersion(chair.page, "Long rewrite");
+
+  await chair.page.getByRole("link", { name: "Compare versions" }).click();
+  await chair.page.getByLabel("From version").selectOption({ label: `Version ${long} — Long draft` });
+  await chair.page.getByLabel("To version").selectOption({ label: `Version ${rewritten} — Long rewrite` });
+  await chair.page.getByRole("button", { name: "Compare", exact: true }).click();
+  await chair.page.waitForURL(new RegExp(`from=${long}&to=${rewritten}`));
+  await expect(chair.page.getByRole("note").filter({ hasText: "Too large to compare word by word; showing paragraph changes." })).toBeVisible();
+  const differences = chair.page.getByRole("region", { name: "Differences" });
+  const inserted = differences.getByRole("insertion").filter({ hasText: rewrite.slice(0, 80) });
+  await expect(inserted).toHaveCount(1);
+  await expect(inserted).toHaveAttribute("title", "inserted by Republic of Korea");
+  await expect(differences.getByRole("deletion").filter({ hasText: draft.slice(0, 80) })).toHaveCount(1);
+  await expect(chair.page.getByRole("list", { name: "Legend" })).toContainText("inserted by Republic of Korea");
+
+  for (const tab of [korea, chair]) await tab.context.close();
+});

@@ -30,7 +30,7 @@ export const ERRORS = {
   MISSING_DEPENDENCIES: { status: 409, message: "That change builds on text the server does not have yet; it will be retried." },
   UNAVAILABLE: { status: 503, message: "The text could not be saved right now; it will be retried." },
   // Heavy work (verifying a whole history) already running at its limit: nothing is wrong, come back.
-  BUSY: { status: 503, message: "The server is busy with other checks; please try again in a moment." },
+  BUSY: { status: 503, message: "The server is busy with other requests like this one; please try again in a moment." },
   TOO_MANY_CLIENTS: { status: 429, message: "Too many editing sessions for this text." },
   TOO_MANY_CONNECTIONS: { status: 429, message: "Too many open connections for this account; close some tabs." },
   TOO_MUCH_PRESENCE: { status: 413, message: "Too much presence information in this room." },

@@ -2,7 +2,7 @@
 // breaks kept. Inline shows both in one flow; side by side puts the older text with its
 // deletions beside the newer text with its insertions, paragraph against paragraph.
 import { Fragment, type ReactNode } from "react";
-import type { DiffPart } from "@/lib/domain/text-diff";
+import type { DiffLevel, DiffPart } from "@/lib/domain/text-diff";
 import type { DelegationInfo } from "./contributor-chips";
 import { diffLines, type LinePiece } from "./diff-lines";
 import { Deletion, Insertion } from "./diff-marks";
@@ -10,7 +10,7 @@ import { Deletion, Insertion } from "./diff-marks";
 export type DiffLayout = "inline" | "side";
 
 type Delegations = ReadonlyMap<string, DelegationInfo>;
-type Props = { parts: readonly DiffPart[]; delegations: Delegations; layout: DiffLayout; fromTitle: string; toTitle: string };
+type Props = { parts: readonly DiffPart[]; level?: DiffLevel; delegations: Delegations; layout: DiffLayout; fromTitle: string; toTitle: string };
 
 const TEXT = "whitespace-pre-wrap break-words font-serif text-[1.125rem] leading-relaxed text-slate-900";
 // The right column's rule runs unbroken down the page: rows touch, padding makes the gap.
@@ -28,6 +28,17 @@ function renderLine(line: readonly LinePiece[], delegations: Delegations, keep: 
   });
 }
 
+/**
+ * Coarser than words, a changed paragraph is deleted whole and inserted whole. The last one of a
+ * text has no line break to end it, so its old and new wording would share a line and run into
+ * each other: inline, the old paragraph goes above the new one instead.
+ */
+function separateRewrites(lines: LinePiece[][]): LinePiece[][] {
+  return lines.flatMap((line) =>
+    line.some((p) => p.kind === "delete") && line.some((p) => p.kind === "insert") ? [line.filter((p) => p.kind !== "insert"), line.filter((p) => p.kind !== "delete")] : [line],
+  );
+}
+
 function InlineText({ lines, delegations }: { lines: LinePiece[][]; delegations: Delegations }) {
   return (
     <div className={`mx-auto max-w-[72ch] space-y-3 ${TEXT}`}>
@@ -38,12 +49,13 @@ function InlineText({ lines, delegations }: { lines: LinePiece[][]; delegations:
   );
 }
 
-export function DiffView({ parts, delegations, layout, fromTitle, toTitle }: Props) {
+export function DiffView({ parts, level = "word", delegations, layout, fromTitle, toTitle }: Props) {
   const lines = diffLines(parts);
+  const inlineLines = level === "word" ? lines : separateRewrites(lines);
   if (layout === "inline") {
     return (
       <section aria-label="Differences" className={SHEET}>
-        <InlineText lines={lines} delegations={delegations} />
+        <InlineText lines={inlineLines} delegations={delegations} />
       </section>
     );
   }
@@ -53,7 +65,7 @@ export function DiffView({ parts, delegations, layout, fromTitle, toTitle }: Pro
       {/* Two columns need room: on a phone the same comparison reads inline instead. */}
       <div className="md:hidden">
         <p className="mb-4 font-sans text-sm text-slate-600">Side by side needs a wider screen; the differences are shown inline.</p>
-        <InlineText lines={lines} delegations={delegations} />
+        <InlineText lines={inlineLines} delegations={delegations} />
       </div>
       {/* One grid: row i holds paragraph i of each side, so the two stay level. */}
       <div className={`hidden grid-cols-2 md:grid ${TEXT}`}>

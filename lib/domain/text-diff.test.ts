@@ -41,11 +41,11 @@ describe("diffTexts", () => {
     ["from empty", "", "New text", [{ kind: "insert", text: "New text", author: null }]],
     ["to empty", "Old text", "", [{ kind: "delete", text: "Old text" }]],
   ] as const)("%s", (_name, before, after, expected) => {
-    expect(diffTexts(before, after)).toEqual(expected);
+    expect(diffTexts(before, after)).toEqual({ level: "word", parts: expected });
   });
 
   it("diffs Chinese by words: one changed word, not a run of characters", () => {
-    const parts = diffTexts("建立区域公共卫生合作机制", "建立区域经济合作机制");
+    const { parts } = diffTexts("建立区域公共卫生合作机制", "建立区域经济合作机制");
     expect(parts).toEqual([
       { kind: "equal", text: "建立区域" },
       { kind: "delete", text: "公共卫生" },
@@ -57,7 +57,7 @@ describe("diffTexts", () => {
   it("attributes each inserted span to the delegation that wrote it, splitting where authors change", () => {
     // after = "Share [JPN:health ][KOR:and trade ]data."
     const after = "Share health and trade data.";
-    const parts = diffTexts("Share data.", after, runs([6, "CHN"], [7, "JPN"], [10, "KOR"], [5, "CHN"]));
+    const { parts } = diffTexts("Share data.", after, runs([6, "CHN"], [7, "JPN"], [10, "KOR"], [5, "CHN"]));
     expect(parts).toEqual([
       { kind: "equal", text: "Share " },
       { kind: "insert", text: "health ", author: "JPN" },
@@ -77,7 +77,7 @@ describe("diffTexts", () => {
       { length: ".\n".length, author: null },
       { length: "3. Report yearly.".length, author: "KOR" },
     ];
-    expect(diffTexts(before, after, runs)).toEqual([
+    expect(diffTexts(before, after, runs).parts).toEqual([
       { kind: "equal", text: "Title\n1. Share data.\n2. Meet " },
       { kind: "delete", text: "monthly" },
       { kind: "insert", text: "every month", author: "JPN" },
@@ -88,6 +88,6 @@ describe("diffTexts", () => {
   });
 
   it("counts words inserted and deleted, CJK included", () => {
-    expect(diffStats(diffTexts("区域合作", "区域经济合作 and more"))).toEqual({ inserted: 3, deleted: 0 });
+    expect(diffStats(diffTexts("区域合作", "区域经济合作 and more").parts)).toEqual({ inserted: 3, deleted: 0 });
   });
 });

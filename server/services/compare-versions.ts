@@ -1,13 +1,15 @@
 import type { Db } from "../../lib/db.ts";
 import { authorRuns, textWithClients } from "../../lib/document/authorship.ts";
-import { diffStats, diffTexts } from "../../lib/domain/text-diff.ts";
 import { AppError } from "../../lib/errors.ts";
+import { diffPool } from "../compute/diff-pool.ts";
 import { authorize } from "./authorize.ts";
 import { docOfVersion } from "./version-state.ts";
 
 /**
- * Word-level differences from version `from` to version `to`; every inserted span carries the
- * delegation whose Yjs client wrote it (from the authorship ledger).
+ * Differences from version `from` to version `to`, word by word when the budget allows (else
+ * paragraph by paragraph, else the whole text: `level` says which); every inserted span carries
+ * the delegation whose Yjs client wrote it (from the authorship ledger). The diff itself runs in
+ * a worker thread (server/compute/diff-pool.ts), never on the server's event loop.
  */
 export async function compareVersions(opts: { db: Db; userId: string | null; proposalId: string; from: number; to: number }) {
   await authorize({ db: opts.db, userId: opts.userId, action: "history.view", proposalId: opts.proposalId });
@@ -23,7 +25,8 @@ export async function compareVersions(opts: { db: Db; userId: string | null; pro
   doc.destroy();
   const clients = await opts.db.documentClient.findMany({ where: { proposalId: opts.proposalId }, select: { clientId: true, delegationId: true } });
   const delegationOf = new Map(clients.map((c) => [Number(c.clientId), c.delegationId]));
-  const parts = diffTexts(from.text, text, authorRuns(runs, (client) => delegationOf.get(client) ?? null));
+  const afterRuns = authorRuns(runs, (client) => delegationOf.get(client) ?? null);
+  const { level, parts, stats } = await diffPool().run({ before: from.text, after: text, afterRuns });
   const describe = (v: typeof from) => ({ number: v.number, label: v.label, kind: v.kind, createdAt: v.createdAt.toISOString() });
-  return { from: describe(from), to: describe(to), parts, stats: diffStats(parts) };
+  return { from: describe(from), to: describe(to), level, parts, stats };
 }

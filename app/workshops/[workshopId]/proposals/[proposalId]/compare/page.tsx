@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
 import { guardPage } from "@/server/auth/page-guard";
 import { compareVersions } from "@/server/services/compare-versions";
 import { listVersions } from "@/server/services/list-versions";
@@ -10,6 +11,7 @@ import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-br
 import { LayoutToggle } from "@/components/history/layout-toggle";
 import { versionTitle } from "@/components/history/version-title";
 import { loadHistoryContext, positiveInt } from "../history/load-context";
+import { CompareBusyNotice, CompareLevelNotice } from "./compare-notice";
 
 export const metadata: Metadata = { title: "Compare versions" };
 
@@ -33,6 +35,16 @@ async function versionOptions(userId: string, proposalId: string) {
   return options;
 }
 
+/** The comparison, or the server's "too many waiting" refusal as a message to show (not an error page). */
+async function compareOrBusy(opts: Parameters<typeof compareVersions>[0]) {
+  try {
+    return { diff: await guardPage(compareVersions(opts)), busy: null };
+  } catch (e) {
+    if (isAppError(e) && e.code === "BUSY") return { diff: null, busy: e.message };
+    throw e;
+  }
+}
+
 export default async function ComparePage({ params, searchParams }: Props) {
   const { workshopId, proposalId } = await params;
   const query = await searchParams;
@@ -42,8 +54,8 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const to = positiveInt(query.to) ?? newest;
   const from = positiveInt(query.from) ?? options[1]?.number ?? newest;
   const layout: DiffLayout = query.layout === "side" ? "side" : "inline";
-  const diff = await guardPage(compareVersions({ db: db(), userId: ctx.user.id, proposalId, from, to }));
-  for (const v of [diff.from, diff.to]) if (!options.some((o) => o.number === v.number)) options.push({ number: v.number, label: v.label });
+  const { diff, busy } = await compareOrBusy({ db: db(), userId: ctx.user.id, proposalId, from, to });
+  for (const v of diff ? [diff.from, diff.to] : []) if (!options.some((o) => o.number === v.number)) options.push({ number: v.number, label: v.label });
   options.sort((a, b) => b.number - a.number);
 
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
@@ -62,17 +74,22 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <CompareForm action={path} options={options} from={from} to={to} layout={layout} />
       </div>
 
-      <div className="space-y-4">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 className="text-lg font-semibold">
-            {versionTitle(diff.from)} <span className="font-normal text-slate-500">→</span> {versionTitle(diff.to)}
-          </h2>
-          <LayoutToggle layout={layout} hrefs={{ inline: hrefFor("inline"), side: hrefFor("side") }} />
+      {busy !== null && <CompareBusyNotice message={busy} />}
+      {diff && (
+        <div className="space-y-4">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 className="text-lg font-semibold">
+              {versionTitle(diff.from)} <span className="font-normal text-slate-500">→</span> {versionTitle(diff.to)}
+            </h2>
+            <LayoutToggle layout={layout} hrefs={{ inline: hrefFor("inline"), side: hrefFor("side") }} />
+          </div>
+          {from === to && <p className="text-sm text-slate-600">Both sides are the same version. Pick two different versions to see what changed.</p>}
+          <CompareLevelNotice level={diff.level} />
+          {/* No word counts when the diff worker never answered (server/compute/diff-pool.ts); the notice stands in. */}
+          {diff.stats && <DiffLegend parts={diff.parts} stats={diff.stats} delegations={delegations} />}
+          <DiffView parts={diff.parts} level={diff.level} delegations={delegations} layout={layout} fromTitle={versionTitle(diff.from)} toTitle={versionTitle(diff.to)} />
         </div>
-        {from === to && <p className="text-sm text-slate-600">Both sides are the same version. Pick two different versions to see what changed.</p>}
-        <DiffLegend parts={diff.parts} stats={diff.stats} delegations={delegations} />
-        <DiffView parts={diff.parts} delegations={delegations} layout={layout} fromTitle={versionTitle(diff.from)} toTitle={versionTitle(diff.to)} />
-      </div>
+      )}
     </div>
   );
 }
