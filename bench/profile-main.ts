@@ -3,6 +3,7 @@
 // and drives the same load through bench/profile-run.ts; the report is the median over runs.
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { formatEventLoop } from "./loop-window.ts";
 import { startServerProcess } from "./server-control.ts";
 import { PROFILE_USAGE, foldRuns, parseProfileCli, type BenchProfile } from "./profiles.ts";
 import { round } from "./stats.ts";
@@ -51,12 +52,18 @@ const ratioOf = (a: TargetResult, b: TargetResult): Ratio => ({
 
 function line(r: TargetResult): string {
   const l = r.latency_ms;
-  const flags = [r.converged ? "converged" : "NOT CONVERGED", r.valid ? "valid" : "INVALID", r.noisy ? `NOISY (other ${r.host.other_cpu_pct} %)` : `quiet (other ${r.host.other_cpu_pct} %)`];
+  const flags = [
+    r.converged ? "converged" : "NOT CONVERGED",
+    r.valid ? "valid" : "INVALID",
+    ...(r.event_loop.server_responsive === false ? ["SERVER STALLED (FAILED)"] : []),
+    r.noisy ? `NOISY (other ${r.host.other_cpu_pct} %)` : `quiet (other ${r.host.other_cpu_pct} %)`,
+  ];
   return [
     `  ${r.target.padEnd(11)} p50 ${l.p50.toFixed(2)}  p95 ${l.p95.toFixed(2)}  p99 ${l.p99.toFixed(2)}  max ${l.max.toFixed(1)} ms | ping ${r.ping_ms.toFixed(2)} ms`,
     `              ${r.edits_per_s} edits/s, ${r.deliveries_per_s} deliveries/s, lost ${r.lost}/${r.edits_total} | server ${r.server.cpu_pct} % CPU, ${r.server.cpu_us_per_delivery} µs/delivery, RSS ${r.server.rss_mb} MB` +
       (r.persist_lag_ms ? ` | persist p95 ${r.persist_lag_ms.p95.toFixed(1)} ms` : ""),
     `              generator ${r.generator_cpu_pct} % of a core | ${flags.join(", ")}`,
+    `              event-loop delay: ${formatEventLoop(r.event_loop)}`,
     ...(r.soak ? [`              soak RSS MB ${JSON.stringify(r.soak.rss_mb)} drift ${r.soak.rss_drift_mb} MB; journal ${JSON.stringify(r.soak.journal)}`] : []),
     ...r.problems.map((p) => `              ! ${p}`),
   ].join("\n");
@@ -120,6 +127,7 @@ export async function runProfileCli(argv: string[]): Promise<number> {
     persist_lag_ms: ours.persist_lag_ms,
     ping_ms: ours.ping_ms,
     generator_cpu_pct: ours.generator_cpu_pct,
+    event_loop: ours.event_loop,
     ...(ours.soak ? { soak: ours.soak } : {}),
     ...(base ? { baseline: { ...base, server_impl: "y-websocket@1.5.4 bin/server.js" }, ratio: ratioOf(ours, base) } : {}),
     per_run: pairs,
@@ -137,5 +145,5 @@ export async function runProfileCli(argv: string[]): Promise<number> {
     writeFileSync(cli.json, `${JSON.stringify(summary, null, 2)}\n`);
     console.log(`\nwrote ${cli.json}`);
   }
-  return ours.converged && ours.lost === 0 ? 0 : 1;
+  return ours.converged && ours.lost === 0 && ours.event_loop.server_responsive !== false ? 0 : 1;
 }

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { fingerprint } from "./convergence.ts";
 import { hostReport, sampleHost, type HostReport } from "./host.ts";
 import { Tracker } from "./load-generator.ts";
+import { eventLoopReport, serverStallProblem, startGeneratorLoopMeter, type EventLoopReport } from "./loop-window.ts";
 import type { BenchProfile } from "./profiles.ts";
 import { GENERATOR_CPU_LIMIT_PCT, percentiles, round, type Percentiles } from "./stats.ts";
 import type { Replica, ServerUsage, Transport } from "./transport.ts";
@@ -45,6 +46,8 @@ export type TargetResult = {
   persist_lag_ms: { p50: number; p95: number } | null;
   ping_ms: number;
   generator_cpu_pct: number;
+  /** Over the measured window; server_responsive false = the run failed (server null for the baseline). */
+  event_loop: EventLoopReport;
   host: HostReport;
   soak?: SoakReport;
   problems: string[];
@@ -166,7 +169,8 @@ export async function runTarget(t: Transport, p: BenchProfile, log: (s: string) 
     for (const ty of typists) ty.start();
     log(`  [${t.name}] typing: ${p.warmup} s warm-up, ${p.seconds} s measured…`);
     await sleepUntil(tracker.windowStart);
-    const [s0, g0, w0, h0] = [await t.usage(), process.cpuUsage(), performance.now(), sampleHost()];
+    const loopDelay = startGeneratorLoopMeter();
+    const [s0, g0, w0, h0] = [await t.usage({ startLoopWindow: true }), process.cpuUsage(), performance.now(), sampleHost()];
     let middle: ServerUsage | null = null;
     if (p.soak) {
       await sleepUntil(tracker.windowStart + (p.seconds * 1000) / 2);
@@ -174,6 +178,8 @@ export async function runTarget(t: Transport, p: BenchProfile, log: (s: string) 
     }
     await sleepUntil(tracker.windowEnd);
     const [s1, g1, w1, h1] = [await t.usage(), process.cpuUsage(g0), performance.now(), sampleHost()];
+    const eventLoop = eventLoopReport(s1.loop, loopDelay.read());
+    loopDelay.stop();
     for (const ty of typists) ty.stop();
     typists = [];
 
@@ -187,6 +193,8 @@ export async function runTarget(t: Transport, p: BenchProfile, log: (s: string) 
     const isValid = generatorCpuPct <= GENERATOR_CPU_LIMIT_PCT;
     if (!isValid) problems.push(`generator used ${generatorCpuPct.toFixed(0)} % of a core (> ${GENERATOR_CPU_LIMIT_PCT} %): INVALID`);
     if (host.noisy) problems.push(`NOISY: other processes used ${host.other_cpu_pct} % of a core`);
+    const stall = serverStallProblem(eventLoop);
+    if (stall) problems.push(stall);
     const latency = percentiles(tracker.latencies);
     const persist = percentiles(tracker.persistLags);
     const result: TargetResult = {
@@ -209,6 +217,7 @@ export async function runTarget(t: Transport, p: BenchProfile, log: (s: string) 
       persist_lag_ms: tracker.persistLags.length === 0 ? null : { p50: round(persist.p50, 3), p95: round(persist.p95, 3) },
       ping_ms: round(percentiles(pings).p50, 3),
       generator_cpu_pct: round(generatorCpuPct, 1),
+      event_loop: eventLoop,
       host,
       problems,
     };

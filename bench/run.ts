@@ -2,13 +2,13 @@
 // warm-up + measured seconds, check convergence, print the figures. See bench/README.md.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { USAGE, parseCli, type Profile } from "./cli.ts";
 import { checkConvergence } from "./convergence.ts";
 import { Tracker, closeClients, connectClients, type BenchClient } from "./load-generator.ts";
 import { accordReplica } from "./accord-replica.ts";
 import { ReplicaTypist } from "./typing.ts";
 import { hostReport, sampleHost } from "./host.ts";
+import { eventLoopReport, serverStallProblem, startGeneratorLoopMeter } from "./loop-window.ts";
 import { PROFILE_DIR, startServerProcess, type ServerHandle } from "./server-control.ts";
 import { startCluster } from "./cluster/cluster.ts";
 import { runTrace } from "./trace/replay.ts";
@@ -19,7 +19,6 @@ import { isProfileInvocation } from "./profiles.ts";
 import { GENERATOR_CPU_LIMIT_PCT, describeProfile, formatResult, formatTable, percentiles, round, type RunResult } from "./stats.ts";
 
 const PING_ROUNDS = 50;
-const LOOP_DELAY_RESOLUTION_MS = 1;
 
 function sleepUntil(t: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(0, t - performance.now())));
@@ -81,21 +80,19 @@ async function runProfile(p: Profile): Promise<RunResult> {
     console.log(`  typing: ${p.warmup} s warm-up, then ${p.seconds} s measured…`);
 
     await sleepUntil(tracker.windowStart);
-    // The histogram records whole timer intervals (resolution + delay): sample every 1 ms and subtract it.
-    const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
-    loopDelay.enable();
+    const loopDelay = startGeneratorLoopMeter();
     const profilePath = process.env.BENCH_CPU_PROF === "1" ? join(PROFILE_DIR, `server-${p.name.replace(/\W/g, "_")}-${Date.now()}.cpuprofile`) : null;
     if (profilePath) await server.profileStart();
-    const [s0, g0, w0, h0] = [await server.usage(), process.cpuUsage(), performance.now(), sampleHost()];
+    const [s0, g0, w0, h0] = [await server.usage({ startLoopWindow: true }), process.cpuUsage(), performance.now(), sampleHost()];
     await sleepUntil(tracker.windowEnd);
-    const [s1, g1, w1] = [await server.usage(), process.cpuUsage(g0), performance.now()];
+    const [s1, g1, w1, generatorLoop] = [await server.usage(), process.cpuUsage(g0), performance.now(), loopDelay.read()];
     const hostAtEnd = sampleHost();
     for (const t of typists) t.stop();
     if (profilePath) {
       await server.profileStop(profilePath);
       console.log(`  server CPU profile of the measured window (profiling inflates CPU figures): ${profilePath}`);
     }
-    loopDelay.disable();
+    loopDelay.stop();
 
     const conv = await checkConvergence({ clients, endpoint, proposalIds, observer });
     const lost = tracker.lost(p.clients - 1);
@@ -111,6 +108,11 @@ async function runProfile(p: Profile): Promise<RunResult> {
     if (serverErrors.total > 0) problems.push(`server logged ${serverErrors.total} error lines (${server.logPath}):`, ...serverErrors.top.map((l) => `  ${l}`));
     const isValid = generatorCpuPct <= GENERATOR_CPU_LIMIT_PCT;
     if (!isValid) problems.push(`generator used ${generatorCpuPct.toFixed(0)} % of a core (> ${GENERATOR_CPU_LIMIT_PCT} %)`);
+    const eventLoop = eventLoopReport(s1.loop, generatorLoop);
+    const stall = serverStallProblem(eventLoop);
+    if (stall) problems.push(stall);
+    const stalls = server.stallSummary();
+    if (stalls.total > 0) problems.push(`server logged ${stalls.total} "event loop blocked" lines (${server.logPath}), longest:`, ...stalls.longest.map((l) => `  ${l}`));
     return {
       scenario: p.name,
       rooms: p.rooms,
@@ -136,7 +138,7 @@ async function runProfile(p: Profile): Promise<RunResult> {
       persist_lag_ms: { p50: round(persist.p50, 3), p95: round(persist.p95, 3) },
       server_error_lines: serverErrors.total,
       generator_cpu_pct: round(generatorCpuPct, 1),
-      generator_loop_delay_p99_ms: round(Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS), 2),
+      event_loop: eventLoop,
       ping_ms: round(ping, 3),
       host,
       problems,
@@ -198,7 +200,7 @@ async function main(): Promise<number> {
     writeFileSync(cli.json, `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
     console.log(`\nwrote ${cli.json}`);
   }
-  return results.every((r) => r.converged && r.lost === 0) ? 0 : 1;
+  return results.every((r) => r.converged && r.lost === 0 && r.event_loop.server_responsive !== false) ? 0 : 1;
 }
 
 main().then(

@@ -1,10 +1,11 @@
 // Parent side of the server process: fork it, wait for its port and fixture, ask it for its
-// CPU time and memory, stop it, and remove its temporary database.
+// CPU time, memory and event-loop delay, stop it, and remove its temporary database.
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LoopDelay } from "../server/observability/loop-delay.ts";
 import type { BenchFixture } from "./fixture.ts";
 
 export type ChildConfig = {
@@ -20,10 +21,18 @@ export type ChildConfig = {
   /** …and the fixture node 0 created (set for the other nodes: no migrations, no new fixture). */
   fixture?: BenchFixture | undefined;
 };
-export type Usage = { cpuUs: number; rssBytes: number; atMs: number };
+export type Usage = {
+  cpuUs: number;
+  rssBytes: number;
+  atMs: number;
+  /** The server's event-loop delay since the last reading that started a loop window (or since start-up). */
+  loop: LoopDelay;
+};
+export type UsageOptions = { startLoopWindow?: boolean };
 /** Requests carry an id; the child answers each with a reply of the same id. */
 export type Request =
-  | { type: "usage" }
+  /** startLoopWindow: after reading, start a new event-loop window (the measured window's first reading). */
+  | ({ type: "usage" } & UsageOptions)
   | { type: "profile-start" }
   | { type: "profile-stop"; path: string }
   /** Loads each room in turn (as a first join would) and reports the times and the memory it took. */
@@ -46,13 +55,15 @@ export type ServerHandle = {
   logPath: string;
   secret: string;
   fixture: BenchFixture;
-  usage(): Promise<Usage>;
+  usage(opts?: UsageOptions): Promise<Usage>;
   /** Samples the server's CPU (V8 profiler) from now until profileStop writes it to `path`. */
   profileStart(): Promise<void>;
   profileStop(path: string): Promise<void>;
   loadRooms(proposalIds: string[]): Promise<RoomLoadReply>;
   /** Error lines the server logged, grouped: "count × line" (ids masked), most frequent first. */
   errorSummary(): { total: number; top: string[] };
+  /** The watchdog's "event loop blocked" lines (server/observability/): how many, and the longest few. */
+  stallSummary(): { total: number; longest: string[] };
   stop(): Promise<void>;
 };
 
@@ -66,6 +77,10 @@ const STOP_TIMEOUT_MS = 10_000;
 const BENIGN = /^(Loaded Prisma config|Prisma config detected|\s*$)/;
 // A headline is a line that says something failed; stack frames and object dumps are not.
 const HEADLINE = /(error|failed|invalid|exceeded)/i;
+// The server's event-loop watchdog: "event loop blocked 1432 ms: …" (its own summary, not an error).
+const STALL = /^event loop blocked (\d+) ms/;
+/** Stall lines quoted in the output; the log has them all. */
+const STALLS_QUOTED = 3;
 
 /** Groups the server's stderr into headlines so a flood of one error reads as one line. */
 function watchStderr(stream: NodeJS.ReadableStream, logPath: string) {
@@ -73,11 +88,21 @@ function watchStderr(stream: NodeJS.ReadableStream, logPath: string) {
   const counts = new Map<string, number>();
   let total = 0;
   let rest = "";
+  const stalls: Array<{ ms: number; line: string }> = [];
+  let stallTotal = 0;
   stream.on("data", (chunk: Buffer) => {
     log.write(chunk);
     const lines = (rest + chunk.toString()).split("\n");
     rest = lines.pop() ?? "";
     for (const line of lines) {
+      const stall = STALL.exec(line);
+      if (stall) {
+        stallTotal++;
+        stalls.push({ ms: Number(stall[1]), line: line.trim().slice(0, 240) });
+        stalls.sort((a, b) => b.ms - a.ms);
+        stalls.length = Math.min(stalls.length, STALLS_QUOTED);
+        continue;
+      }
       if (BENIGN.test(line) || /^\s+at /.test(line) || !HEADLINE.test(line)) continue;
       const key = line.trim().replace(/\b[a-z0-9]{25}\b/g, "<id>").slice(0, 160);
       counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -90,6 +115,7 @@ function watchStderr(stream: NodeJS.ReadableStream, logPath: string) {
       total,
       top: [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([line, n]) => `${n} × ${line}`),
     }),
+    stalls: () => ({ total: stallTotal, longest: stalls.map((s) => s.line) }),
   };
 }
 
@@ -172,8 +198,9 @@ export async function startServerProcess(
     secret,
     fixture: ready.fixture,
     errorSummary: stderr.summary,
-    async usage() {
-      const reply = await request({ type: "usage" });
+    stallSummary: stderr.stalls,
+    async usage(opts = {}) {
+      const reply = await request({ type: "usage", ...opts });
       if (!reply.usage) throw new Error("server process sent no usage");
       return reply.usage;
     },

@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { createDb, tuneSqlite } from "../lib/db.ts";
 import { startAccordServer } from "../server/app-server.ts";
 import { applyMigrations } from "../server/migrate.ts";
+import { startLoopDelayMeter } from "../server/observability/loop-delay.ts";
 import { createBenchFixture } from "./fixture.ts";
+import { LOOP_RESOLUTION_MS } from "./loop-window.ts";
 import type { ChildConfig, ChildMessage, MemoryReading, ParentMessage, Request, Usage } from "./server-control.ts";
 
 function send(msg: ChildMessage): void {
@@ -38,10 +40,16 @@ const rooms = {
 };
 const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl, databaseUrl: url });
 
-function usage(): Usage {
+// The measured window's event-loop delay, sampled as the generator samples its own (the
+// server's watchdog samples more coarsely, for production; its "blocked" lines go to the log).
+const loopDelay = startLoopDelayMeter(LOOP_RESOLUTION_MS);
+
+function usage(startLoopWindow: boolean): Usage {
   const cpu = process.cpuUsage();
+  const loop = loopDelay.read();
+  if (startLoopWindow) loopDelay.reset();
   // hrtime is CLOCK_MONOTONIC: comparable between the two processes' readings.
-  return { cpuUs: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss, atMs: Number(process.hrtime.bigint()) / 1e6 };
+  return { cpuUs: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss, atMs: Number(process.hrtime.bigint()) / 1e6, loop };
 }
 
 function memory(): MemoryReading {
@@ -58,7 +66,7 @@ let profiler: Session | null = null;
 async function handle(req: Request): Promise<Omit<Extract<ChildMessage, { type: "reply" }>, "type" | "id">> {
   switch (req.type) {
     case "usage":
-      return { usage: usage() };
+      return { usage: usage(req.startLoopWindow === true) };
     case "profile-start":
       profiler = new Session();
       profiler.connect();

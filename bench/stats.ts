@@ -1,6 +1,7 @@
 // Percentiles, the result record (also the --json shape) and how it is printed.
 import type { Profile } from "./cli.ts";
 import { NOISY_OTHER_CPU_PCT, type HostReport } from "./host.ts";
+import { SERVER_LOOP_MAX_LIMIT_MS, formatEventLoop, type EventLoopReport } from "./loop-window.ts";
 
 export type Percentiles = { p50: number; p95: number; p99: number; max: number };
 
@@ -28,7 +29,8 @@ export type RunResult = {
   /** Lines the server wrote to stderr that report a failure (see the log named in problems). */
   server_error_lines: number;
   generator_cpu_pct: number;
-  generator_loop_delay_p99_ms: number;
+  /** Event-loop delay over the measured window, server and generator; server_responsive false = failed run. */
+  event_loop: EventLoopReport;
   ping_ms: number;
   /** Other processes' CPU during the window: high values make tails incomparable. */
   host: HostReport;
@@ -70,10 +72,12 @@ export function formatResult(r: RunResult): string {
     `  deliveries/s              ${fmt(r.deliveries_per_s, 0)}`,
     `  server CPU                ${fmt(r.server.cpu_pct)} % of one core, ${fmt(r.server.cpu_us_per_delivery)} µs per delivery, RSS ${fmt(r.server.rss_mb, 0)} MB`,
     `  persistence lag           p50 ${fmt(r.persist_lag_ms.p50, 2)}  p95 ${fmt(r.persist_lag_ms.p95, 2)} ms (edit → "saved")`,
-    `  generator CPU             ${fmt(r.generator_cpu_pct)} % of one core (limit ${GENERATOR_CPU_LIMIT_PCT} %), event-loop delay p99 ${fmt(r.generator_loop_delay_p99_ms, 1)} ms`,
+    `  generator CPU             ${fmt(r.generator_cpu_pct)} % of one core (limit ${GENERATOR_CPU_LIMIT_PCT} %)`,
+    `  event-loop delay          ${formatEventLoop(r.event_loop)}`,
     `  host                      ${r.host.cores} cores; other processes used ${r.host.other_cpu_pct === null ? "?" : fmt(r.host.other_cpu_pct)} % of one core (load avg ${r.host.loadavg_1m})${r.host.noisy ? ` — NOISY (> ${NOISY_OTHER_CPU_PCT} %): tail latencies not comparable` : ""}`,
     `  lost edits                ${r.lost} of ${r.edits_total}${r.lost > 0 ? ` (${r.lost_deliveries} deliveries missing)` : ""}`,
     `  converged: ${r.converged ? "yes" : "no"}`,
+    `  server responsive: ${r.event_loop.server_responsive === false ? `NO — FAILED: blocked > ${SERVER_LOOP_MAX_LIMIT_MS} ms` : "yes"}`,
     `  valid: ${r.valid ? "yes" : "NO — INVALID: the generator was too busy; latency figures are distorted"}`,
   ];
   for (const p of r.problems) lines.push(`  ! ${p}`);
@@ -81,7 +85,7 @@ export function formatResult(r: RunResult): string {
 }
 
 export function formatTable(results: RunResult[]): string {
-  const head = ["scenario", "rooms×clients×typists×rate", "p50 ms", "p95 ms", "p99 ms", "max ms", "edits/s", "deliv/s", "srv cpu %", "µs/deliv", "rss MB", "persist p95", "gen cpu %", "other cpu %", "lost", "converged", "valid"];
+  const head = ["scenario", "rooms×clients×typists×rate", "p50 ms", "p95 ms", "p99 ms", "max ms", "edits/s", "deliv/s", "srv cpu %", "µs/deliv", "rss MB", "persist p95", "gen cpu %", "srv loop max", "gen loop max", "other cpu %", "lost", "converged", "valid"];
   const rows = results.map((r) => [
     r.scenario,
     `${r.rooms}×${r.clients}×${r.typists}×${r.rate}`,
@@ -96,6 +100,8 @@ export function formatTable(results: RunResult[]): string {
     fmt(r.server.rss_mb, 0),
     fmt(r.persist_lag_ms.p95, 2),
     fmt(r.generator_cpu_pct),
+    r.event_loop.server ? `${fmt(r.event_loop.server.max_ms)}${r.event_loop.server_responsive === false ? " FAIL" : ""}` : "–",
+    fmt(r.event_loop.generator.max_ms),
     r.host.other_cpu_pct === null ? "?" : `${fmt(r.host.other_cpu_pct)}${r.host.noisy ? " NOISY" : ""}`,
     String(r.lost),
     r.converged ? "yes" : "no",

@@ -25,7 +25,7 @@ export function accordTransport(server: ServerHandle, endpoint: Endpoint = { url
       socket.disconnect();
       return copy;
     },
-    usage: () => server.usage(),
+    usage: (opts) => server.usage(opts),
     stop: () => server.stop(),
   };
 }

@@ -2,6 +2,7 @@
 // model, the latency measurement and the convergence gate are the same code for Accord and for
 // the y-websocket baseline: only connecting, pinging and reading the server's copy differ.
 import type * as Y from "yjs";
+import type { LoopDelay } from "../server/observability/loop-delay.ts";
 
 /** One simulated tab: a Yjs replica of one room, kept in sync by some transport. */
 export type Replica = {
@@ -20,7 +21,13 @@ export type Replica = {
   close(): void;
 };
 
-export type ServerUsage = { cpuUs: number; rssBytes: number; atMs: number };
+export type ServerUsage = {
+  cpuUs: number;
+  rssBytes: number;
+  atMs: number;
+  /** Event-loop delay since the last reading that started a loop window; absent when the server cannot tell. */
+  loop?: LoopDelay;
+};
 
 export type Transport = {
   name: "accord" | "y-websocket";
@@ -28,6 +35,7 @@ export type Transport = {
   connect(room: number, slot: number): Promise<Replica>;
   /** The server's current copy of a room, read by a fresh client that adds no content. */
   readServerCopy(room: number): Promise<Y.Doc>;
-  usage(): Promise<ServerUsage>;
+  /** startLoopWindow: the measured window begins with this reading. */
+  usage(opts?: { startLoopWindow?: boolean }): Promise<ServerUsage>;
   stop(): Promise<void>;
 };

@@ -142,7 +142,11 @@ test("the chair reorders the agenda, adds a delegation and invites a delegate wh
 test("health answers with a database round-trip", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: "ok" });
+  const body = await res.json();
+  expect(body).toMatchObject({ status: "ok" });
+  // How responsive the process has been (the watchdog runs with the custom server).
+  expect(typeof body.eventLoop.recentMaxDelayMs).toBe("number");
+  expect(typeof body.eventLoop.p99DelayMs).toBe("number");
 });
 
 test("pages carry the security headers: CSP without eval, no framing, same-origin referrer", async ({ request }) => {

@@ -3,6 +3,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Server as IoServer } from "socket.io";
 import type { Db } from "../lib/db.ts";
+import { startEventLoopWatchdog } from "./observability/event-loop-watchdog.ts";
 import { attachRealtime } from "./realtime/attach.ts";
 import type { RoomOptions, RoomRegistry } from "./realtime/rooms.ts";
 import type { LiveNotifier } from "./services/live-notifier.ts";
@@ -50,6 +51,7 @@ export async function startAccordServer(opts: {
     http.listen(opts.port, opts.host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const watchdog = startEventLoopWatchdog();
   return {
     http,
     io,
@@ -63,6 +65,7 @@ export async function startAccordServer(opts: {
       await rooms.closeAll();
       await realtime.close();
       await closeNext?.();
+      watchdog.stop();
     },
   };
 }

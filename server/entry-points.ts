@@ -69,7 +69,7 @@ const NEXT_AUTH_REASON = "next-auth's own handler: signing in, out and reading o
 export const ROUTE_ENTRY_POINTS: readonly RouteEntryPoint[] = [
   { method: "GET", path: "/api/auth/[...nextauth]", action: null, reason: NEXT_AUTH_REASON, needsSession: false },
   { method: "POST", path: "/api/auth/[...nextauth]", action: null, reason: NEXT_AUTH_REASON, needsSession: false },
-  { method: "GET", path: "/api/health", action: null, reason: "Liveness for load balancers and probes: answers only ok/error.", needsSession: false },
+  { method: "GET", path: "/api/health", action: null, reason: "Liveness for load balancers and probes: answers only ok/error and the process's own event-loop delay.", needsSession: false },
   { method: "GET", path: "/api/proposals/[proposalId]/authors", action: "proposal.view" },
   { method: "GET", path: "/api/proposals/[proposalId]/verify", action: "history.view" },
 ];

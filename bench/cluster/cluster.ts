@@ -1,9 +1,11 @@
 // `--nodes N`: N Accord server processes on one fresh PostgreSQL database and Redis, as a
 // scaled-out deployment runs them. The result looks like one server to bench/run.ts: usage is
-// summed over the nodes, and the endpoint hands out the nodes' URLs round-robin, one per socket.
+// summed over the nodes (event-loop delay: the worst node's), and the endpoint hands out the
+// nodes' URLs round-robin, one per socket.
 import { createScratchDatabase } from "../../lib/pg-scratch-database.ts";
 import type { Endpoint } from "../load-generator.ts";
-import { startServerProcess, type ServerHandle, type Usage } from "../server-control.ts";
+import { worstLoop } from "../loop-window.ts";
+import { startServerProcess, type ServerHandle, type Usage, type UsageOptions } from "../server-control.ts";
 
 export const DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432";
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
@@ -92,13 +94,14 @@ export async function startCluster(opts: {
     logPath: nodes.map((n) => n.logPath).join(", "),
     secret: first.secret,
     fixture: first.fixture,
-    async usage(): Promise<Usage> {
-      const all = await Promise.all(nodes.map((n) => n.usage()));
+    async usage(opts: UsageOptions = {}): Promise<Usage> {
+      const all = await Promise.all(nodes.map((n) => n.usage(opts)));
       return {
         cpuUs: all.reduce((s, u) => s + u.cpuUs, 0),
         rssBytes: all.reduce((s, u) => s + u.rssBytes, 0),
         // The window is timed on node 0's monotonic clock; the readings are taken together.
         atMs: all[0]!.atMs,
+        loop: worstLoop(all.map((u) => u.loop)),
       };
     },
     async profileStart() {
@@ -112,6 +115,10 @@ export async function startCluster(opts: {
     errorSummary() {
       const parts = nodes.map((n, i) => ({ i, s: n.errorSummary() }));
       return { total: parts.reduce((s, p) => s + p.s.total, 0), top: parts.flatMap((p) => p.s.top.map((l) => `node${p.i}: ${l}`)).slice(0, 6) };
+    },
+    stallSummary() {
+      const parts = nodes.map((n, i) => ({ i, s: n.stallSummary() }));
+      return { total: parts.reduce((s, p) => s + p.s.total, 0), longest: parts.flatMap((p) => p.s.longest.map((l) => `node${p.i}: ${l}`)).slice(0, 6) };
     },
     async stop() {
       await Promise.allSettled(nodes.map((n) => n.stop()));

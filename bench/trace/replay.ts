@@ -2,16 +2,19 @@
 // the real server and protocol (ProposalProvider over socket.io, session cookie, journal) and
 // checks that every replica ends with the trace's endContent. See bench/README.md.
 import { writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import * as Y from "yjs";
 import { toUint8Array } from "../../lib/protocol.ts";
 import { ProposalProvider } from "../../lib/realtime/proposal-provider.ts";
 import { closeClients, openProvider, openSocket, type BenchClient, type Endpoint } from "../load-generator.ts";
-import { startServerProcess } from "../server-control.ts";
-import { percentiles, round, type Percentiles } from "../stats.ts";
+import { hostReport, sampleHost } from "../host.ts";
+import { eventLoopReport, serverStallProblem, startGeneratorLoopMeter } from "../loop-window.ts";
+import { PROFILE_DIR, startServerProcess } from "../server-control.ts";
+import { percentiles, round } from "../stats.ts";
 import { loadTrace, versionVectors, type LoadedTrace } from "./trace-file.ts";
 import { applyTxn, paragraphText, plainText } from "./trace-text.ts";
 import { instrumentSocket, type RelayPayload } from "./instrument.ts";
+import { describeMismatch, formatTraceResult, latency, type TraceResult } from "./trace-report.ts";
 
 /**
  * The server allows 100 messages/s per socket (burst 200, server/realtime/socket-guard.ts) and
@@ -27,6 +30,12 @@ const RELAY_TIMEOUT_MS = 30_000;
 const SAVE_TIMEOUT_MS = 120_000;
 const SETTLE_TIMEOUT_MS = 30_000;
 const PROGRESS_EVERY_MS = 10_000;
+/**
+ * A long catch-up (clownschool's agent 1 joins at txn 19,523 and takes in all of them at once)
+ * yields to the event loop this often: acks and relays that arrive meanwhile are timestamped
+ * when they arrive, not hundreds of ms later, which would read as server latency.
+ */
+const CATCH_UP_SLICE_MS = 10;
 
 type Message = { sentAt: number; sender: number; txn: number; txns: number; seenBy: Set<number> };
 
@@ -50,18 +59,6 @@ type Agent = {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(0, ms)));
-}
-
-function describeMismatch(actual: string, expected: string): string {
-  if (actual === expected) return "equal";
-  let i = 0;
-  while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
-  return `DIFFERS at char ${i} (length ${actual.length} vs ${expected.length}): got ${JSON.stringify(actual.slice(i, i + 30))}, want ${JSON.stringify(expected.slice(i, i + 30))}`;
-}
-
-function fmt(p: Percentiles): string {
-  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
-  return `p50 ${f(p.p50)}  p95 ${f(p.p95)}  p99 ${f(p.p99)}  max ${f(p.max)} ms`;
 }
 
 function keyOf(update: Uint8Array): string {
@@ -196,14 +193,29 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
       }
     }
 
-    /** Makes `a`'s replica hold exactly the other agents' txns in `target` (a version vector row). */
+    /**
+     * Makes `a`'s replica hold exactly the other agents' txns in `target` (a version vector row),
+     * delivered in global transaction order: a k-way merge over the agents' lists, smallest
+     * index first. The trace's order is causal, so no update reaches the replica before the
+     * ones it builds on. (Agent by agent, an update whose Yjs dependencies come later is held
+     * by Yjs as pending and the pending set is re-merged on every later update: quadratic,
+     * seconds of a blocked generator on a three-agent trace.)
+     */
     async function catchUp(a: Agent, target: (b: number) => number): Promise<void> {
-      for (let b = 0; b < A; b++) {
-        if (b === a.index) continue;
-        while (a.delivered[b]! < target(b)) {
-          const j = byAgent[b]![a.delivered[b]!]!;
-          if (!emptyTxn[j]) a.deliver(await take(a, j));
-          a.delivered[b]!++;
+      let sliceStart = performance.now();
+      for (;;) {
+        let next = -1;
+        for (let b = 0; b < A; b++) {
+          if (b === a.index || a.delivered[b]! >= target(b)) continue;
+          if (next < 0 || byAgent[b]![a.delivered[b]!]! < byAgent[next]![a.delivered[next]!]!) next = b;
+        }
+        if (next < 0) return;
+        const j = byAgent[next]![a.delivered[next]!]!;
+        if (!emptyTxn[j]) a.deliver(await take(a, j));
+        a.delivered[next]!++;
+        if (performance.now() - sliceStart > CATCH_UP_SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
         }
       }
     }
@@ -220,7 +232,11 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
       a.tokens -= 1;
     }
 
-    const usage0 = await server.usage();
+    // BENCH_CPU_PROF=1: a V8 profile of the server over the replay (as for the load scenarios).
+    const profilePath = process.env.BENCH_CPU_PROF === "1" ? join(PROFILE_DIR, `server-trace-${name.replace(/\W/g, "_")}-${Date.now()}.cpuprofile`) : null;
+    if (profilePath) await server.profileStart();
+    const generatorLoop = startGeneratorLoopMeter();
+    const [usage0, g0, h0] = [await server.usage({ startLoopWindow: true }), process.cpuUsage(), sampleHost()];
     const t0 = performance.now();
     let lastProgress = t0;
     let waitedMs = 0;
@@ -259,7 +275,13 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
     const saveDeadline = performance.now() + SAVE_TIMEOUT_MS;
     while (agents.some((a) => a.client.provider.status !== "saved") && performance.now() < saveDeadline) await sleep(20);
     const savedMs = performance.now() - t0;
-    const usage1 = await server.usage();
+    const [usage1, g1, h1] = [await server.usage(), process.cpuUsage(g0), sampleHost()];
+    const eventLoop = eventLoopReport(usage1.loop, generatorLoop.read());
+    generatorLoop.stop();
+    if (profilePath) {
+      await server.profileStop(profilePath);
+      console.log(`  server CPU profile of the replay (profiling inflates CPU figures): ${profilePath}`);
+    }
     const unsaved = agents.filter((a) => a.client.provider.status !== "saved").length;
 
     const settleDeadline = performance.now() + SETTLE_TIMEOUT_MS;
@@ -275,56 +297,52 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
     fresh.socket.disconnect();
     const isAllEqual = replicas.every((r) => r.result === "equal") && unsaved === 0 && paragraphs === 1;
 
-    const ack = percentiles(ackLat);
-    const relay = percentiles(relayLat);
     const serverCpuPct = (100 * (usage1.cpuUs - usage0.cpuUs)) / ((usage1.atMs - usage0.atMs) * 1000);
+    const generatorCpuPct = (100 * (g1.user + g1.system)) / (savedMs * 1000);
     const refused = agents.flatMap((a) => [...a.refused].map(([code, k]) => `agent ${a.index}: ${k} × ${code}`));
     const serverErrors = server.errorSummary();
-    const lines = [
-      `── trace ${name}`,
-      `  replay                    ${n} txns / ${trace.patchCount} patches in ${(savedMs / 1000).toFixed(1)} s until all saved (last sent at ${(sentAllMs / 1000).toFixed(1)} s)`,
-      `  throughput                ${((n * 1000) / savedMs).toFixed(1)} txns/s, ${((trace.patchCount * 1000) / savedMs).toFixed(1)} edits/s, ${messagesSent} update messages (${((messagesSent * 1000) / sentAllMs).toFixed(1)} msgs/s)`,
-      `  ack latency               ${fmt(ack)}  (send → server ack, ${ackLat.length} updates)`,
-      `  relay latency             ${fmt(relay)}  (send → other replicas, ${relayLat.length} samples)`,
-      ...(trace.isConcurrent ? [`  causal waits              ${(waitedMs / 1000).toFixed(1)} s spent waiting for relays a txn's parents needed`] : []),
-      `  server CPU                ${serverCpuPct.toFixed(1)} % of one core over the replay, RSS ${(usage1.rssBytes / 2 ** 20).toFixed(0)} MB`,
-      ...replicas.map((r) => `  ${r.name.padEnd(30)}${r.result}`),
-      `  all replicas = endContent: ${isAllEqual ? "yes" : "NO"}`,
-    ];
-    if (unsaved > 0) lines.push(`  ! ${unsaved} agents not saved after ${SAVE_TIMEOUT_MS} ms`);
-    if (paragraphs !== 1) lines.push(`  ! the server's document has ${paragraphs} paragraphs`);
-    if (unmatchedRelays > 0) lines.push(`  ! ${unmatchedRelays} relays matched no sent update (resyncs?)`);
-    if (refused.length > 0) lines.push(`  ! refused updates: ${refused.join(", ")}`);
-    if (serverErrors.total > 0) lines.push(`  ! server logged ${serverErrors.total} error lines (${server.logPath}):`, ...serverErrors.top.map((l) => `    ${l}`));
-    console.log(lines.join("\n"));
-
+    const stalls = server.stallSummary();
+    const problems: string[] = [];
+    const stall = serverStallProblem(eventLoop);
+    if (stall) problems.push(stall);
+    if (stalls.total > 0) problems.push(`server logged ${stalls.total} "event loop blocked" lines (${server.logPath}), longest:`, ...stalls.longest.map((l) => `  ${l}`));
+    if (unsaved > 0) problems.push(`${unsaved} agents not saved after ${SAVE_TIMEOUT_MS} ms`);
+    if (paragraphs !== 1) problems.push(`the server's document has ${paragraphs} paragraphs`);
+    if (unmatchedRelays > 0) problems.push(`${unmatchedRelays} relays matched no sent update (resyncs?)`);
+    if (refused.length > 0) problems.push(`refused updates: ${refused.join(", ")}`);
+    if (serverErrors.total > 0) problems.push(`server logged ${serverErrors.total} error lines (${server.logPath}):`, ...serverErrors.top.map((l) => `  ${l}`));
+    const result: TraceResult = {
+      trace: name,
+      concurrent: trace.isConcurrent,
+      agents: A,
+      txns: n,
+      patches: trace.patchCount,
+      mode,
+      rate: opts.rate,
+      update_messages: messagesSent,
+      seconds_until_saved: round(savedMs / 1000, 2),
+      seconds_until_sent: round(sentAllMs / 1000, 2),
+      txns_per_s: round((n * 1000) / savedMs, 1),
+      edits_per_s: round((trace.patchCount * 1000) / savedMs, 1),
+      ack_ms: latency(percentiles(ackLat), ackLat.length),
+      relay_ms: latency(percentiles(relayLat), relayLat.length),
+      causal_wait_s: round(waitedMs / 1000, 2),
+      server: { cpu_pct: round(serverCpuPct, 1), rss_mb: round(usage1.rssBytes / 2 ** 20, 1) },
+      generator: { cpu_pct: round(generatorCpuPct, 1) },
+      event_loop: eventLoop,
+      host: hostReport(h0, h1, serverCpuPct + generatorCpuPct),
+      replicas,
+      all_equal: isAllEqual,
+      refused,
+      server_error_lines: serverErrors.total,
+      problems,
+    };
+    console.log(formatTraceResult(result));
     if (opts.json) {
-      const result = {
-        trace: name,
-        concurrent: trace.isConcurrent,
-        agents: A,
-        txns: n,
-        patches: trace.patchCount,
-        mode,
-        rate: opts.rate,
-        update_messages: messagesSent,
-        seconds_until_saved: round(savedMs / 1000, 2),
-        seconds_until_sent: round(sentAllMs / 1000, 2),
-        txns_per_s: round((n * 1000) / savedMs, 1),
-        edits_per_s: round((trace.patchCount * 1000) / savedMs, 1),
-        ack_ms: { p50: round(ack.p50, 3), p95: round(ack.p95, 3), p99: round(ack.p99, 3), max: round(ack.max, 3), samples: ackLat.length },
-        relay_ms: { p50: round(relay.p50, 3), p95: round(relay.p95, 3), p99: round(relay.p99, 3), max: round(relay.max, 3), samples: relayLat.length },
-        causal_wait_s: round(waitedMs / 1000, 2),
-        server: { cpu_pct: round(serverCpuPct, 1), rss_mb: round(usage1.rssBytes / 2 ** 20, 1) },
-        replicas,
-        all_equal: isAllEqual,
-        refused,
-        server_error_lines: serverErrors.total,
-      };
       writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
       console.log(`\nwrote ${opts.json}`);
     }
-    return isAllEqual ? 0 : 1;
+    return isAllEqual && eventLoop.server_responsive !== false ? 0 : 1;
   } finally {
     process.off("SIGINT", onSigint);
     closeClients(all);
