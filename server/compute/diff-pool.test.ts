@@ -3,7 +3,7 @@
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { diffStats, diffTexts, wholeReplacement } from "../../lib/domain/text-diff";
-import { DiffPool, MAX_WAITING_DIFFS } from "./diff-pool";
+import { createDiffPool, MAX_WAITING_DIFFS, type DiffPool } from "./diff-pool";
 import type { DiffJob } from "./diff-messages";
 import { startTsWorker } from "./ts-worker";
 
@@ -11,14 +11,14 @@ const pools: DiffPool[] = [];
 afterEach(async () => {
   for (const p of pools.splice(0)) await p.close();
 });
-function pool(opts: ConstructorParameters<typeof DiffPool>[0] = {}): DiffPool {
-  const p = new DiffPool(opts);
+function pool(opts: Parameters<typeof createDiffPool>[0] = {}): DiffPool {
+  const p = createDiffPool(opts);
   pools.push(p);
   return p;
 }
 
 /** A stand-in worker written in plain JavaScript, for behaviour the real one must never show. */
-const fakeWorker = (onMessage: string) => () => new Worker(`require("node:worker_threads").parentPort.on("message", (m) => { ${onMessage} });`, { eval: true });
+const fakeWorker = (onMessage: string) => () => new Worker(`require("node:worker_threads").parentPort.on("message", ({ id, job: m }) => { ${onMessage} });`, { eval: true });
 const NEVER_ANSWERS = fakeWorker("for (;;) {}");
 const THROWS = fakeWorker(`throw new Error("boom");`);
 

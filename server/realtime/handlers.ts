@@ -16,6 +16,7 @@ import { MAX_CLIENT_IDS_PER_SESSION, PresenceRate } from "./presence-limits.ts";
 import { getWorkshopLive } from "../services/get-workshop-live.ts";
 import { workshopKey } from "./notifier.ts";
 import { answerDirectly } from "./fan-out.ts";
+import { timed } from "../observability/operation-log.ts";
 import type { Room, Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
 
@@ -123,7 +124,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   on(socket, "doc:sync", ({ proposalId, stateVector }) => {
     const { room } = joinedRoom(socket, proposalId);
     try {
-      return { update: Y.encodeStateAsUpdate(room.doc, stateVector), stateVector: Y.encodeStateVector(room.doc) };
+      return timed("sync", proposalId, () => ({ update: Y.encodeStateAsUpdate(room.doc, stateVector), stateVector: Y.encodeStateVector(room.doc) }));
     } catch {
       throw new AppError("MALFORMED_UPDATE", "The state vector could not be read.");
     }
@@ -151,11 +152,13 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     const { room, session } = joinedRoom(socket, proposalId);
     // Dropped, not relayed: presence is ephemeral and the next caret move replaces it.
     if (!presenceRate.allow(session.participant.userId, Date.now())) throw new AppError("RATE_LIMITED");
-    const stamped = stampAwareness(update, session.clientIds, session.participant);
-    room.presence.check(stamped.sizes);
-    applyAwarenessUpdate(room.awareness, stamped.update, socket.id);
-    room.broadcast("awareness:update", { proposalId, update: stamped.update }, socket.id);
-    rooms.cluster.relayAwareness(proposalId, stamped.update);
+    timed("presence", proposalId, () => {
+      const stamped = stampAwareness(update, session.clientIds, session.participant);
+      room.presence.check(stamped.sizes);
+      applyAwarenessUpdate(room.awareness, stamped.update, socket.id);
+      room.broadcast("awareness:update", { proposalId, update: stamped.update }, socket.id);
+      rooms.cluster.relayAwareness(proposalId, stamped.update);
+    });
     return {};
   });
 

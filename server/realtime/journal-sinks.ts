@@ -8,8 +8,10 @@ import Database from "better-sqlite3";
 import type { Db } from "../../lib/db.ts";
 import { asBytes } from "../../lib/bytes.ts";
 import { readStoredDocument, type StoredDocument } from "../services/load-document-state.ts";
-import { compactJournal, foldIntoCheckpoint, MAX_ROWS_PER_COMPACTION } from "../services/compact-journal.ts";
 import { retryWhileBusy } from "../../lib/sqlite-busy.ts";
+import { timed } from "../observability/operation-log.ts";
+import { compactOldest, type CheckpointStore } from "../document-store/compaction.ts";
+import { prismaCheckpoints } from "../document-store/prisma-checkpoints.ts";
 
 export type JournalRow = {
   proposalId: string;
@@ -23,7 +25,7 @@ export type JournalSink = {
   write(rows: JournalRow[]): Promise<void>;
   /** A room's document as stored, to load it. */
   read(proposalId: string): Promise<StoredDocument>;
-  /** Folds the oldest journal rows into a new checkpoint (see compactJournal). */
+  /** Folds the oldest journal rows into a new checkpoint (see document-store/compaction.ts). */
   compact(proposalId: string): Promise<{ mergedRows: number }>;
   close(): void;
 };
@@ -36,7 +38,7 @@ export function prismaSink(db: Db): JournalSink {
       });
     },
     read: (proposalId) => readStoredDocument(db, proposalId),
-    compact: (proposalId) => compactJournal({ db, proposalId }),
+    compact: (proposalId) => compactOldest(prismaCheckpoints(db), proposalId),
     close() {},
   };
 }
@@ -68,36 +70,41 @@ export function sqliteSink(fileUrl: string): JournalSink {
     checkpoint: (newestCheckpoint.get(proposalId) as CheckpointRow | undefined)?.state ?? null,
     rows: journalRows.all(proposalId) as Buffer[],
   }));
-  // Compaction, as compactJournal does it, in one IMMEDIATE transaction (no write can slip in
-  // between reading the rows and deleting them): the checkpoint of a long text is a large BLOB.
+  // Compaction's reads and its swap, on this connection (the merge runs in a worker).
   const oldestRows = conn.prepare(`SELECT "id", "update" FROM "DocumentUpdate" WHERE "proposalId" = ? ORDER BY "id" ASC LIMIT ?`);
+  const readOldest = conn.transaction((proposalId: string, limit: number) => ({
+    previous: (newestCheckpoint.get(proposalId) as CheckpointRow | undefined) ?? null,
+    rows: oldestRows.all(proposalId, limit) as Array<{ id: number; update: Buffer }>,
+  }));
   // Prisma's cuid() default lives in the client, not the table: any unique id will do.
   const insertCheckpoint = conn.prepare(
     `INSERT INTO "DocumentCheckpoint" ("id", "proposalId", "state", "mergedRows", "createdAt") VALUES (?, ?, ?, ?, ?)`,
   );
   const deleteCheckpoint = conn.prepare(`DELETE FROM "DocumentCheckpoint" WHERE "id" = ?`);
+  // One writer at a time on SQLite: ids are handed out in commit order, so a range is exact.
   const deleteRowsUpTo = conn.prepare(`DELETE FROM "DocumentUpdate" WHERE "proposalId" = ? AND "id" <= ?`);
-  const compactOnce = conn.transaction((proposalId: string): { mergedRows: number } => {
-    const rows = oldestRows.all(proposalId, MAX_ROWS_PER_COMPACTION) as Array<{ id: number; update: Buffer }>;
-    if (rows.length === 0) return { mergedRows: 0 };
-    const previous = newestCheckpoint.get(proposalId) as CheckpointRow | undefined;
-    const next = foldIntoCheckpoint(previous ?? null, rows.map((r) => r.update));
-    insertCheckpoint.run(randomUUID(), proposalId, next.state, next.mergedRows, prismaDateTime(new Date()));
-    if (previous) deleteCheckpoint.run(previous.id);
-    deleteRowsUpTo.run(proposalId, rows.at(-1)!.id);
-    return { mergedRows: rows.length };
+  const swapOnce = conn.transaction((proposalId: string, previousId: string | null, state: Uint8Array, mergedRows: number, lastRowId: number): boolean => {
+    const newest = newestCheckpoint.get(proposalId) as CheckpointRow | undefined;
+    if ((newest?.id ?? null) !== previousId) return false;
+    insertCheckpoint.run(randomUUID(), proposalId, state, mergedRows, prismaDateTime(new Date()));
+    if (previousId) deleteCheckpoint.run(previousId);
+    deleteRowsUpTo.run(proposalId, lastRowId);
+    return true;
   });
+  const checkpoints: CheckpointStore = {
+    oldest: (proposalId, limit) => retryWhileBusy(() => timed("compaction-read", proposalId, () => readOldest(proposalId, limit))),
+    swap: (proposalId, { previousId, next, rowIds }) =>
+      retryWhileBusy(() => timed("compaction-swap", proposalId, () => swapOnce.immediate(proposalId, previousId, next.state, next.mergedRows, rowIds.at(-1)!))),
+  };
   const writeAll = conn.transaction((rows: JournalRow[], at: string) => {
     for (const r of rows) insert.run(r.proposalId, r.update, r.userId, r.delegationId, r.clientId, at);
   });
   return {
     async write(rows) {
-      writeAll(rows, prismaDateTime(new Date()));
+      timed("journal-write", null, () => writeAll(rows, prismaDateTime(new Date())));
     },
-    read: (proposalId) => retryWhileBusy(() => readDocument(proposalId)),
-    async compact(proposalId) {
-      return compactOnce.immediate(proposalId);
-    },
+    read: (proposalId) => retryWhileBusy(() => timed("journal-read", proposalId, () => readDocument(proposalId))),
+    compact: (proposalId) => compactOldest(checkpoints, proposalId),
     close() {
       conn.close();
     },

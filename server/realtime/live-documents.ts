@@ -10,6 +10,7 @@ import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/li
 import type { Cluster } from "./cluster.ts";
 import type { JournalWriter } from "./journal.ts";
 import type { Room } from "./room.ts";
+import { timed } from "../observability/operation-log.ts";
 
 /**
  * How long a version or a server change waits for the journal to store what the text already
@@ -42,10 +43,10 @@ function retryOnceOnConflict<T>(run: () => Promise<T>): Promise<T> {
   });
 }
 
-type Snapshot = TextSnapshot & { lastEditAt: number };
+type Snapshot = TextSnapshot & { lastEditAt: number; at: number };
 
 function freeze(room: Room): Snapshot {
-  return { frozen: freezeText(room.doc), editors: new Set(room.editors), workshopId: room.workshopId, lastEditAt: room.lastEditAt };
+  return { frozen: timed("freeze-text", room.proposalId, () => freezeText(room.doc)), editors: new Set(room.editors), workshopId: room.workshopId, lastEditAt: room.lastEditAt, at: Date.now() };
 }
 
 /** The text as it is now, once everything in it is in the database. */
@@ -60,7 +61,8 @@ async function durableSnapshot(ctx: LiveDocumentsContext, room: Room): Promise<S
 /** The version covers the editing up to the snapshot; editing since then awaits the next one. */
 function coveredBy(room: Room, snapshot: Snapshot): void {
   for (const e of snapshot.editors) room.editors.delete(e);
-  if (room.lastEditAt === snapshot.lastEditAt) room.firstUnversionedEditAt = null;
+  // Edits that came in while the version was being stored start the next interval.
+  room.firstUnversionedEditAt = room.lastEditAt === snapshot.lastEditAt ? null : snapshot.at;
 }
 
 export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
@@ -113,6 +115,7 @@ export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
           editors: new Set([...room.editors, ...(author.delegationId ? [author.delegationId] : [])]),
           workshopId: room.workshopId,
           lastEditAt: room.lastEditAt,
+          at: Date.now(),
         };
         after.destroy();
         const result = await retryOnceOnConflict(() =>

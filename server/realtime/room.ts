@@ -13,6 +13,7 @@ import type { JournalWriter } from "./journal.ts";
 import type { Cluster } from "./cluster.ts";
 import { inspectUpdate } from "./update-inspect.ts";
 import { PresenceSizes } from "./presence-limits.ts";
+import { timed } from "../observability/operation-log.ts";
 
 export type Session = {
   socket: Socket;
@@ -69,10 +70,12 @@ export class Room {
     this.doc = new Y.Doc();
     // Checkpoint, then each row, in one transaction: cheaper than merging them into one update
     // first (a merge re-encodes the whole document only for it to be decoded again).
-    this.doc.transact(() => {
-      if (stored.checkpoint) Y.applyUpdate(this.doc, stored.checkpoint);
-      for (const row of stored.rows) Y.applyUpdate(this.doc, row);
-    });
+    timed("load-room", proposalId, () =>
+      this.doc.transact(() => {
+        if (stored.checkpoint) Y.applyUpdate(this.doc, stored.checkpoint);
+        for (const row of stored.rows) Y.applyUpdate(this.doc, row);
+      }),
+    );
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
@@ -107,7 +110,7 @@ export class Room {
       opts.mayApply?.();
       // Memory is what bounds a storage outage: past it, changes wait in their senders' tabs.
       if (!journal.canAccept(update.byteLength)) throw new AppError("UNAVAILABLE");
-      const { insertingClients } = inspectUpdate(update, (client) => Y.getState(this.doc.store, client));
+      const { insertingClients } = timed("inspect-update", this.proposalId, () => inspectUpdate(update, (client) => Y.getState(this.doc.store, client)));
       for (const client of insertingClients) {
         const owner = this.ledger.ownerOf(client);
         if (owner !== undefined && owner !== author.userId) throw new AppError("FOREIGN_CLIENT");
@@ -117,12 +120,14 @@ export class Room {
       for (const c of claimed) author.session?.clientIds.add(c);
       // Again after the ledger's await: a lock or vote that came meanwhile stops this change.
       opts.mayApply?.();
-      try {
-        Y.applyUpdate(this.doc, update, author.originSocketId ?? "server");
-      } catch {
-        throw new AppError("MALFORMED_UPDATE");
-      }
-      this.broadcast("doc:update", { proposalId: this.proposalId, update }, author.originSocketId);
+      timed("apply-update", this.proposalId, () => {
+        try {
+          Y.applyUpdate(this.doc, update, author.originSocketId ?? "server");
+        } catch {
+          throw new AppError("MALFORMED_UPDATE");
+        }
+      });
+      timed("relay-update", this.proposalId, () => this.broadcast("doc:update", { proposalId: this.proposalId, update }, author.originSocketId));
       cluster.relayDoc(this.proposalId, update);
       this.noteEdit(author.delegationId, Date.now());
       // Queued now, inside the turn, so the journal keeps the order in which changes applied.

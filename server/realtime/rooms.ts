@@ -14,6 +14,7 @@ import { AuthorshipLedger } from "./authorship-ledger.ts";
 import { RelayBuffer } from "./relay-buffer.ts";
 import { scheduleAutoVersions } from "./version-scheduler.ts";
 import { liveDocuments } from "./live-documents.ts";
+import { timed } from "../observability/operation-log.ts";
 
 /** Back-off after a failed compaction. */
 const COMPACT_RETRY_MS = 30_000;
@@ -131,8 +132,10 @@ export class RoomRegistry implements LiveDocuments {
   applyRelayed(proposalId: string, update: Uint8Array): void {
     const room = this.loaded.get(proposalId);
     if (!room) return this.relays.keep(proposalId, update, Date.now());
-    Y.applyUpdate(room.doc, update, "relay");
-    room.broadcast("doc:update", { proposalId, update });
+    timed("apply-relayed", proposalId, () => {
+      Y.applyUpdate(room.doc, update, "relay");
+      room.broadcast("doc:update", { proposalId, update });
+    });
   }
 
   /** Writes everything pending (for a while) and unloads every room (graceful shutdown). */

@@ -3,6 +3,7 @@ import { authorRuns, textWithClients } from "../../lib/document/authorship.ts";
 import { AppError } from "../../lib/errors.ts";
 import { diffPool } from "../compute/diff-pool.ts";
 import { authorize } from "./authorize.ts";
+import { timed } from "../observability/operation-log.ts";
 import { docOfVersion } from "./version-state.ts";
 
 /**
@@ -20,9 +21,12 @@ export async function compareVersions(opts: { db: Db; userId: string | null; pro
   const from = rows.find((r) => r.number === opts.from);
   const to = rows.find((r) => r.number === opts.to);
   if (!from || !to) throw new AppError("NOT_FOUND");
-  const doc = docOfVersion(to.state);
-  const { text, runs } = textWithClients(doc);
-  doc.destroy();
+  const { text, runs } = timed("compare-prepare", opts.proposalId, () => {
+    const doc = docOfVersion(to.state);
+    const read = textWithClients(doc);
+    doc.destroy();
+    return read;
+  });
   const clients = await opts.db.documentClient.findMany({ where: { proposalId: opts.proposalId }, select: { clientId: true, delegationId: true } });
   const delegationOf = new Map(clients.map((c) => [Number(c.clientId), c.delegationId]));
   const afterRuns = authorRuns(runs, (client) => delegationOf.get(client) ?? null);
