@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./fixtures/auth";
 import { SAVED, SYNC_TIMEOUT, openProposal, textbox } from "./fixtures/proposal";
@@ -130,6 +131,26 @@ test("text written offline is kept and synced on reconnect", async ({ browser })
   expect(await documentText(china.page)).toBe(await documentText(japan.page));
 
   for (const tab of [china, japan]) await tab.context.close();
+});
+
+test("while another process holds the database's write lock the editor says so, and nothing typed is lost", async ({ browser }) => {
+  const korea = await openProposal(browser, ACCOUNTS.korea, PROPOSAL);
+  // A backup or maintenance script takes the write lock of the server's SQLite file for 8 s.
+  const locker = spawn(process.execPath, ["--import", "tsx", "tests/helpers/sqlite-locker.ts", "data/e2e.db", "8000"], { stdio: ["ignore", "pipe", "inherit"] });
+  const released = new Promise((r) => locker.once("exit", r));
+  await new Promise<void>((resolve) => locker.stdout!.on("data", (b: Buffer) => b.toString().includes("LOCKED") && resolve()));
+
+  await typeAtEnd(korea.page, [{ keys: " Typed while the database was locked " }, { ime: "서울" }]);
+  await expect(korea.page.getByText("Not saved — retrying")).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await korea.page.screenshot({ path: test.info().outputPath("retrying.png") });
+  await released;
+  await expect(korea.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+
+  // Stored, not only in the server's memory: a reload (a fresh document) shows it.
+  await korea.page.reload();
+  await expect(korea.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  expect(await documentText(korea.page)).toContain("Typed while the database was locked 서울");
+  await korea.context.close();
 });
 
 test("the toolbar formats the text and undo takes it back", async ({ browser }) => {
