@@ -34,8 +34,9 @@ const fixture = config.fixture ?? (await createBenchFixture(db, { rooms: config.
 // Room options stay the server's defaults unless a diagnosis asks otherwise
 // (BENCH_COMPACT_AFTER, BENCH_COMMIT_INTERVAL_MS).
 const commitInterval = process.env.BENCH_COMMIT_INTERVAL_MS;
+const compactAfter = config.compactAfterRows ?? (process.env.BENCH_COMPACT_AFTER ? Number(process.env.BENCH_COMPACT_AFTER) : undefined);
 const rooms = {
-  ...(config.compactAfterRows === undefined ? {} : { compactAfterRows: config.compactAfterRows }),
+  ...(compactAfter === undefined ? {} : { compactAfterRows: compactAfter }),
   ...(commitInterval === undefined ? {} : { journalCommitIntervalMs: Number(commitInterval) }),
 };
 const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl, databaseUrl: url });

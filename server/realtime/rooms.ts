@@ -15,6 +15,7 @@ import { RelayBuffer } from "./relay-buffer.ts";
 import { scheduleAutoVersions } from "./version-scheduler.ts";
 import { liveDocuments } from "./live-documents.ts";
 import { timed } from "../observability/operation-log.ts";
+import { foldPool } from "../compute/fold-pool.ts";
 
 /** Back-off after a failed compaction. */
 const COMPACT_RETRY_MS = 30_000;
@@ -159,6 +160,9 @@ export class RoomRegistry implements LiveDocuments {
     // Whatever other nodes relayed while (or just before) this node read the database.
     for (const update of this.relays.take(proposalId)) Y.applyUpdate(room.doc, update, "relay");
     this.loaded.set(proposalId, room);
+    // Rooms compact every thousand journal rows: the merge worker starts with the first room,
+    // not in the middle of someone's typing.
+    foldPool().warm();
     return room;
   }
 
