@@ -30,8 +30,9 @@ const securityHeaders = [
 const nextConfig = {
   // Prisma's driver adapters load native code (better-sqlite3) or Node-only drivers (pg):
   // keep them out of the bundle so Node resolves them at run time. Yjs too: the custom server
-  // and the route handlers must share one copy of it, or its constructor checks fail.
-  serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg", "yjs", "y-protocols", "lib0", "@tiptap/y-tiptap"],
+  // and the route handlers must share one copy of it, or its constructor checks fail. esbuild
+  // (which compiles worker entries, server/compute/ts-worker.ts) runs its own native binary.
+  serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg", "yjs", "y-protocols", "lib0", "@tiptap/y-tiptap", "esbuild"],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() answers a member who lacks the role with a real 403 page.

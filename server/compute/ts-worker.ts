@@ -23,7 +23,7 @@ function compile(file: string): string {
   const cached = compiled.get(file);
   if (cached) return cached;
   const result = buildSync({
-    entryPoints: [join(root, file)],
+    entryPoints: [join(/*turbopackIgnore: true*/ root, file)],
     bundle: true,
     packages: "external",
     format: "esm",
@@ -34,9 +34,9 @@ function compile(file: string): string {
   });
   const code = result.outputFiles[0]!.contents;
   // Named by content: processes running the same code share one file, and new code gets a new one.
-  const out = join(root, OUT_DIR, `${basename(file, ".ts")}-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
+  const out = join(/*turbopackIgnore: true*/ root, OUT_DIR, `${basename(file, ".ts")}-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
   if (!existsSync(out)) {
-    mkdirSync(join(root, OUT_DIR), { recursive: true });
+    mkdirSync(join(/*turbopackIgnore: true*/ root, OUT_DIR), { recursive: true });
     // Written aside, then renamed: another process starting at once never reads half a file.
     const tmp = `${out}.${process.pid}.tmp`;
     writeFileSync(tmp, code);
