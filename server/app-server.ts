@@ -4,6 +4,9 @@ import type { AddressInfo } from "node:net";
 import type { Server as IoServer } from "socket.io";
 import type { Db } from "../lib/db.ts";
 import { startEventLoopWatchdog } from "./observability/event-loop-watchdog.ts";
+import { prepareWorkers } from "./compute/ts-worker.ts";
+import { DIFF_WORKER_FILE } from "./compute/diff-pool.ts";
+import { FOLD_WORKER_FILE } from "./compute/fold-pool.ts";
 import { attachRealtime } from "./realtime/attach.ts";
 import type { RoomOptions, RoomRegistry } from "./realtime/rooms.ts";
 import type { LiveNotifier } from "./services/live-notifier.ts";
@@ -52,6 +55,8 @@ export async function startAccordServer(opts: {
   });
   const port = (http.address() as AddressInfo).port;
   const watchdog = startEventLoopWatchdog();
+  // Compiled in the background, so no first comparison or compaction waits for it.
+  prepareWorkers([DIFF_WORKER_FILE, FOLD_WORKER_FILE]).catch((e) => console.error("worker entries not compiled ahead:", (e as Error).message));
   return {
     http,
     io,

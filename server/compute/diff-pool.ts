@@ -20,6 +20,8 @@ export const MAX_WAITING_DIFFS = 8;
  */
 export const DIFF_DEADLINE_MS = 10_000;
 
+export const DIFF_WORKER_FILE = "server/compute/diff-worker.ts";
+
 /** Heap of the worker: a comparison that would need more fails alone, not the server. */
 const WORKER_HEAP_MB = 512;
 
@@ -35,7 +37,7 @@ export function createDiffPool(opts: Partial<Pick<WorkerQueueOptions<DiffJob, Di
     label: "Compare",
     maxWaiting: opts.maxWaiting ?? MAX_WAITING_DIFFS,
     deadlineMs: opts.deadlineMs ?? DIFF_DEADLINE_MS,
-    spawn: opts.spawn ?? (() => startTsWorker("server/compute/diff-worker.ts", { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })),
+    spawn: opts.spawn ?? (() => startTsWorker(DIFF_WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })),
     fallback: coarsest,
     busyMessage: "Too many comparisons are running right now; try again in a moment.",
   });

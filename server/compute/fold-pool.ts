@@ -3,6 +3,8 @@ import { packRows, type Checkpoint, type PackedRows } from "../../lib/document/c
 import { startTsWorker } from "./ts-worker.ts";
 import { closeSharedQueue, sharedQueue, WorkerQueue } from "./worker-queue.ts";
 
+export const FOLD_WORKER_FILE = "server/compute/fold-worker.ts";
+
 export type FoldJob = { previous: Checkpoint | null; rows: PackedRows };
 
 /** Rooms whose compaction may wait while one runs: each room asks at most once at a time. */
@@ -18,7 +20,7 @@ export function foldPool(): WorkerQueue<FoldJob, Checkpoint> {
         label: "Compaction",
         maxWaiting: MAX_WAITING_FOLDS,
         deadlineMs: FOLD_DEADLINE_MS,
-        spawn: () => startTsWorker("server/compute/fold-worker.ts"),
+        spawn: () => startTsWorker(FOLD_WORKER_FILE),
         fallback: null,
         busyMessage: "Too many rooms are compacting at once.",
       }),

@@ -11,28 +11,28 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Worker, type ResourceLimits } from "node:worker_threads";
-import { buildSync } from "esbuild";
+import { build, buildSync, type BuildOptions } from "esbuild";
 
 /** Inside node_modules, so that the compiled file's package imports resolve from the project. */
 const OUT_DIR = join("node_modules", ".cache", "accord-workers");
 
-const compiled = new Map<string, string>();
+// Compiled entries by source file, process-wide: Next's route handlers run their own copy of
+// this module, and must find what the custom server compiled at start.
+const holder = globalThis as { accordCompiledWorkers?: Map<string, string> };
+const compiled = (holder.accordCompiledWorkers ??= new Map<string, string>());
 
-function compile(file: string): string {
-  const root = /*turbopackIgnore: true*/ process.cwd();
-  const cached = compiled.get(file);
-  if (cached) return cached;
-  const result = buildSync({
-    entryPoints: [join(/*turbopackIgnore: true*/ root, file)],
-    bundle: true,
-    packages: "external",
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0]!.contents;
+const buildOptions = (root: string, file: string): BuildOptions & { write: false } => ({
+  entryPoints: [join(/*turbopackIgnore: true*/ root, file)],
+  bundle: true,
+  packages: "external",
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  write: false,
+  logLevel: "silent",
+});
+
+function store(root: string, file: string, code: Uint8Array): string {
   // Named by content: processes running the same code share one file, and new code gets a new one.
   const out = join(/*turbopackIgnore: true*/ root, OUT_DIR, `${basename(file, ".ts")}-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
   if (!existsSync(out)) {
@@ -44,6 +44,24 @@ function compile(file: string): string {
   }
   compiled.set(file, out);
   return out;
+}
+
+function compile(file: string): string {
+  const cached = compiled.get(file);
+  if (cached) return cached;
+  const root = /*turbopackIgnore: true*/ process.cwd();
+  return store(root, file, buildSync(buildOptions(root, file)).outputFiles[0]!.contents);
+}
+
+/**
+ * Compiles worker entries ahead of their first use, off the event loop (esbuild works in its
+ * own process): the first comparison then does not wait ~100 ms for a synchronous build.
+ */
+export async function prepareWorkers(files: string[]): Promise<void> {
+  const root = /*turbopackIgnore: true*/ process.cwd();
+  await Promise.all(
+    files.filter((f) => !compiled.has(f)).map(async (f) => store(root, f, (await build(buildOptions(root, f))).outputFiles[0]!.contents)),
+  );
 }
 
 /**
