@@ -1,92 +1,176 @@
-// Command-line options → the list of runs. Presets name the two scenarios the team compares
-// across changes; explicit flags override a preset's fields.
+// The one command line of `npm run bench`: subcommands (`profile P2`, `scenario s1`, `trace FILE`,
+// `room-load FILE`, `history`) and the flag spellings that came before them (`--profile P2`,
+// `--scenario s1`, `--trace FILE`, `--room-load FILE`, `--history`), which the docs and the
+// committed results' commands still use. Options that do not apply to a command are refused
+// rather than ignored: a silently ignored `--rate` would mislabel the figures.
 import { parseArgs } from "node:util";
+import { CUSTOM, DEFAULT_PRESETS, PRESETS, findPreset, type Preset } from "./presets.ts";
 
-export type Profile = {
-  name: string;
-  rooms: number;
-  /** Clients per room (each a socket + provider, as one browser tab). */
-  clients: number;
-  /** Of those, how many type (per room); the rest only receive. */
-  typists: number;
-  /** Keystrokes per second per typist (mean; intervals are jittered). */
-  rate: number;
-  /** Measured seconds, after the warm-up. */
-  seconds: number;
-  warmup: number;
-  /** Server processes on PostgreSQL + Redis, clients spread round-robin (bench/cluster/); absent = one node on SQLite. */
-  nodes?: number;
+export const USAGE = `Usage: npm run bench -- [COMMAND] [OPTIONS]
+
+Commands (the old flag spelling in brackets still works):
+  profile NAME…  [--profile NAME]   run named loads (one table: ${PRESETS.map((p) => p.name).join(", ")})
+  scenario NAME… [--scenario NAME]  the same thing under its other name
+  (none)                            s1 then s2; with load options only, a custom load based on s1
+  trace FILE     [--trace FILE]     replay an editing trace (josephg/editing-traces .json.gz)
+  room-load FILE [--room-load FILE] a long proposal loaded after a restart
+  history        [--history]        a long version history: list, open, compare, verify
+
+Load options (profile, scenario, custom):
+  --rooms N --clients N --typists N   override the preset (--clients, --typists per room)
+  --rate N                            keystrokes/s per typist
+  --seconds N --warmup N              measured seconds, warm-up seconds
+  --nodes N                           N server processes on PostgreSQL + Redis (DATABASE_URL,
+                                      REDIS_URL; default the local ones; fresh database per run)
+  --baseline y-websocket              the same load against y-websocket's reference server,
+                                      right after Accord's in every run
+  --runs N                            repeat with fresh servers and report the median
+  --json FILE                         write the result (one object, or an array for several loads)
+Other options:
+  trace:     --rate N (transactions/s; default as fast as acks and the rate limit allow), --json FILE
+  room-load: --rooms N (≥ 2, default 10), --json FILE
+  history:   --versions N (≥ 2, default 10,000)
+
+  s1  1 room × 50 clients × 10 typists     s2  20 rooms × 20 clients × 2 typists
+  P1  1 × 10 × 3    P2  1 × 50 × 10    P3  1 × 100 × 20    P4  200 × 3 × 1
+  P5  P2 as a 300 s soak (RSS drift, unload, compaction)    P6  P2 on 2 nodes + Redis
+  All type 5 keystrokes/s, 20 s measured after 5 s warm-up unless overridden.
+Environment: BENCH_CPU_PROF=1 (server CPU profile of the measured window), BENCH_COMPACT_AFTER=N,
+  BENCH_COMMIT_INTERVAL_MS=N, BENCH_SERVER_FLAGS="…", ACCORD_EVENT_LOOP_BLOCK_MS=N (bench/README.md).`;
+
+/** A preset as run: `overrides` names the fields the command line changed. */
+export type Load = Preset & { overrides: string[] };
+
+export type Command =
+  | { kind: "load"; loads: Load[]; baseline: "y-websocket" | null; runs: number; json: string | null }
+  | { kind: "trace"; file: string; rate: number | null; json: string | null }
+  | { kind: "room-load"; trace: string; rooms: number; json: string | null }
+  | { kind: "history"; versions: number }
+  | { kind: "help" };
+
+const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "help"] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+const LOAD_FIELDS = ["rooms", "clients", "typists", "rate", "seconds", "warmup", "nodes"] as const;
+const INTEGER_FIELDS: ReadonlySet<string> = new Set(["rooms", "clients", "typists", "nodes"]);
+
+/** Which options each command takes (the alias flag that names the command is not listed). */
+const ALLOWED: Record<Exclude<Subcommand, "help">, readonly string[]> = {
+  profile: [...LOAD_FIELDS, "baseline", "runs", "json"],
+  scenario: [...LOAD_FIELDS, "baseline", "runs", "json"],
+  trace: ["rate", "json"],
+  "room-load": ["rooms", "json"],
+  history: ["versions"],
 };
 
-export const PRESETS: Record<string, Profile> = {
-  // One busy drafting session: a plenary room, a fifth of it typing.
-  s1: { name: "s1", rooms: 1, clients: 50, typists: 10, rate: 5, seconds: 20, warmup: 5 },
-  // Many small breakout rooms at once: fan-out is small, room count is large.
-  s2: { name: "s2", rooms: 20, clients: 20, typists: 2, rate: 5, seconds: 20, warmup: 5 },
-};
+const str = { type: "string" } as const;
+const OPTIONS = {
+  profile: str,
+  scenario: str,
+  trace: str,
+  "room-load": str,
+  history: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  baseline: str,
+  runs: str,
+  json: str,
+  versions: str,
+  ...Object.fromEntries(LOAD_FIELDS.map((k) => [k, str])),
+} as const;
 
-const DEFAULT: Profile = { ...PRESETS.s1!, name: "custom" };
+type Values = Record<string, string | boolean | undefined>;
 
-export const USAGE = `Usage: npm run bench -- [--scenario s1|s2] [--rooms N] [--clients N] [--typists N]
-                          [--rate N] [--seconds N] [--warmup N] [--json FILE]
-  With no options, runs s1 and s2 and prints a table.
-  --scenario s1   1 room × 50 clients × 10 typists × 5 keystrokes/s, 20 s
-  --scenario s2   20 rooms × 20 clients × 2 typists × 5 keystrokes/s, 20 s
-  --clients, --typists are per room; --rate is keystrokes/s per typist.
-  BENCH_CPU_PROF=1 writes a V8 CPU profile of the server over the measured window.
-  BENCH_COMPACT_AFTER=N passes compactAfterRows to the server (diagnosis only).
-  --nodes N       N server processes on PostgreSQL + Redis (DATABASE_URL, REDIS_URL; default the
-                  local ones; a fresh database per run), clients spread round-robin over them.
-  --trace FILE.json.gz [--rate N]   replay an editing trace through the server (bench/trace/);
-                  --rate = transactions/s (default: as fast as acks and the rate limit allow).
-  --history [--versions N]   a long version history (default 10,000): list, open, compare, verify`;
+function number(values: Values, key: string, opts: { isInteger: boolean; min: number }): number | undefined {
+  const raw = values[key];
+  if (typeof raw !== "string") return undefined;
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n) || n < opts.min || (opts.isInteger && !Number.isInteger(n))) {
+    throw new Error(`--${key} must be a ${opts.isInteger ? "whole " : ""}number ≥ ${opts.min}, got "${raw}"`);
+  }
+  return n;
+}
 
-export type Cli = { profiles: Profile[]; json: string | null; trace?: { file: string; rate: number | null } };
+function applyOverrides(base: Preset, values: Values): Load {
+  const load: Load = { ...base, overrides: [] };
+  for (const k of LOAD_FIELDS) {
+    const n = number(values, k, { isInteger: INTEGER_FIELDS.has(k), min: 0 });
+    if (n === undefined) continue;
+    load[k] = n;
+    load.overrides.push(k);
+  }
+  if (load.rooms < 1) throw new Error("--rooms must be at least 1");
+  if (load.clients < 2) throw new Error("--clients must be at least 2 (a sender and a receiver)");
+  if (load.typists < 1 || load.typists > load.clients) throw new Error("--typists must be between 1 and --clients");
+  if (load.rate <= 0 || load.seconds <= 0) throw new Error("--rate and --seconds must be positive");
+  if (load.nodes !== undefined && load.nodes < 1) throw new Error("--nodes must be at least 1");
+  return load;
+}
 
-const NUMERIC = ["rooms", "clients", "typists", "rate", "seconds", "warmup", "nodes"] as const;
+/** The command named by a positional word or by one of the old flags; never both, never two. */
+function commandOf(values: Values, positionals: string[]): { sub: Subcommand | null; args: string[] } {
+  const named: Array<{ sub: Subcommand; args: string[] }> = [];
+  const [first, ...rest] = positionals;
+  if (first !== undefined) {
+    if (!(SUBCOMMANDS as readonly string[]).includes(first)) throw new Error(`unknown command "${first}" (known: ${SUBCOMMANDS.join(", ")})`);
+    named.push({ sub: first as Subcommand, args: rest });
+  }
+  for (const flag of ["profile", "scenario", "trace", "room-load"] as const) {
+    const v = values[flag];
+    if (typeof v === "string") named.push({ sub: flag, args: [v] });
+  }
+  if (values.history === true) named.push({ sub: "history", args: [] });
+  if (named.length > 1) throw new Error(`one command at a time (got ${named.map((n) => n.sub).join(" and ")})`);
+  return named[0] ?? { sub: null, args: [] };
+}
 
-export function parseCli(argv: string[]): Cli | { help: true } {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      scenario: { type: "string" },
-      json: { type: "string" },
-      trace: { type: "string" },
-      help: { type: "boolean", short: "h" },
-      ...Object.fromEntries(NUMERIC.map((k) => [k, { type: "string" as const }])),
-    },
-  });
-  if (values.help) return { help: true };
-  const v = values as Record<string, string | boolean | undefined>;
+export function parseCli(argv: string[]): Command {
+  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: OPTIONS });
+  const v = values as Values;
+  if (v.help === true) return { kind: "help" };
+  const { sub, args } = commandOf(v, positionals);
+  if (sub === "help") return { kind: "help" };
+
+  const allowed = ALLOWED[sub ?? "profile"];
+  for (const [key, value] of Object.entries(v)) {
+    if (value === undefined || key === sub || (key === "history" && sub === "history")) continue;
+    if (!allowed.includes(key)) throw new Error(`--${key} does not apply to ${sub ? `"${sub}"` : "a load run"}`);
+  }
   const json = typeof v.json === "string" ? v.json : null;
-  if (typeof v.trace === "string") {
-    const rate = typeof v.rate === "string" ? Number(v.rate) : null;
-    if (rate !== null && !(rate > 0)) throw new Error(`--rate must be a number > 0, got "${String(v.rate)}"`);
-    return { profiles: [], json, trace: { file: v.trace, rate } };
-  }
-  const hasOverrides = NUMERIC.some((k) => v[k] !== undefined);
-  if (v.scenario === undefined && !hasOverrides) return { profiles: [PRESETS.s1!, PRESETS.s2!], json };
+  const one = (what: string): string => {
+    if (args.length !== 1 || args[0]!.startsWith("-")) throw new Error(`"${sub}" needs exactly one ${what}`);
+    return args[0]!;
+  };
 
-  let base = DEFAULT;
-  if (typeof v.scenario === "string") {
-    const preset = PRESETS[v.scenario];
-    if (!preset) throw new Error(`unknown scenario "${v.scenario}" (known: ${Object.keys(PRESETS).join(", ")})`);
-    base = preset;
+  switch (sub) {
+    case "trace":
+      return { kind: "trace", file: one("trace file"), rate: positive(v, "rate"), json };
+    case "room-load":
+      return { kind: "room-load", trace: one("trace file"), rooms: number(v, "rooms", { isInteger: true, min: 2 }) ?? 10, json };
+    case "history":
+      if (args.length > 0) throw new Error(`"history" takes no arguments (got ${args.join(" ")})`);
+      return { kind: "history", versions: number(v, "versions", { isInteger: true, min: 2 }) ?? 10_000 };
+    case "profile":
+    case "scenario":
+    case null: {
+      if (sub !== null && args.length === 0) throw new Error(`"${sub}" needs a name (${PRESETS.map((p) => p.name).join(", ")})`);
+      const hasOverrides = LOAD_FIELDS.some((k) => v[k] !== undefined);
+      const names = sub !== null ? args : hasOverrides ? [] : DEFAULT_PRESETS;
+      const bases = names.map((name) => {
+        const p = findPreset(name);
+        if (!p) throw new Error(`unknown ${sub ?? "preset"} "${name}" (known: ${PRESETS.map((x) => x.name).join(", ")})`);
+        return p;
+      });
+      const loads = (bases.length > 0 ? bases : [CUSTOM]).map((p) => applyOverrides(p, v));
+      if (v.baseline !== undefined && v.baseline !== "y-websocket") throw new Error(`--baseline supports only "y-websocket", got "${String(v.baseline)}"`);
+      const runs = number(v, "runs", { isInteger: true, min: 1 }) ?? 1;
+      return { kind: "load", loads, baseline: v.baseline === "y-websocket" ? "y-websocket" : null, runs, json };
+    }
   }
-  const profile: Profile = { ...base, name: hasOverrides ? `${base.name === "custom" ? "custom" : `${base.name}*`}` : base.name };
-  for (const k of NUMERIC) {
-    const raw = v[k];
-    if (typeof raw !== "string") continue;
-    const n = Number(raw);
-    const isInteger = k !== "rate" && k !== "seconds" && k !== "warmup";
-    if (!Number.isFinite(n) || n < 0 || (isInteger && !Number.isInteger(n))) throw new Error(`--${k} must be a ${isInteger ? "whole " : ""}number ≥ 0, got "${raw}"`);
-    profile[k] = n;
-  }
-  if (profile.rooms < 1) throw new Error("--rooms must be at least 1");
-  if (profile.clients < 2) throw new Error("--clients must be at least 2 (a sender and a receiver)");
-  if (profile.typists < 1 || profile.typists > profile.clients) throw new Error("--typists must be between 1 and --clients");
-  if (profile.rate <= 0 || profile.seconds <= 0) throw new Error("--rate and --seconds must be positive");
-  if (profile.nodes !== undefined && profile.nodes < 1) throw new Error("--nodes must be at least 1");
-  return { profiles: [profile], json };
+}
+
+function positive(values: Values, key: string): number | null {
+  const n = number(values, key, { isInteger: false, min: 0 });
+  if (n === undefined) return null;
+  if (n <= 0) throw new Error(`--${key} must be a number > 0, got "${String(values[key])}"`);
+  return n;
 }

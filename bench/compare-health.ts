@@ -18,9 +18,9 @@ import * as Y from "yjs";
 import { createDb, type Db } from "../lib/db.ts";
 import { stateFromPmJson } from "../lib/document/convert.ts";
 import { applyMigrations } from "../server/migrate.ts";
-import { compareVersions } from "../server/services/compare-versions.ts";
-import { cutVersion, freezeText } from "../server/services/cut-version.ts";
-import { recordStartingDraft } from "../server/services/record-starting-draft.ts";
+import { compareVersions } from "../server/services/history/compare-versions.ts";
+import { cutVersion, freezeText } from "../server/services/history/cut-version.ts";
+import { recordStartingDraft } from "../server/document-store/starting-draft.ts";
 import { closeDiffPool } from "../server/compute/diff-pool.ts";
 
 const WORDS = 10_000;

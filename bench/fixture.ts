@@ -4,13 +4,15 @@
 import type { Db } from "../lib/db.ts";
 import { asBytes } from "../lib/bytes.ts";
 import { stateFromPmJson } from "../lib/document/convert.ts";
-import { recordStartingDraft } from "../server/services/record-starting-draft.ts";
+import { recordStartingDraft } from "../server/document-store/starting-draft.ts";
+import { MAX_SOCKETS_PER_USER } from "../server/realtime/socket-guard.ts";
 
 export type BenchFixture = {
   workshopId: string;
   proposalIds: string[];
-  /** Delegates; client i of every room signs in as delegates[i]. */
+  /** Delegates; client i of a room signs in as delegateFor(fixture, room, i) (delegates[i] up to 20 rooms). */
   delegates: string[];
+  clientsPerRoom: number;
   observer: string;
 };
 
@@ -39,7 +41,8 @@ export async function createBenchFixture(db: Db, opts: { rooms: number; clientsP
     return u.id;
   }
   const delegates: string[] = [];
-  for (let i = 0; i < opts.clientsPerRoom; i++) delegates.push(await member(`delegate-${i}`, "DELEGATE", delegations[i % delegations.length] ?? null));
+  const count = opts.clientsPerRoom * userGroups(opts.rooms);
+  for (let i = 0; i < count; i++) delegates.push(await member(`delegate-${i}`, "DELEGATE", delegations[i % delegations.length] ?? null));
   const observer = await member("observer", "OBSERVER", null);
 
   // Every room starts from the same one-paragraph draft, as the integration fixtures do.
@@ -50,5 +53,20 @@ export async function createBenchFixture(db: Db, opts: { rooms: number; clientsP
     await recordStartingDraft(db, { proposalId: p.id, state, owner: null });
     proposalIds.push(p.id);
   }
-  return { workshopId: w.id, proposalIds, delegates, observer };
+  return { workshopId: w.id, proposalIds, delegates, clientsPerRoom: opts.clientsPerRoom, observer };
+}
+
+/**
+ * The server refuses an account's socket beyond MAX_SOCKETS_PER_USER on a node, and a user holds
+ * one socket per room: every block of that many rooms gets its own set of delegates (P4's 200
+ * rooms: 10 sets). Up to 20 rooms (every preset but P4) this is one set, as it always was.
+ */
+function userGroups(rooms: number): number {
+  return Math.max(1, Math.ceil(rooms / MAX_SOCKETS_PER_USER));
+}
+
+export function delegateFor(f: BenchFixture, room: number, slot: number): string {
+  const id = f.delegates[Math.floor(room / MAX_SOCKETS_PER_USER) * f.clientsPerRoom + slot];
+  if (!id) throw new Error(`the fixture has no delegate for room ${room}, client ${slot}`);
+  return id;
 }

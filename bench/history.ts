@@ -9,11 +9,11 @@ import { createDb, tuneSqlite } from "../lib/db.ts";
 import { asBytes } from "../lib/bytes.ts";
 import { stateFromPmJson } from "../lib/document/convert.ts";
 import { applyMigrations } from "../server/migrate.ts";
-import { cutVersion, freezeText } from "../server/services/cut-version.ts";
-import { listVersions } from "../server/services/list-versions.ts";
-import { getVersion } from "../server/services/get-version.ts";
-import { compareVersions } from "../server/services/compare-versions.ts";
-import { verifyHistory } from "../server/services/verify-history.ts";
+import { cutVersion, freezeText } from "../server/services/history/cut-version.ts";
+import { listVersions } from "../server/services/history/list-versions.ts";
+import { getVersion } from "../server/services/history/get-version.ts";
+import { compareVersions } from "../server/services/history/compare-versions.ts";
+import { verifyHistory } from "../server/services/history/verify-history.ts";
 import { percentiles, round } from "./stats.ts";
 
 const WORDS = "the parties agree to strengthen regional cooperation on public health supply chains and small enterprise finance through regular exchanges".split(" ");

@@ -1,31 +1,29 @@
 // npx tsx bench/plot.ts: p99 latency and server CPU per delivery versus clients (P1/P2/P3),
 // Accord against y-websocket, from bench/results/*.json → bench/results/latency-cpu.png.
 // The chart is an SVG page screenshotted by Playwright's Chromium (no plotting package).
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import type { BenchReport, TargetResult } from "./result.ts";
+import { readProfileResults } from "./results-file.ts";
 
 const DIR = new URL("./results/", import.meta.url);
 const OUT = new URL("latency-cpu.png", DIR);
 const CURVE_PROFILES = ["P1", "P2", "P3"];
 
-type Target = { latency_ms: { p99: number }; server: { cpu_us_per_delivery: number }; noisy: boolean; valid: boolean };
-type Result = Target & { profile: string; clients: number; rooms: number; runs: number; baseline?: Target; per_run?: Array<{ accord: Target; baseline?: Target }>; date?: string; machine?: { cpu: string; cores: number } };
 type Point = { x: number; y: number; runs: number[]; noisy: boolean; valid: boolean };
 type Series = { name: string; colour: string; dash: string; points: Point[] };
 
-function load(): Result[] {
-  return readdirSync(DIR)
-    .filter((f) => /^P\d\.json$/.test(f))
-    .map((f) => JSON.parse(readFileSync(new URL(f, DIR), "utf8")) as Result)
+function load(): BenchReport[] {
+  return readProfileResults(DIR)
     .filter((r) => CURVE_PROFILES.includes(r.profile) && r.rooms === 1)
     .sort((a, b) => a.clients - b.clients);
 }
 
-function series(results: Result[], metric: (t: Target) => number): Series[] {
-  const ours: Point[] = results.map((r) => ({ x: r.clients, y: metric(r), runs: (r.per_run ?? []).map((p) => metric(p.accord)), noisy: r.noisy, valid: r.valid }));
+function series(results: BenchReport[], metric: (t: TargetResult) => number): Series[] {
+  const ours: Point[] = results.map((r) => ({ x: r.clients, y: metric(r), runs: r.per_run.map((p) => metric(p.accord)), noisy: r.noisy, valid: r.valid }));
   const base: Point[] = results.flatMap((r) =>
     r.baseline
-      ? [{ x: r.clients, y: metric(r.baseline), runs: (r.per_run ?? []).flatMap((p) => (p.baseline ? [metric(p.baseline)] : [])), noisy: r.baseline.noisy, valid: r.baseline.valid }]
+      ? [{ x: r.clients, y: metric(r.baseline), runs: r.per_run.flatMap((p) => (p.baseline ? [metric(p.baseline)] : [])), noisy: r.baseline.noisy, valid: r.baseline.valid }]
       : [],
   );
   return [

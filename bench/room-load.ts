@@ -15,7 +15,7 @@ import { createDb } from "../lib/db.ts";
 import { asBytes } from "../lib/bytes.ts";
 import { DEFAULT_ROOM_OPTIONS } from "../server/realtime/rooms.ts";
 import { draftState } from "./fixture.ts";
-import { openProvider } from "./load-generator.ts";
+import { openProvider } from "./accord-client.ts";
 import { startServerProcess, type RoomLoadReply } from "./server-control.ts";
 import { percentiles, round } from "./stats.ts";
 import { loadTrace } from "./trace/trace-file.ts";

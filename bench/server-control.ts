@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LoopDelay } from "../server/observability/loop-delay.ts";
 import type { BenchFixture } from "./fixture.ts";
+import type { JournalCounts } from "./transport.ts";
 
 export type ChildConfig = {
   dir: string;
@@ -36,7 +37,9 @@ export type Request =
   | { type: "profile-start" }
   | { type: "profile-stop"; path: string }
   /** Loads each room in turn (as a first join would) and reports the times and the memory it took. */
-  | { type: "load-rooms"; proposalIds: string[] };
+  | { type: "load-rooms"; proposalIds: string[] }
+  /** Counts the journal's tables through the server's own database connection. */
+  | { type: "journal-counts" };
 export type RoomLoadReply = {
   loadMs: number[];
   /** After a full GC, before and after loading (needs the process started with exposeGc). */
@@ -47,7 +50,7 @@ export type MemoryReading = { heapUsedBytes: number; externalBytes: number; rssB
 export type ParentMessage = (Request & { id: number }) | { type: "stop" };
 export type ChildMessage =
   | { type: "ready"; port: number; fixture: BenchFixture }
-  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; error?: string };
+  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; journal?: JournalCounts; error?: string };
 
 export type ServerHandle = {
   url: string;
@@ -60,6 +63,7 @@ export type ServerHandle = {
   profileStart(): Promise<void>;
   profileStop(path: string): Promise<void>;
   loadRooms(proposalIds: string[]): Promise<RoomLoadReply>;
+  journalCounts(): Promise<JournalCounts>;
   /** Error lines the server logged, grouped: "count × line" (ids masked), most frequent first. */
   errorSummary(): { total: number; top: string[] };
   /** The watchdog's "event loop blocked" lines (server/observability/): how many, and the longest few. */
@@ -215,6 +219,11 @@ export async function startServerProcess(
       const reply = await request({ type: "load-rooms", proposalIds });
       if (!reply.roomLoad) throw new Error("server process sent no room-load figures");
       return reply.roomLoad;
+    },
+    async journalCounts() {
+      const reply = await request({ type: "journal-counts" });
+      if (!reply.journal) throw new Error("server process sent no journal counts");
+      return reply.journal;
     },
     async stop() {
       if (!exited) {

@@ -84,6 +84,10 @@ async function handle(req: Request): Promise<Omit<Extract<ChildMessage, { type: 
       }
       return { roomLoad: { loadMs, before, after: memory() } };
     }
+    case "journal-counts": {
+      const [checkpoints, rows, merged] = await Promise.all([db.documentCheckpoint.count(), db.documentUpdate.count(), db.documentCheckpoint.aggregate({ _sum: { mergedRows: true } })]);
+      return { journal: { checkpoints, journal_rows: rows, rows_merged_into_checkpoints: merged._sum.mergedRows ?? 0 } };
+    }
     case "profile-stop": {
       if (!profiler) return { error: "the profiler was not started" };
       const { profile } = await profiler.post("Profiler.stop");

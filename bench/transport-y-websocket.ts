@@ -50,7 +50,6 @@ function procUsage(pid: number): ServerUsage {
   return { cpuUs: (ticks * 1e6) / CLOCK_TICKS_PER_S, rssBytes: Number(rss?.[1] ?? 0) * 1024, atMs: Number(process.hrtime.bigint()) / 1e6 };
 }
 
-
 export async function startYWebsocket(rooms: number): Promise<Transport> {
   const port = await freePort();
   const child = spawn(process.execPath, [SERVER_JS], {
@@ -104,6 +103,7 @@ export async function startYWebsocket(rooms: number): Promise<Transport> {
         isRemote: (origin) => origin === provider,
         onSaved: null,
         isSaved: () => true,
+        status: () => (provider.wsconnected ? (provider.synced ? "connected, synced" : "connected, not synced") : "not connected"),
         ping: () => pingSync(url, roomNames[room]!),
         close: () => provider.destroy(),
       };
@@ -116,6 +116,7 @@ export async function startYWebsocket(rooms: number): Promise<Transport> {
       return doc;
     },
     usage: async () => procUsage(child.pid!),
+    diagnostics: null,
     async stop() {
       if (child.exitCode === null) {
         child.kill("SIGTERM");

@@ -1,6 +1,6 @@
-// What the profile benchmarks need from a server and its client library, so that the typing
-// model, the latency measurement and the convergence gate are the same code for Accord and for
-// the y-websocket baseline: only connecting, pinging and reading the server's copy differ.
+// What the run engine needs from a server and its client library, so that the typing model,
+// the latency measurement and the convergence gate are the same code for Accord and for the
+// y-websocket baseline: only connecting, pinging and reading the server's copy differ.
 import type * as Y from "yjs";
 import type { LoopDelay } from "../server/observability/loop-delay.ts";
 
@@ -16,6 +16,8 @@ export type Replica = {
   onSaved: ((fn: () => void) => void) | null;
   /** True when the server acknowledged all local changes (always true without durability acks). */
   isSaved(): boolean;
+  /** The client's own word for its state, quoted when it does not sync or save in time. */
+  status(): string;
   /** One idle round trip through the server, in ms. */
   ping(): Promise<number>;
   close(): void;
@@ -29,6 +31,23 @@ export type ServerUsage = {
   loop?: LoopDelay;
 };
 
+export type JournalCounts = { checkpoints: number; journal_rows: number; rows_merged_into_checkpoints: number };
+
+/** What only a server we run ourselves can tell (Accord's, over IPC and from its log). */
+export type ServerDiagnostics = {
+  /** Everything the server wrote to stderr (several nodes: their logs, comma-separated). */
+  logPath: string;
+  /** Error lines the server logged, grouped: "count × line", most frequent first. */
+  errorSummary(): { total: number; top: string[] };
+  /** The watchdog's "event loop blocked" lines: how many, and the longest few. */
+  stallSummary(): { total: number; longest: string[] };
+  /** A V8 CPU profile of the server from profileStart until profileStop writes it to `path`. */
+  profileStart(): Promise<void>;
+  profileStop(path: string): Promise<void>;
+  /** The journal's tables now (checkpoints, rows left, rows merged): what a soak leaves behind. */
+  journalCounts(): Promise<JournalCounts>;
+};
+
 export type Transport = {
   name: "accord" | "y-websocket";
   /** `slot` is the client's index within its room (Accord signs each slot in as its own delegate). */
@@ -37,5 +56,7 @@ export type Transport = {
   readServerCopy(room: number): Promise<Y.Doc>;
   /** startLoopWindow: the measured window begins with this reading. */
   usage(opts?: { startLoopWindow?: boolean }): Promise<ServerUsage>;
+  /** Null for a server we only see from outside (the baseline). */
+  diagnostics: ServerDiagnostics | null;
   stop(): Promise<void>;
 };

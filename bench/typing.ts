@@ -2,7 +2,7 @@
 // keystrokes against absolute times, and every replica reporting when it first sees each
 // remote edit (decoded from the update's structs and delete set). See bench/README.md, Method.
 import * as Y from "yjs";
-import type { Tracker } from "./load-generator.ts";
+import type { Tracker } from "./tracker.ts";
 import type { Replica } from "./transport.ts";
 
 /** Reports each edit this replica sees for the first time (Yjs emits only what is new to it). */

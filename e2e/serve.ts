@@ -3,7 +3,7 @@
 import { rmSync } from "node:fs";
 import { createDb } from "../lib/db.ts";
 import { applyMigrations } from "../server/migrate.ts";
-import { seedDemo } from "../prisma/seed.ts";
+import { seedDemo } from "../server/seed/seed.ts";
 import { seedOtherWorkshop } from "./fixtures/other-workshop.ts";
 
 const url = process.env.DATABASE_URL ?? "file:./data/e2e.db";

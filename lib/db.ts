@@ -9,6 +9,8 @@ import { SQLITE_LOCK_WAIT_MS } from "./sqlite-busy.ts";
 
 // Both generated clients have the same model API; the SQLite one is the type we program against.
 export type Db = SqliteClient;
+/** The client a transaction callback receives (`db.$transaction(async (tx) => …)`). */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export function createDb(url: string): Db {
   if (providerOf(url) === "postgresql") {

@@ -30,6 +30,12 @@ const EnvSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  // Diagnosis: the event-loop watchdog logs stalls longer than this (ms); unset (or empty) is
+  // its default of 1 s. 50 shows what takes the loop's tail.
+  ACCORD_EVENT_LOOP_BLOCK_MS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number({ error: "must be a number of milliseconds" }).positive("must be a number of milliseconds > 0").optional(),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -48,4 +54,18 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function env(): Env {
   cached ??= loadEnv();
   return cached;
+}
+
+/**
+ * NEXTAUTH_URL defaults to where the server listens, which is known only once it listens
+ * (PORT=0 takes any free port). Returns the public URL in effect.
+ */
+export function settlePublicUrl(listeningUrl: string): string {
+  const current = env();
+  if (current.NEXTAUTH_URL !== undefined) return current.NEXTAUTH_URL;
+  cached = { ...current, NEXTAUTH_URL: listeningUrl };
+  // next-auth reads NEXTAUTH_URL from process.env itself (in Next's bundle, which has its own
+  // copy of this module), so the default is written there too.
+  process.env.NEXTAUTH_URL = listeningUrl;
+  return listeningUrl;
 }

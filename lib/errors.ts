@@ -23,6 +23,8 @@ export const ERRORS = {
   MALFORMED_UPDATE: { status: 400, message: "The change could not be read." },
   FOREIGN_CLIENT: { status: 403, message: "That change claims another participant's authorship." },
   UNKNOWN_EVENT: { status: 400, message: "Unknown message." },
+  // The tab runs a page older (or newer) than the server's socket protocol (lib/protocol.ts PROTOCOL_VERSION).
+  PROTOCOL_OUTDATED: { status: 426, message: "This page is out of date with the server. Please reload the page to keep drafting." },
   RATE_LIMITED: { status: 429, message: "Too many messages; slow down." },
   ROUND_CLOSED: { status: 409, message: "This vote is closed; ballots can no longer be cast or changed." },
   NO_DELEGATION: { status: 403, message: "Only a member of a delegation can cast its ballot." },

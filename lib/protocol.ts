@@ -1,7 +1,30 @@
 // The socket.io protocol, declared once for the server, the browser, tests and benchmarks:
-// every event's name, its zod schema, its TypeScript type and its acknowledgement.
+// every event's name, its zod schema, its TypeScript type and its acknowledgement. The domain's
+// words (roles, proposal states…) come from lib/domain/vocabulary.ts, the live board's shape
+// from lib/live-board.ts.
 import { z } from "zod";
+import type { EditRight } from "./domain/edit-right.ts";
+import { PROPOSAL_STATES, type ProposalState, type Role } from "./domain/vocabulary.ts";
 import type { ErrorCode } from "./errors.ts";
+import type { WorkshopLive } from "./live-board.ts";
+
+export type { EditRight };
+export type { LiveFloorEntry, LiveRound, WorkshopLive } from "./live-board.ts";
+
+// ---- Version ---------------------------------------------------------------------------------
+
+/**
+ * The wire format's version, sent with every `room:join`. Increment it whenever an event, a
+ * payload or an acknowledgement changes shape: a tab still running the old page is then refused
+ * with PROTOCOL_OUTDATED (asked to reload) instead of misreading or being misread. Clients that
+ * send no version are refused from then on too (tests emitting room:join by hand included).
+ */
+export const PROTOCOL_VERSION = 1;
+/**
+ * What a client that sends no version speaks: it predates the field, and the format the field
+ * arrived with (version 1) differs from the one before only by the field itself.
+ */
+const UNVERSIONED_PROTOCOL = 1;
 
 // ---- Limits (named, with the reason) ---------------------------------------------------------
 
@@ -29,9 +52,12 @@ export function bytes(maxBytes: number) {
 const ProposalId = z.string().min(1).max(MAX_ID_LENGTH).regex(/^[A-Za-z0-9_-]+$/);
 /** Yjs client ids are unsigned 32-bit integers. */
 const YjsClientId = z.number().int().min(0).max(0xffff_ffff);
+/** Any integer: one that is not PROTOCOL_VERSION is refused by name (PROTOCOL_OUTDATED), not as bad input. */
+const ProtocolVersion = z.number().int().default(UNVERSIONED_PROTOCOL);
 
-export const ProposalStateSchema = z.enum(["DRAFTING", "LOCKED", "VOTING", "ADOPTED", "WITHDRAWN"]);
-export type ProposalStateName = z.infer<typeof ProposalStateSchema>;
+export const ProposalStateSchema = z.enum(PROPOSAL_STATES);
+/** The protocol's name for a proposal state (the domain's ProposalState). */
+export type ProposalStateName = ProposalState;
 
 export type ProtocolError = { code: ErrorCode; message: string };
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
@@ -40,18 +66,18 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; e
 export type Participant = {
   userId: string;
   name: string;
-  role: "MODERATOR" | "DELEGATE" | "OBSERVER";
+  role: Role;
   delegation: { id: string; name: string; code: string; colour: string } | null;
 };
-
-/** Whether this member may change the text now, and if not, why (shown beside the editor). */
-export type EditRight = { canEdit: true } | { canEdit: false; reason: string };
 
 // ---- Client → server -------------------------------------------------------------------------
 
 export const ClientEvents = {
-  /** Enter a proposal's room. `clientId` is the Yjs client id of this tab's document. */
-  "room:join": z.object({ proposalId: ProposalId, clientId: YjsClientId }),
+  /**
+   * Enter a proposal's room. `clientId` is the Yjs client id of this tab's document; `protocol`
+   * the wire format this page speaks (PROTOCOL_VERSION).
+   */
+  "room:join": z.object({ proposalId: ProposalId, clientId: YjsClientId, protocol: ProtocolVersion }),
   "room:leave": z.object({ proposalId: ProposalId }),
   /** Sync step 1: "here is what I have"; the ack is step 2 plus the server's state vector. */
   "doc:sync": z.object({ proposalId: ProposalId, stateVector: bytes(MAX_STATE_VECTOR_BYTES) }),
@@ -68,7 +94,7 @@ export type ParsedClientPayload<E extends ClientEventName> = z.output<(typeof Cl
 
 export type JoinAck = Ack<{
   self: Participant;
-  state: ProposalStateName;
+  state: ProposalState;
   edit: EditRight;
   /** Everyone's current awareness (presence and carets), server-stamped. */
   awareness: Uint8Array;
@@ -77,7 +103,9 @@ export type SyncAck = Ack<{ update: Uint8Array; stateVector: Uint8Array }>;
 /** Sent once the update is in the journal: the client may say "All changes saved". */
 export type UpdateAck = Ack<{ durable: true }>;
 export type PlainAck = Ack;
+export type WorkshopAck = Ack<{ live: WorkshopLive }>;
 
+/** What the server answers to each client event (an event missing here fails to compile below). */
 export type AckOf = {
   "room:join": JoinAck;
   "room:leave": PlainAck;
@@ -87,16 +115,13 @@ export type AckOf = {
   "workshop:join": WorkshopAck;
 };
 
-export type WorkshopAck = Ack<{ live: WorkshopLive }>;
-
-export interface ClientToServerEvents {
-  "room:join": (payload: ClientPayload<"room:join">, ack: (res: JoinAck) => void) => void;
-  "room:leave": (payload: ClientPayload<"room:leave">, ack: (res: PlainAck) => void) => void;
-  "doc:sync": (payload: ClientPayload<"doc:sync">, ack: (res: SyncAck) => void) => void;
-  "doc:update": (payload: ClientPayload<"doc:update">, ack: (res: UpdateAck) => void) => void;
-  "awareness:update": (payload: ClientPayload<"awareness:update">, ack: (res: PlainAck) => void) => void;
-  "workshop:join": (payload: ClientPayload<"workshop:join">, ack: (res: WorkshopAck) => void) => void;
-}
+/**
+ * The client → server event map socket.io types both ends with, derived from the schemas and
+ * the acks above: each event takes what its schema accepts and is answered with its ack.
+ */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientPayload<E>, ack: (res: AckOf[E]) => void) => void;
+};
 
 // ---- Server → client -------------------------------------------------------------------------
 
@@ -104,7 +129,7 @@ export interface ServerToClientEvents {
   "doc:update": (payload: { proposalId: string; update: Uint8Array | ArrayBuffer }) => void;
   "awareness:update": (payload: { proposalId: string; update: Uint8Array | ArrayBuffer }) => void;
   /** The proposal's state changed (lock, vote…): who may edit now. */
-  "room:state": (payload: { proposalId: string; state: ProposalStateName; edit: EditRight }) => void;
+  "room:state": (payload: { proposalId: string; state: ProposalState; edit: EditRight }) => void;
   /** The room was reloaded from the database (its memory could not be stored): join again. */
   "room:reset": (payload: { proposalId: string }) => void;
   /** The workshop's live board changed. */
@@ -121,53 +146,3 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 export function toUint8Array(v: Uint8Array | ArrayBuffer): Uint8Array {
   return v instanceof Uint8Array ? v : new Uint8Array(v);
 }
-
-// ---- The workshop's live board ---------------------------------------------------------------
-
-export type LiveRound = {
-  id: string;
-  proposalId: string;
-  question: string;
-  rule: "CONSENSUS" | "MAJORITY" | "TWO_THIRDS";
-  quorum: number;
-  isOpenBallot: boolean;
-  status: "OPEN" | "CLOSED" | "CANCELLED";
-  versionNumber: number;
-  openedAt: string;
-  closedAt: string | null;
-  /** Delegations that have cast a ballot (always public: everyone sees who has voted). */
-  voted: string[];
-  /** How each delegation voted: only once closed, or all along for an open ballot. */
-  ballots: Array<{ delegationId: string; choice: "YES" | "NO" | "ABSTAIN"; explanation: string | null }> | null;
-  tally: {
-    yes: number;
-    no: number;
-    abstain: number;
-    cast: number;
-    quorum: number;
-    isQuorate: boolean;
-    isAdopted: boolean;
-    reason: string;
-  } | null;
-};
-
-/** Everything a workshop page shows live; sent whole on every change (changes are human-paced). */
-export type WorkshopLive = {
-  workshopId: string;
-  currentProposalId: string | null;
-  delegations: Array<{ id: string; name: string; code: string; colour: string }>;
-  proposals: Array<{ id: string; title: string; state: ProposalStateName; position: number }>;
-  /** The latest round of each proposal that has one. */
-  rounds: LiveRound[];
-  floor: Array<{
-    id: string;
-    userId: string;
-    name: string;
-    delegationId: string | null;
-    status: "WAITING" | "SPEAKING";
-    requestedAt: string;
-    startedAt: string | null;
-    limitSeconds: number | null;
-  }>;
-  serverTime: string;
-};

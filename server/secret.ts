@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { env } from "../lib/env.ts";
 
 /**
  * The session-signing secret: NEXTAUTH_SECRET when set; otherwise one generated on first
@@ -8,7 +9,8 @@ import { join } from "node:path";
  * survive restarts.
  */
 export function ensureAuthSecret(dataDir: string): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const configured = env().NEXTAUTH_SECRET;
+  if (configured) return configured;
   const file = join(dataDir, ".auth-secret");
   let secret: string;
   if (existsSync(file)) {
@@ -18,6 +20,7 @@ export function ensureAuthSecret(dataDir: string): string {
     secret = randomBytes(32).toString("base64url");
     writeFileSync(file, secret, { mode: 0o600 });
   }
+  // next-auth (in Next's bundle) reads its secret from process.env itself.
   process.env.NEXTAUTH_SECRET = secret;
   return secret;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireUser } from "@/server/auth/page-guard";
-import { listMyWorkshops } from "@/server/services/list-my-workshops";
+import { listMyWorkshops } from "@/server/services/workshop/list-my-workshops";
 import { DelegationChip, RoleBadge } from "@/components/ui/badges";
 
 export const metadata: Metadata = { title: "My workshops" };

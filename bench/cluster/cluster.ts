@@ -3,7 +3,7 @@
 // summed over the nodes (event-loop delay: the worst node's), and the endpoint hands out the
 // nodes' URLs round-robin, one per socket.
 import { createScratchDatabase } from "../../lib/pg-scratch-database.ts";
-import type { Endpoint } from "../load-generator.ts";
+import type { Endpoint } from "../accord-client.ts";
 import { worstLoop } from "../loop-window.ts";
 import { startServerProcess, type ServerHandle, type Usage, type UsageOptions } from "../server-control.ts";
 
@@ -112,6 +112,8 @@ export async function startCluster(opts: {
     },
     // Loading is one node's work: the first node's figures.
     loadRooms: (proposalIds: string[]) => first.loadRooms(proposalIds),
+    // The nodes share one database: any node sees the whole journal.
+    journalCounts: () => first.journalCounts(),
     errorSummary() {
       const parts = nodes.map((n, i) => ({ i, s: n.errorSummary() }));
       return { total: parts.reduce((s, p) => s + p.s.total, 0), top: parts.flatMap((p) => p.s.top.map((l) => `node${p.i}: ${l}`)).slice(0, 6) };

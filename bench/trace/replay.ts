@@ -2,14 +2,13 @@
 // the real server and protocol (ProposalProvider over socket.io, session cookie, journal) and
 // checks that every replica ends with the trace's endContent. See bench/README.md.
 import { writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import * as Y from "yjs";
 import { toUint8Array } from "../../lib/protocol.ts";
 import { ProposalProvider } from "../../lib/realtime/proposal-provider.ts";
-import { closeClients, openProvider, openSocket, type BenchClient, type Endpoint } from "../load-generator.ts";
-import { hostReport, sampleHost } from "../host.ts";
-import { eventLoopReport, serverStallProblem, startGeneratorLoopMeter } from "../loop-window.ts";
-import { PROFILE_DIR, startServerProcess } from "../server-control.ts";
+import { closeClients, openProvider, openSocket, type BenchClient, type Endpoint } from "../accord-client.ts";
+import { openWindow, safeLabel, serverProblems } from "../engine/window.ts";
+import { startServerProcess } from "../server-control.ts";
 import { percentiles, round } from "../stats.ts";
 import { loadTrace, versionVectors, type LoadedTrace } from "./trace-file.ts";
 import { applyTxn, paragraphText, plainText } from "./trace-text.ts";
@@ -232,11 +231,8 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
       a.tokens -= 1;
     }
 
-    // BENCH_CPU_PROF=1: a V8 profile of the server over the replay (as for the load scenarios).
-    const profilePath = process.env.BENCH_CPU_PROF === "1" ? join(PROFILE_DIR, `server-trace-${name.replace(/\W/g, "_")}-${Date.now()}.cpuprofile`) : null;
-    if (profilePath) await server.profileStart();
-    const generatorLoop = startGeneratorLoopMeter();
-    const [usage0, g0, h0] = [await server.usage({ startLoopWindow: true }), process.cpuUsage(), sampleHost()];
+    // The measured window is the replay (as for the load runs, BENCH_CPU_PROF=1 profiles the server over it).
+    const measuring = await openWindow({ usage: (o) => server.usage(o), diagnostics: server }, `trace-${safeLabel(name)}`);
     const t0 = performance.now();
     let lastProgress = t0;
     let waitedMs = 0;
@@ -275,13 +271,10 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
     const saveDeadline = performance.now() + SAVE_TIMEOUT_MS;
     while (agents.some((a) => a.client.provider.status !== "saved") && performance.now() < saveDeadline) await sleep(20);
     const savedMs = performance.now() - t0;
-    const [usage1, g1, h1] = [await server.usage(), process.cpuUsage(g0), sampleHost()];
-    const eventLoop = eventLoopReport(usage1.loop, generatorLoop.read());
-    generatorLoop.stop();
-    if (profilePath) {
-      await server.profileStop(profilePath);
-      console.log(`  server CPU profile of the replay (profiling inflates CPU figures): ${profilePath}`);
-    }
+    const w = await measuring.close();
+    const eventLoop = w.eventLoop;
+    const profilePath = await measuring.saveProfile();
+    if (profilePath) console.log(`  server CPU profile of the replay (profiling inflates CPU figures): ${profilePath}`);
     const unsaved = agents.filter((a) => a.client.provider.status !== "saved").length;
 
     const settleDeadline = performance.now() + SETTLE_TIMEOUT_MS;
@@ -297,20 +290,13 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
     fresh.socket.disconnect();
     const isAllEqual = replicas.every((r) => r.result === "equal") && unsaved === 0 && paragraphs === 1;
 
-    const serverCpuPct = (100 * (usage1.cpuUs - usage0.cpuUs)) / ((usage1.atMs - usage0.atMs) * 1000);
-    const generatorCpuPct = (100 * (g1.user + g1.system)) / (savedMs * 1000);
     const refused = agents.flatMap((a) => [...a.refused].map(([code, k]) => `agent ${a.index}: ${k} × ${code}`));
-    const serverErrors = server.errorSummary();
-    const stalls = server.stallSummary();
     const problems: string[] = [];
-    const stall = serverStallProblem(eventLoop);
-    if (stall) problems.push(stall);
-    if (stalls.total > 0) problems.push(`server logged ${stalls.total} "event loop blocked" lines (${server.logPath}), longest:`, ...stalls.longest.map((l) => `  ${l}`));
     if (unsaved > 0) problems.push(`${unsaved} agents not saved after ${SAVE_TIMEOUT_MS} ms`);
     if (paragraphs !== 1) problems.push(`the server's document has ${paragraphs} paragraphs`);
     if (unmatchedRelays > 0) problems.push(`${unmatchedRelays} relays matched no sent update (resyncs?)`);
     if (refused.length > 0) problems.push(`refused updates: ${refused.join(", ")}`);
-    if (serverErrors.total > 0) problems.push(`server logged ${serverErrors.total} error lines (${server.logPath}):`, ...serverErrors.top.map((l) => `  ${l}`));
+    problems.push(...serverProblems(server, eventLoop));
     const result: TraceResult = {
       trace: name,
       concurrent: trace.isConcurrent,
@@ -327,14 +313,14 @@ export async function runTrace(opts: { file: string; rate: number | null; json: 
       ack_ms: latency(percentiles(ackLat), ackLat.length),
       relay_ms: latency(percentiles(relayLat), relayLat.length),
       causal_wait_s: round(waitedMs / 1000, 2),
-      server: { cpu_pct: round(serverCpuPct, 1), rss_mb: round(usage1.rssBytes / 2 ** 20, 1) },
-      generator: { cpu_pct: round(generatorCpuPct, 1) },
+      server: { cpu_pct: round(w.serverCpuPct, 1), rss_mb: round(w.end.rssBytes / 2 ** 20, 1) },
+      generator: { cpu_pct: round(w.generatorCpuPct, 1) },
       event_loop: eventLoop,
-      host: hostReport(h0, h1, serverCpuPct + generatorCpuPct),
+      host: w.host,
       replicas,
       all_equal: isAllEqual,
       refused,
-      server_error_lines: serverErrors.total,
+      server_error_lines: server.errorSummary().total,
       problems,
     };
     console.log(formatTraceResult(result));

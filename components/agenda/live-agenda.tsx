@@ -2,10 +2,10 @@
 // The agenda as it stands right now, for everyone: each item's state and which one is on the
 // floor follow the live board. The chair puts an item on the floor from here.
 import Link from "next/link";
-import { useState, useTransition } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { StateBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import type { WorkshopLive } from "@/lib/protocol";
 import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
 import type { ActionResult } from "@/lib/action-result";
@@ -25,15 +25,10 @@ type Props = {
 export function LiveAgenda({ workshopId, isChair, initialLive, summaries, setCurrentItem }: Props) {
   const { live, status } = useWorkshopLive(workshopId, initialLive);
   const board = live ?? initialLive;
-  const [isPending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, isPending, error } = useAction();
   const proposals = [...board.proposals].sort((a, b) => a.position - b.position);
 
-  const put = (proposalId: string | null) =>
-    startTransition(async () => {
-      const r = await setCurrentItem(proposalId);
-      setError(r.ok ? null : r.error);
-    });
+  const put = (proposalId: string | null) => run(() => setCurrentItem(proposalId));
 
   return (
     <section aria-labelledby="agenda-heading">

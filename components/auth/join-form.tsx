@@ -4,11 +4,16 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
+import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
 
 type Joined = ActionResult<{ workshopId: string }>;
 
-/** Create an account with the invite, then sign in with it and open the workshop. */
+/**
+ * Create an account with the invite, then sign in with it and open the workshop. The button
+ * stays disabled from the submit until the workshop opens (not just while the action runs), so
+ * its pending state is its own rather than useAction's.
+ */
 export function JoinForm({ action }: { action: (prev: unknown, form: FormData) => Promise<Joined> }) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
@@ -20,7 +25,7 @@ export function JoinForm({ action }: { action: (prev: unknown, form: FormData) =
     const result = await action(null, form);
     if (!result.ok) {
       setPending(false);
-      setError(result.error);
+      setError(result.message);
       return;
     }
     await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
@@ -41,17 +46,13 @@ export function JoinForm({ action }: { action: (prev: unknown, form: FormData) =
 }
 
 export function JoinAsMeButton({ action }: { action: () => Promise<Joined> }) {
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useAction<{ workshopId: string }>();
   return (
     <div className="space-y-3">
       <button
         type="button"
         className={buttonPrimary}
-        onClick={async () => {
-          const r = await action();
-          if (r.ok) window.location.assign(`/workshops/${r.data.workshopId}`);
-          else setError(r.error);
-        }}
+        onClick={() => run(action, ({ workshopId }) => window.location.assign(`/workshops/${workshopId}`))}
       >
         Join workshop
       </button>

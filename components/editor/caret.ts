@@ -1,7 +1,8 @@
 // How another participant's caret looks inside the text: a thin bar in their delegation's
 // colour with a "Name · CODE" flag. Built as plain DOM because ProseMirror inserts it as a
 // widget decoration (no React there).
-import { affiliationTag, readAwarenessUser } from "./participant-user";
+import { readAwarenessUser } from "@/lib/realtime/awareness-user";
+import { affiliationTag } from "./participant-user";
 
 export const CARET_CLASS = "collaboration-carets__caret";
 

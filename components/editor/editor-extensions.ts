@@ -4,10 +4,10 @@ import type { AnyExtension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { DOC_FIELD, documentExtensions } from "@/lib/document/schema";
+import { awarenessUser } from "@/lib/realtime/awareness-user";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { renderCaret, renderSelection } from "./caret";
 import { KeepLocalCaret } from "./keep-local-caret";
-import { userOf } from "./participant-user";
 
 /**
  * StarterKit's TrailingNode appends an empty paragraph whenever the text ends in a list (every
@@ -27,7 +27,7 @@ export function liveEditorExtensions(provider: ProposalProvider): AnyExtension[]
     CollaborationCaret.configure({
       provider,
       // The server re-stamps this for everyone else; set it locally so my own entry matches.
-      user: self ? userOf(self) : {},
+      user: self ? awarenessUser(self) : {},
       render: renderCaret,
       selectionRender: renderSelection,
     }),

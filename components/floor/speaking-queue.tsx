@@ -2,13 +2,20 @@
 // The speaking queue, live for everyone: who has the floor (with the countdown), who waits, in
 // order. Delegates ask for the floor and may withdraw; the chair gives it with a time limit and
 // ends the speech. `compact` is the one-line version beside a proposal's text.
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { DelegationChip } from "@/components/ui/badges";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import type { WorkshopLive } from "@/lib/protocol";
 import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
 import type { ActionResult } from "@/lib/action-result";
+import type { Role } from "@/lib/domain/vocabulary";
+import {
+  DEFAULT_SPEAKING_LIMIT_SECONDS as DEFAULT_LIMIT_SECONDS,
+  MAX_SPEAKING_LIMIT_SECONDS as MAX_LIMIT_SECONDS,
+  MIN_SPEAKING_LIMIT_SECONDS as MIN_LIMIT_SECONDS,
+} from "@/lib/domain/speaking-time";
 import { SpeakerTimer } from "./speaker-timer";
 
 export type FloorActions = {
@@ -18,14 +25,10 @@ export type FloorActions = {
   end: () => Promise<ActionResult>;
 };
 
-/** The service accepts 15 s – 30 min; three minutes is a usual intervention. */
-const DEFAULT_LIMIT_SECONDS = 180;
-const MIN_LIMIT_SECONDS = 15;
-const MAX_LIMIT_SECONDS = 1800;
 
 type Props = {
   workshopId: string;
-  viewer: { userId: string; role: "MODERATOR" | "DELEGATE" | "OBSERVER" };
+  viewer: { userId: string; role: Role };
   initialLive: WorkshopLive;
   actions: FloorActions;
   compact?: boolean;
@@ -35,13 +38,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
   const { live, offsetMs } = useWorkshopLive(workshopId, initialLive);
   const board = live ?? initialLive;
   const [limit, setLimit] = useState(String(DEFAULT_LIMIT_SECONDS));
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const run = (fn: () => Promise<ActionResult>) =>
-    startTransition(async () => {
-      const r = await fn();
-      setError(r.ok ? null : r.error);
-    });
+  const { run, isPending, error } = useAction();
 
   const delegation = (id: string | null) => board.delegations.find((d) => d.id === id) ?? null;
   const speaker = board.floor.find((f) => f.status === "SPEAKING") ?? null;

@@ -2,9 +2,10 @@
 // Restoring changes the live text for everyone in the room, so it takes two deliberate steps:
 // the button opens a confirmation that says so, and only its own button restores.
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
+import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
 
 type Props = {
@@ -15,21 +16,15 @@ type Props = {
 
 export function RestoreVersionButton({ versionTitle, proposalPath, action }: Props) {
   const [isConfirming, setConfirming] = useState(false);
-  const [isPending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<{ number: number }> | null>(null);
+  const { run, isPending, result, error, reset } = useAction<{ number: number }>();
 
-  const restore = () =>
-    startTransition(async () => {
-      const r = await action();
-      setResult(r);
-      if (r.ok) setConfirming(false);
-    });
+  const restore = () => run(action, () => setConfirming(false));
 
   return (
     <div className="space-y-3">
       {!isConfirming && (
         <button type="button" className={buttonSecondary} onClick={() => {
-            setResult(null);
+            reset();
             setConfirming(true);
           }}>
           Restore this version
@@ -53,7 +48,7 @@ export function RestoreVersionButton({ versionTitle, proposalPath, action }: Pro
         </div>
       )}
       <div aria-live="polite">
-        {result && !result.ok && <ErrorAlert>{result.error}</ErrorAlert>}
+        {error && <ErrorAlert>{error}</ErrorAlert>}
         {result?.ok && (
           <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
             Restored as version {result.data.number}.{" "}

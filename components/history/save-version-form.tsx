@@ -26,7 +26,7 @@ export function SaveVersionForm({ action }: { action: Action }) {
       </button>
       {/* While a new save runs, the previous outcome would be stale. */}
       <div aria-live="polite" hidden={isPending}>
-        {state && !state.ok && <ErrorAlert>{state.error}</ErrorAlert>}
+        {state && !state.ok && <ErrorAlert>{state.message}</ErrorAlert>}
         {state?.ok && (
           <p role="status" className="text-sm font-medium text-emerald-800">
             Saved as version {state.data.number}.

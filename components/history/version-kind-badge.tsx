@@ -1,6 +1,6 @@
 // How a version came to be, in words a delegate uses. Quiet colours: the label and number are
 // what people read; the kind is a hint.
-export type VersionKind = "AUTO" | "NAMED" | "VOTE" | "RESTORE";
+import type { VersionKind } from "@/lib/domain/vocabulary";
 
 const KIND_STYLE: Record<VersionKind, { label: string; className: string }> = {
   AUTO: { label: "Automatic", className: "bg-slate-100 text-slate-700 ring-slate-200" },

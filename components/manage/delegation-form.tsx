@@ -23,7 +23,7 @@ export function DelegationForm({ action }: { action: Action }) {
         Add delegation
       </button>
       <div className="sm:col-span-4" aria-live="polite">
-        {state && !state.ok && <ErrorAlert>{state.error}</ErrorAlert>}
+        {state && !state.ok && <ErrorAlert>{state.message}</ErrorAlert>}
       </div>
     </form>
   );

@@ -1,11 +1,15 @@
 "use client";
 
+import type { Role } from "@/lib/domain/vocabulary";
 import { useActionState, useState } from "react";
 import { Field, buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/action-result";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ path: string }>>;
+
+/** Every role an invite can carry, in the order the chair most often needs them. */
+const ROLE_OPTIONS = { DELEGATE: "Delegate", OBSERVER: "Observer", MODERATOR: "Chair (moderator)" } as const satisfies Record<Role, string>;
 
 export function InviteForm({ action, delegations }: { action: Action; delegations: Array<{ id: string; name: string }> }) {
   const [state, formAction, isPending] = useActionState(action, null);
@@ -27,9 +31,11 @@ export function InviteForm({ action, delegations }: { action: Action; delegation
             onChange={(e) => setRole(e.target.value)}
             className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
           >
-            <option value="DELEGATE">Delegate</option>
-            <option value="OBSERVER">Observer</option>
-            <option value="MODERATOR">Chair (moderator)</option>
+            {Object.entries(ROLE_OPTIONS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="space-y-1">
@@ -58,7 +64,7 @@ export function InviteForm({ action, delegations }: { action: Action; delegation
         </div>
       </form>
       <div aria-live="polite">
-        {state && !state.ok && <ErrorAlert>{state.error}</ErrorAlert>}
+        {state && !state.ok && <ErrorAlert>{state.message}</ErrorAlert>}
         {link && (
           <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3">
             <label htmlFor="invite-link" className="block text-sm font-medium text-emerald-900">

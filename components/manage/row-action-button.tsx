@@ -1,13 +1,12 @@
 "use client";
 
-import { useTransition, useState } from "react";
 import { buttonSecondary } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
 
 /** A button that runs a bound server action and reports its error next to it. */
 export function RowActionButton({ label, action, children }: { label: string; action: () => Promise<ActionResult<unknown>>; children: React.ReactNode }) {
-  const [isPending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, isPending, error } = useAction();
   return (
     <span className="inline-flex items-center gap-2">
       <button
@@ -15,12 +14,7 @@ export function RowActionButton({ label, action, children }: { label: string; ac
         aria-label={label}
         className={buttonSecondary}
         disabled={isPending}
-        onClick={() =>
-          startTransition(async () => {
-            const r = await action();
-            setError(r.ok ? null : r.error);
-          })
-        }
+        onClick={() => run(action)}
       >
         {children}
       </button>

@@ -4,7 +4,8 @@
 import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type { Participant } from "@/lib/protocol";
-import { affiliationTag, readAwarenessUser, userOf, type AwarenessUser } from "@/components/editor/participant-user";
+import { awarenessUser, readAwarenessUser, type AwarenessUser } from "@/lib/realtime/awareness-user";
+import { affiliationTag } from "@/components/editor/participant-user";
 
 type Person = AwarenessUser & { isSelf: boolean };
 type DelegationCount = { name: string; code: string; color: string; count: number };
@@ -12,7 +13,7 @@ type DelegationCount = { name: string; code: string; color: string; count: numbe
 /** One entry per person however many tabs they have open; me first, then by delegation and name. */
 function peopleOf(awareness: Awareness, self: Participant | null): Person[] {
   const byUser = new Map<string, Person>();
-  if (self) byUser.set(self.userId, { ...userOf(self), isSelf: true });
+  if (self) byUser.set(self.userId, { ...awarenessUser(self), isSelf: true });
   for (const state of awareness.getStates().values()) {
     const u = readAwarenessUser(state);
     if (u && !byUser.has(u.userId)) byUser.set(u.userId, { ...u, isSelf: false });
@@ -37,7 +38,7 @@ function usePeople(awareness: Awareness | null, self: Participant | null): Perso
   const [people, setPeople] = useState<Person[]>([]);
   useEffect(() => {
     if (!awareness) {
-      setPeople(self ? [{ ...userOf(self), isSelf: true }] : []);
+      setPeople(self ? [{ ...awarenessUser(self), isSelf: true }] : []);
       return;
     }
     const read = () => {

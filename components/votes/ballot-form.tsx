@@ -2,15 +2,17 @@
 // A delegate casts (or changes) the delegation's ballot while the round is open. The ballot is
 // the delegation's, not the person's: a colleague's later ballot replaces it, and the panel
 // shows whatever stands now (for a secret ballot only that one stands, not which).
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
+import { useAction } from "@/components/ui/use-action";
 import type { LiveRound } from "@/lib/protocol";
 import type { ActionResult } from "@/lib/action-result";
+import { BALLOT_CHOICES } from "@/lib/domain/vocabulary";
 import { CHOICE_LABEL, type Choice } from "./vote-words";
 
 export type CastBallot = (roundId: string, choice: Choice, explanation: string) => Promise<ActionResult>;
 
-const CHOICES: Choice[] = ["YES", "NO", "ABSTAIN"];
+const CHOICES: readonly Choice[] = BALLOT_CHOICES;
 
 const CHOICE_STYLE: Record<Choice, { idle: string; pressed: string }> = {
   YES: { idle: "border-emerald-300 text-emerald-900 hover:bg-emerald-50", pressed: "border-emerald-700 bg-emerald-700 text-white" },
@@ -24,14 +26,9 @@ export function BallotForm({ round, delegationId, delegationName, cast: castActi
   const own = round.ballots?.find((b) => b.delegationId === delegationId) ?? null;
   const hasVoted = round.voted.includes(delegationId);
   const [explanation, setExplanation] = useState(own?.explanation ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { run, isPending, error } = useAction();
 
-  const cast = (choice: Choice) =>
-    startTransition(async () => {
-      const r = await castAction(round.id, choice, explanation);
-      setError(r.ok ? null : r.error);
-    });
+  const cast = (choice: Choice) => run(() => castAction(round.id, choice, explanation));
 
   return (
     <div role="group" aria-labelledby="ballot-heading" className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">

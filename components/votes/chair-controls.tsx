@@ -1,9 +1,10 @@
 "use client";
 // The chair's buttons for the proposal's life: lock or reopen drafting, close or cancel the
 // open vote, and withdraw (two steps: it cannot be undone and voids an open vote).
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
+import { useAction } from "@/components/ui/use-action";
 import type { ProposalStateName } from "@/lib/protocol";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -16,16 +17,8 @@ const buttonDanger =
 type Props = { state: ProposalStateName; openRoundId: string | null; changeState: ChangeState; closeVote: CloseVote };
 
 export function ChairControls({ state, openRoundId, changeState, closeVote }: Props) {
-  const [isPending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, isPending, error } = useAction();
   const [isConfirmingWithdraw, setConfirmingWithdraw] = useState(false);
-
-  const run = (fn: () => Promise<ActionResult>, after?: () => void) =>
-    startTransition(async () => {
-      const r = await fn();
-      setError(r.ok ? null : r.error);
-      if (r.ok) after?.();
-    });
 
   const canWithdraw = state === "DRAFTING" || state === "LOCKED" || state === "VOTING";
   return (

@@ -4,6 +4,7 @@
 // changes, the server-rendered parts of the page (the state badge) are refreshed too.
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
+import type { Role } from "@/lib/domain/vocabulary";
 import type { LiveRound, ProposalStateName, WorkshopLive } from "@/lib/protocol";
 import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
 import type { CastBallot } from "./ballot-form";
@@ -18,7 +19,7 @@ type Props = {
   workshopId: string;
   proposalId: string;
   basePath: string;
-  viewer: { role: "MODERATOR" | "DELEGATE" | "OBSERVER"; delegationId: string | null };
+  viewer: { role: Role; delegationId: string | null };
   initialState: ProposalStateName;
   initialRounds: RecordRound[];
   initialLive: WorkshopLive;

@@ -58,7 +58,7 @@ export function OpenVoteForm({ action, delegationCount }: { action: OpenVote; de
         </div>
       </div>
       <p className="text-sm text-slate-600">Opening the vote freezes the text and saves it as a new version; the ballots are about exactly that version.</p>
-      {state && !state.ok && <ErrorAlert>{state.error}</ErrorAlert>}
+      {state && !state.ok && <ErrorAlert>{state.message}</ErrorAlert>}
     </form>
   );
 }

@@ -1,8 +1,10 @@
 // How votes are put into words, the same on every screen (panel, record, audit log).
+import type { BallotChoice, VoteRule } from "@/lib/domain/vocabulary";
 import type { LiveRound } from "@/lib/protocol";
 
-export type Rule = LiveRound["rule"];
-export type Choice = "YES" | "NO" | "ABSTAIN";
+// The names the vote components know these by.
+export type Rule = VoteRule;
+export type Choice = BallotChoice;
 export type Tally = NonNullable<LiveRound["tally"]>;
 export type Delegation = { id: string; name: string; code: string; colour: string };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { authorRuns, textWithClients } from "./authorship";
 import { docFromState, plainTextOf, pmJsonOf, stateFromPmJson } from "./convert";
-import { DEMO_PROPOSALS } from "../../prisma/seed-content";
+import { DEMO_PROPOSALS } from "../../server/seed/content";
 
 function firstText(doc: Y.Doc, block = 0): Y.XmlText {
   return (doc.getXmlFragment("default").get(block) as Y.XmlElement).get(0) as Y.XmlText;

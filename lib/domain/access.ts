@@ -2,11 +2,10 @@
 // point asks `decide`; the UI only hides what the server already refuses. Anything not in the
 // table — an unknown action, a non-member, a state not listed — is denied.
 
-export type Role = "MODERATOR" | "DELEGATE" | "OBSERVER";
-export type ProposalState = "DRAFTING" | "LOCKED" | "VOTING" | "ADOPTED" | "WITHDRAWN";
+import { PROPOSAL_STATES, ROLES, type ProposalState, type Role } from "./vocabulary.ts";
 
-export const ROLES: readonly Role[] = ["MODERATOR", "DELEGATE", "OBSERVER"];
-export const PROPOSAL_STATES: readonly ProposalState[] = ["DRAFTING", "LOCKED", "VOTING", "ADOPTED", "WITHDRAWN"];
+// The table's callers (and its tests) know these by this module.
+export { PROPOSAL_STATES, ROLES, type ProposalState, type Role };
 
 type Rule = {
   roles: readonly Role[];

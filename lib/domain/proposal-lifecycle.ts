@@ -3,6 +3,9 @@
 import type { ProposalState } from "./access.ts";
 
 export type Transition = "lock" | "unlock" | "openVote" | "adopt" | "reject" | "cancelVote" | "withdraw";
+/** The moves the chair makes directly (the others come with a vote's opening, close or cancel). */
+export const CHAIR_STATE_CHANGES = ["lock", "unlock", "withdraw"] as const satisfies readonly Transition[];
+export type ChairStateChange = (typeof CHAIR_STATE_CHANGES)[number];
 
 const TRANSITIONS: Record<Transition, { from: readonly ProposalState[]; to: ProposalState }> = {
   lock: { from: ["DRAFTING"], to: "LOCKED" },

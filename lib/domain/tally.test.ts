@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tally, type Choice, type VoteRule } from "./tally";
+import { tally } from "./tally";
+import type { BallotChoice as Choice, VoteRule } from "./vocabulary";
 
 const b = (spec: string): Choice[] => [...spec].map((c) => ({ Y: "YES", N: "NO", A: "ABSTAIN" })[c] as Choice);
 

@@ -5,8 +5,7 @@
 // - MAJORITY: adopted when the quorum is met and Yes outnumber No (a tie is not a majority).
 // - TWO_THIRDS: adopted when the quorum is met and Yes are at least two thirds of Yes + No.
 
-export type VoteRule = "CONSENSUS" | "MAJORITY" | "TWO_THIRDS";
-export type Choice = "YES" | "NO" | "ABSTAIN";
+import type { BallotChoice, VoteRule } from "./vocabulary.ts";
 
 export type Tally = {
   rule: VoteRule;
@@ -21,7 +20,7 @@ export type Tally = {
   reason: "ADOPTED" | "NO_QUORUM" | "OBJECTION" | "NO_SUPPORT" | "NOT_ENOUGH_YES";
 };
 
-export function tally(rule: VoteRule, quorum: number, ballots: readonly Choice[]): Tally {
+export function tally(rule: VoteRule, quorum: number, ballots: readonly BallotChoice[]): Tally {
   const yes = ballots.filter((b) => b === "YES").length;
   const no = ballots.filter((b) => b === "NO").length;
   const abstain = ballots.filter((b) => b === "ABSTAIN").length;

@@ -2,8 +2,7 @@
 // hash, its text and its metadata, so changing any stored version (or removing one) breaks the
 // chain at exactly that point.
 import { createHash } from "node:crypto";
-
-export type VersionKind = "AUTO" | "NAMED" | "VOTE" | "RESTORE";
+import type { VersionKind } from "./vocabulary.ts";
 
 export type ChainedVersion = {
   proposalId: string;

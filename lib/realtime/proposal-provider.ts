@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import type { Socket } from "socket.io-client";
 import {
+  PROTOCOL_VERSION,
   isEmptyUpdate,
   toUint8Array,
   type ClientToServerEvents,
@@ -195,7 +196,7 @@ export class ProposalProvider {
   };
 
   private join(): void {
-    this.socket.emit("room:join", { proposalId: this.proposalId, clientId: this.doc.clientID }, (res) => {
+    this.socket.emit("room:join", { proposalId: this.proposalId, clientId: this.doc.clientID, protocol: PROTOCOL_VERSION }, (res) => {
       if (this.isDestroyed) return;
       if (!res.ok) {
         this.lastError = res.error;

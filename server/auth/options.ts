@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../../lib/db.ts";
-import { signInWithPassword } from "../services/sign-in-with-password.ts";
+import { signInWithPassword } from "../services/people/sign-in-with-password.ts";
 import { LoginLimiter } from "./login-limiter.ts";
 
 const limiter = new LoginLimiter();

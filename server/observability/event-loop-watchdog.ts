@@ -5,7 +5,7 @@
 //    and the worst delay of the last few minutes (what /api/health reports);
 //  - a light interval timer that notices a late tick and logs one line naming the operations
 //    recorded with `timed(...)` (operation-log.ts) that ran during the gap.
-import { z } from "zod";
+import { env } from "../../lib/env.ts";
 import { startLoopDelayMeter, type LoopDelayMeter } from "./loop-delay.ts";
 import { operationsOverlapping, type TrackedOperation } from "./operation-log.ts";
 
@@ -23,8 +23,6 @@ export const STATS_WINDOW_MS = 30_000;
 export const RECENT_MAX_WINDOW_MS = 5 * 60_000;
 /** One log line stays readable: the longest operations of a gap, then a count of the rest. */
 const MAX_LISTED_OPERATIONS = 5;
-/** Diagnosis: a lower threshold (ms) for the gap log, e.g. 50 to see what takes the loop's tail. */
-export const THRESHOLD_ENV = "ACCORD_EVENT_LOOP_BLOCK_MS";
 
 export type EventLoopStats = {
   p50Ms: number;
@@ -45,14 +43,9 @@ export type WatchdogOptions = {
   log?: (line: string) => void;
 };
 
-const thresholdSchema = z.coerce.number().positive();
-
+/** Diagnosis: a lower threshold (ms) for the gap log, e.g. 50 to see what takes the loop's tail. */
 function thresholdFromEnv(): number {
-  const raw = process.env[THRESHOLD_ENV];
-  if (raw === undefined || raw === "") return BLOCKED_LOOP_THRESHOLD_MS;
-  const parsed = thresholdSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${THRESHOLD_ENV}: must be a number of milliseconds > 0, got "${raw}"`);
-  return parsed.data;
+  return env().ACCORD_EVENT_LOOP_BLOCK_MS ?? BLOCKED_LOOP_THRESHOLD_MS;
 }
 
 function describe(op: TrackedOperation): string {

@@ -3,6 +3,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Db } from "../../lib/db.ts";
+import { env } from "../../lib/env.ts";
 import { MAX_SOCKET_MESSAGE_BYTES } from "../../lib/protocol.ts";
 import { oneFrameParser } from "../../lib/realtime/one-frame-parser.ts";
 import { userIdFromHandshake } from "./socket-auth.ts";
@@ -10,7 +11,7 @@ import { registerHandlers } from "./handlers.ts";
 import { guardSocket, isAllowedOrigin, SocketsPerUser } from "./socket-guard.ts";
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
 import { setRealtime, type Realtime } from "./global.ts";
-import { journalSinkFor } from "./journal-sinks.ts";
+import { journalSinkFor } from "../document-store/journal-sinks.ts";
 import { applyProposalState, createLiveNotifier } from "./notifier.ts";
 import { joinCluster } from "./cluster.ts";
 import { applyAwarenessUpdate } from "y-protocols/awareness";
@@ -25,7 +26,7 @@ export function attachRealtime(
     parser: oneFrameParser,
     // Larger frames are cut off by the transport before any of our code runs.
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
-    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, process.env.NEXTAUTH_URL)),
+    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, env().NEXTAUTH_URL)),
   });
   const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms }, journalSinkFor(opts.db, opts.databaseUrl));
   if (opts.redisUrl) {

@@ -5,17 +5,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { AppError } from "../../lib/errors.ts";
 import type { Participant } from "../../lib/protocol.ts";
-
-/** The `user` field every awareness state carries, as TipTap's caret extension reads it. */
-export function awarenessUser(p: Participant): Record<string, unknown> {
-  return {
-    userId: p.userId,
-    name: p.name,
-    role: p.role,
-    color: p.delegation?.colour ?? (p.role === "MODERATOR" ? "#334155" : "#64748b"),
-    delegation: p.delegation ? { name: p.delegation.name, code: p.delegation.code } : null,
-  };
-}
+import { awarenessUser } from "../../lib/realtime/awareness-user.ts";
 
 type Entry = { clientId: number; clock: number; state: unknown };
 

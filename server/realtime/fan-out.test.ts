@@ -5,7 +5,7 @@ import { Server, type Socket as ServerSocket } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { oneFrameParser } from "../../lib/realtime/one-frame-parser";
 import { CLIENT_SOCKET_OPTIONS } from "../../lib/realtime/socket-options";
-import { answerDirectly, fanOut } from "./fan-out";
+import { answerDirectly, fanOut, socketMember } from "./fan-out";
 
 // A bare socket.io server speaking the app's parser: what reaches real clients, byte for byte.
 let http: HttpServer;
@@ -48,7 +48,7 @@ function until(check: () => boolean): Promise<void> {
 describe("fanOut", () => {
   it("writes one frame to every member but the sender, which clients decode as the event", async () => {
     const ps = await pairs(3);
-    const members = ps.map((p) => ({ socket: p.server }));
+    const members = ps.map((p) => ({ member: socketMember(p.server) }));
     const count = fanOut(members, ps[0]!.server.id, "doc:update", { proposalId: "p1", update: new Uint8Array([1, 2, 3]) });
     expect(count).toEqual({ direct: 2, viaSocketIo: 0 });
     // What the sender is sent next arrives after anything sent before it on that connection.
@@ -71,7 +71,7 @@ describe("fanOut", () => {
     // As while a previous write is in flight: engine.io keeps new packets in its buffer.
     transport.writable = false;
     p!.server.emit("room:state", { proposalId: "p1", state: "LOCKED", edit: { canEdit: false, reason: "Locked" } });
-    const count = fanOut([{ socket: p!.server }], null, "doc:update", { proposalId: "p1", update: new Uint8Array([9]) });
+    const count = fanOut([{ member: socketMember(p!.server) }], null, "doc:update", { proposalId: "p1", update: new Uint8Array([9]) });
     expect(count).toEqual({ direct: 0, viaSocketIo: 1 });
     transport.writable = true;
     (p!.server.conn as unknown as { flush(): void }).flush();
@@ -89,7 +89,7 @@ describe("fanOut with compression", () => {
     const serverSide = new Promise<ServerSocket>((resolve) => io2.once("connection", resolve));
     const client = connect(`http://127.0.0.1:${(http2.address() as AddressInfo).port}`, { ...CLIENT_SOCKET_OPTIONS, forceNew: true });
     const received = new Promise<unknown>((resolve) => client.once("doc:update", resolve));
-    const count = fanOut([{ socket: await serverSide }], null, "doc:update", { proposalId: "p1", update: new Uint8Array([4, 2]) });
+    const count = fanOut([{ member: socketMember(await serverSide) }], null, "doc:update", { proposalId: "p1", update: new Uint8Array([4, 2]) });
     expect(count).toEqual({ direct: 0, viaSocketIo: 1 });
     const { update } = (await received) as { update: ArrayBuffer | Uint8Array };
     expect([...new Uint8Array(update)]).toEqual([4, 2]);

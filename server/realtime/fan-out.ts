@@ -11,9 +11,23 @@
 // Order is kept: a member whose engine.io queue holds anything (or who is not on an open
 // WebSocket) gets the event through socket.io instead, behind what is queued. Everything
 // emitted to a member earlier is then already in its TCP stream, and everything later follows.
+//
+// Rooms see a socket only as a RoomMember (room-member.ts); this file is the one place that
+// reaches into socket.io, engine.io and ws internals. Upgrade checklist — checked with
+// socket.io 4.8.4 (engine.io 6.6.x, socket.io-parser 4.2.7) and ws 8.23.0:
+// - engine.io Socket (`socket.conn`): `readyState`, `writeBuffer` (its queue), `transport.name`,
+//   `transport.socket` (the ws WebSocket), `transport.opts.perMessageDeflate`;
+// - ws: `WebSocket.Sender.frame(data, options)` (static) and a WebSocket's private
+//   `_sender.sendFrame(list)` — the pair engine.io uses for its own pre-encoded frames;
+// - socket.io Socket's private `packet(packet, opts)` (answerDirectly wraps it for ACKs);
+// - the one-frame parser's Encoder (lib/realtime/one-frame-parser.ts) for the bytes.
+// If any of these changes, fan-out.test.ts fails first ("writes one frame to every member…" and
+// "answers requests straight onto the WebSocket"); until fixed, directSender returning null
+// sends everything through socket.io, slower but correct.
 import WebSocket from "ws";
 import { PacketType, type Packet } from "socket.io-parser";
 import type { Socket } from "socket.io";
+import type { Delivery, RoomMember, ServerEvent, ServerPayload } from "./room-member.ts";
 import { Encoder } from "../../lib/realtime/one-frame-parser.ts";
 import type { ServerToClientEvents } from "../../lib/protocol.ts";
 
@@ -67,27 +81,34 @@ function directSender(socket: Socket): WsSender | null {
 /** How a fan-out went out: straight onto WebSockets, or through socket.io (behind its queue). */
 export type FanOutCount = { direct: number; viaSocketIo: number };
 
+/** A socket.io socket as a room member: prebuilt frames straight onto its WebSocket when in order. */
+export function socketMember(socket: Socket): RoomMember {
+  return {
+    id: socket.id,
+    send<E extends ServerEvent>(event: E, payload: ServerPayload<E>, frame?: () => Buffer[]): Delivery {
+      const sender = frame ? directSender(socket) : null;
+      if (sender && frame) {
+        sender.sendFrame(frame());
+        return "direct";
+      }
+      // socket.io's typed emit cannot see that E narrows the payload; the cast is that fact.
+      (socket.emit as (e: E, p: ServerPayload<E>) => boolean)(event, payload);
+      return "queued";
+    },
+    close: () => void socket.disconnect(true),
+  };
+}
+
 /** Sends one event to every given member but `exceptId`, building its bytes once. */
-export function fanOut<E extends BinaryEvent>(
-  members: Iterable<{ socket: Socket }>,
-  exceptId: string | null,
-  event: E,
-  payload: BinaryPayload<E>,
-): FanOutCount {
+export function fanOut<E extends BinaryEvent>(members: Iterable<{ member: RoomMember }>, exceptId: string | null, event: E, payload: BinaryPayload<E>): FanOutCount {
   // One list for every member: the sender writes list[0] and keeps nothing.
   let frame: [Buffer] | null = null;
+  const built = () => (frame ??= [frameEvent(event, payload)]);
   const count: FanOutCount = { direct: 0, viaSocketIo: 0 };
-  for (const { socket } of members) {
-    if (socket.id === exceptId) continue;
-    const sender = directSender(socket);
-    if (sender) {
-      sender.sendFrame((frame ??= [frameEvent(event, payload)]));
-      count.direct++;
-    } else {
-      // socket.io's typed emit cannot see that E narrows the payload; the cast is that fact.
-      (socket.emit as (e: E, p: BinaryPayload<E>) => boolean)(event, payload);
-      count.viaSocketIo++;
-    }
+  for (const { member } of members) {
+    if (member.id === exceptId) continue;
+    if (member.send(event, payload as ServerPayload<E>, built) === "direct") count.direct++;
+    else count.viaSocketIo++;
   }
   return count;
 }

@@ -8,14 +8,14 @@ import { decide } from "../../lib/domain/access.ts";
 import { editRight } from "../../lib/domain/edit-right.ts";
 import { AppError, isAppError, toClientError } from "../../lib/errors.ts";
 import { isStorageUnavailable } from "../../lib/storage-errors.ts";
-import { ClientEvents, isEmptyUpdate, type AckOf, type ClientEventName, type ParsedClientPayload } from "../../lib/protocol.ts";
+import { ClientEvents, PROTOCOL_VERSION, isEmptyUpdate, type AckOf, type ClientEventName, type ParsedClientPayload } from "../../lib/protocol.ts";
 import { authorize } from "../services/authorize.ts";
-import { loadParticipant } from "../services/load-participant.ts";
+import { loadParticipant } from "../services/people/load-participant.ts";
 import { stampAwareness } from "./awareness-stamp.ts";
 import { MAX_CLIENT_IDS_PER_SESSION, PresenceRate } from "./presence-limits.ts";
-import { getWorkshopLive } from "../services/get-workshop-live.ts";
+import { getWorkshopLive } from "../services/workshop/get-workshop-live.ts";
 import { workshopKey } from "./notifier.ts";
-import { answerDirectly } from "./fan-out.ts";
+import { answerDirectly, socketMember } from "./fan-out.ts";
 import { timed } from "../observability/operation-log.ts";
 import type { Room, Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
@@ -78,7 +78,9 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     }
   });
 
-  on(socket, "room:join", async ({ proposalId, clientId }) => {
+  on(socket, "room:join", async ({ proposalId, clientId, protocol }) => {
+    // Before anything is loaded: a page built for another wire format must reload, not join.
+    if (protocol !== PROTOCOL_VERSION) throw new AppError("PROTOCOL_OUTDATED");
     const { userId, leaves } = state(socket);
     const leavesBefore = leaves.get(proposalId) ?? 0;
     const { membership } = await authorize({ db, userId, action: "proposal.view", proposalId });
@@ -96,7 +98,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       throw e;
     }
     if (existing) existing.clientIds.add(clientId);
-    else room.sessions.set(socket.id, { socket, participant, role: membership.role, clientIds: new Set([clientId]) });
+    else room.sessions.set(socket.id, { member: socketMember(socket), participant, role: membership.role, clientIds: new Set([clientId]) });
     rooms.hold(room);
     state(socket).joined.set(proposalId, room);
     await socket.join(room.key);

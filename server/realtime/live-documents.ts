@@ -5,10 +5,9 @@ import type { Db } from "../../lib/db.ts";
 import { asBytes } from "../../lib/bytes.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
-import { cutVersion, freezeText } from "../services/cut-version.ts";
+import { cutVersion, freezeText } from "../services/history/cut-version.ts";
 import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/live-documents.ts";
-import type { Cluster } from "./cluster.ts";
-import type { JournalWriter } from "./journal.ts";
+import type { JournalWriter } from "../document-store/journal.ts";
 import type { Room } from "./room.ts";
 import { timed } from "../observability/operation-log.ts";
 
@@ -22,7 +21,6 @@ export const DURABLE_WAIT_MS = 10_000;
 export type LiveDocumentsContext = {
   db: Db;
   journal: JournalWriter;
-  cluster: () => Cluster;
   room: (proposalId: string) => Promise<Room>;
   setState: (proposalId: string, state: ProposalState) => void;
 };
@@ -132,9 +130,7 @@ export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
         );
         // Committed: now the room, its members and the other nodes see it.
         room.ledger.remember(change.clientId, author.userId);
-        Y.applyUpdate(room.doc, change.update, "server");
-        room.broadcast("doc:update", { proposalId, update: change.update });
-        ctx.cluster().relayDoc(proposalId, change.update);
+        room.integrate(change.update, { origin: null, isFromThisNode: true });
         room.journalRows++;
         coveredBy(room, snapshot);
         return result;

@@ -5,7 +5,7 @@ import type { Db } from "../../lib/db.ts";
 import { editRight } from "../../lib/domain/edit-right.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import type { LiveNotifier } from "../services/live-notifier.ts";
-import { getWorkshopLive } from "../services/get-workshop-live.ts";
+import { getWorkshopLive } from "../services/workshop/get-workshop-live.ts";
 import type { RoomRegistry } from "./rooms.ts";
 
 export function workshopKey(workshopId: string): string {
@@ -20,7 +20,7 @@ export function applyProposalState(rooms: RoomRegistry, proposalId: string, stat
   const room = rooms.setState(proposalId, state);
   if (!room) return;
   for (const session of room.sessions.values()) {
-    session.socket.emit("room:state", { proposalId, state, edit: editRight(session.role, state) });
+    session.member.send("room:state", { proposalId, state, edit: editRight(session.role, state) });
   }
 }
 

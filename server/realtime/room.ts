@@ -2,21 +2,21 @@
 // one path every change takes into it (`accept`: check → apply → relay → journal).
 import * as Y from "yjs";
 import { Awareness } from "y-protocols/awareness";
-import type { Socket } from "socket.io";
 import type { ProposalState, Role } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { Participant } from "../../lib/protocol.ts";
 import { fanOut, type BinaryEvent, type BinaryPayload, type FanOutCount } from "./fan-out.ts";
-import type { StoredDocument } from "../services/load-document-state.ts";
+import type { RoomMember } from "./room-member.ts";
+import type { StoredDocument } from "../document-store/load-document.ts";
 import type { AuthorshipLedger, Owner } from "./authorship-ledger.ts";
-import type { JournalWriter } from "./journal.ts";
+import type { JournalWriter } from "../document-store/journal.ts";
 import type { Cluster } from "./cluster.ts";
 import { inspectUpdate } from "./update-inspect.ts";
 import { PresenceSizes } from "./presence-limits.ts";
 import { timed } from "../observability/operation-log.ts";
 
 export type Session = {
-  socket: Socket;
+  member: RoomMember;
   participant: Participant;
   role: Role;
   // The Yjs client ids this socket may write and speak (awareness) for.
@@ -104,7 +104,7 @@ export class Room {
    * a change refused before it applied leaves no trace anywhere.
    */
   async accept(update: Uint8Array, author: Author, opts: { mayApply?: () => void; isServerChange?: boolean } = {}): Promise<void> {
-    const { journal, cluster } = this.deps;
+    const { journal } = this.deps;
     const { written } = await this.serialize(async () => {
       if (this.isBroken) throw new AppError("UNAVAILABLE");
       opts.mayApply?.();
@@ -120,15 +120,7 @@ export class Room {
       for (const c of claimed) author.session?.clientIds.add(c);
       // Again after the ledger's await: a lock or vote that came meanwhile stops this change.
       opts.mayApply?.();
-      timed("apply-update", this.proposalId, () => {
-        try {
-          Y.applyUpdate(this.doc, update, author.originSocketId ?? "server");
-        } catch {
-          throw new AppError("MALFORMED_UPDATE");
-        }
-      });
-      timed("relay-update", this.proposalId, () => this.broadcast("doc:update", { proposalId: this.proposalId, update }, author.originSocketId));
-      cluster.relayDoc(this.proposalId, update);
+      this.integrate(update, { origin: author.originSocketId, isFromThisNode: true });
       this.noteEdit(author.delegationId, Date.now());
       // Queued now, inside the turn, so the journal keeps the order in which changes applied.
       const entry = journal.append({
@@ -148,6 +140,23 @@ export class Room {
       // Given up by the journal (see JournalWriter): the sender keeps the change and resends it.
       throw new AppError("UNAVAILABLE");
     }
+  }
+
+  /**
+   * The tail every change shares, once it is accepted (here or, relayed, by another node): into
+   * the replica, out to this node's members but its origin, and — when accepted here — to the
+   * other nodes, which integrate it the same way.
+   */
+  integrate(update: Uint8Array, opts: { origin: string | null; isFromThisNode: boolean }): void {
+    timed("apply-update", this.proposalId, () => {
+      try {
+        Y.applyUpdate(this.doc, update, opts.origin ?? (opts.isFromThisNode ? "server" : "relay"));
+      } catch {
+        throw new AppError("MALFORMED_UPDATE");
+      }
+    });
+    timed("relay-update", this.proposalId, () => this.broadcast("doc:update", { proposalId: this.proposalId, update }, opts.origin));
+    if (opts.isFromThisNode) this.deps.cluster.relayDoc(this.proposalId, update);
   }
 
   noteEdit(delegationId: string | null, now: number): void {

@@ -6,19 +6,17 @@ import type { Db } from "../../lib/db.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/live-documents.ts";
-import { DEFAULT_COMMIT_INTERVAL_MS, JournalWriter, type JournalEntry } from "./journal.ts";
-import { prismaSink, type JournalSink } from "./journal-sinks.ts";
+import { DEFAULT_COMMIT_INTERVAL_MS, JournalWriter, type JournalEntry } from "../document-store/journal.ts";
+import { prismaSink, type JournalSink } from "../document-store/journal-sinks.ts";
 import { Room } from "./room.ts";
 import { singleNode, type Cluster } from "./cluster.ts";
 import { AuthorshipLedger } from "./authorship-ledger.ts";
 import { RelayBuffer } from "./relay-buffer.ts";
 import { scheduleAutoVersions } from "./version-scheduler.ts";
 import { liveDocuments } from "./live-documents.ts";
-import { timed } from "../observability/operation-log.ts";
 import { foldPool } from "../compute/fold-pool.ts";
+import { CompactionScheduler } from "./compaction-scheduler.ts";
 
-/** Back-off after a failed compaction. */
-const COMPACT_RETRY_MS = 30_000;
 /** On shutdown, how long to wait for the journal before exiting anyway (clients resend the rest). */
 const SHUTDOWN_DRAIN_MS = 10_000;
 
@@ -54,6 +52,7 @@ export class RoomRegistry implements LiveDocuments {
   private readonly relays = new RelayBuffer();
   private readonly stopVersions: () => void;
   private readonly docs: LiveDocuments;
+  private readonly compaction: CompactionScheduler;
 
   constructor(
     private readonly db: Db,
@@ -65,10 +64,10 @@ export class RoomRegistry implements LiveDocuments {
       onGivenUp: (entry) => this.noteGivenUp(entry),
       commitIntervalMs: options.journalCommitIntervalMs,
     });
+    this.compaction = new CompactionScheduler(this.journal, options.compactAfterRows);
     this.docs = liveDocuments({
       db,
       journal: this.journal,
-      cluster: () => this.cluster,
       room: (id) => this.get(id),
       setState: (id, state) => void this.setState(id, state),
     });
@@ -133,10 +132,7 @@ export class RoomRegistry implements LiveDocuments {
   applyRelayed(proposalId: string, update: Uint8Array): void {
     const room = this.loaded.get(proposalId);
     if (!room) return this.relays.keep(proposalId, update, Date.now());
-    timed("apply-relayed", proposalId, () => {
-      Y.applyUpdate(room.doc, update, "relay");
-      room.broadcast("doc:update", { proposalId, update });
-    });
+    room.integrate(update, { origin: null, isFromThisNode: false });
   }
 
   /** Writes everything pending (for a while) and unloads every room (graceful shutdown). */
@@ -199,29 +195,16 @@ export class RoomRegistry implements LiveDocuments {
     const room = this.loaded.get(entry.proposalId);
     if (!room || room.isBroken) return;
     room.isBroken = true;
-    for (const session of room.sessions.values()) session.socket.emit("room:reset", { proposalId: room.proposalId });
+    for (const session of room.sessions.values()) session.member.send("room:reset", { proposalId: room.proposalId });
     this.forget(room);
   }
 
   private noteWritten(proposalId: string, rows: number): void {
     const room = this.loaded.get(proposalId);
-    if (!room) return;
-    room.journalRows += rows;
-    if (room.journalRows >= this.options.compactAfterRows && !room.isCompacting && Date.now() >= room.compactNotBefore) void this.compact(room);
+    if (room) this.compaction.noteWritten(room, rows);
   }
 
-  private async compact(room: Room): Promise<void> {
-    if (room.isCompacting) return;
-    room.isCompacting = true;
-    try {
-      const { mergedRows } = await this.journal.compact(room.proposalId);
-      room.journalRows = Math.max(0, room.journalRows - mergedRows);
-    } catch (e) {
-      // The journal stays as it is (still complete); try again later, not on every write.
-      room.compactNotBefore = Date.now() + COMPACT_RETRY_MS;
-      console.error(`compaction of ${room.proposalId} failed:`, (e as Error)?.message ?? e);
-    } finally {
-      room.isCompacting = false;
-    }
+  private compact(room: Room): Promise<void> {
+    return this.compaction.compact(room);
   }
 }

@@ -3,13 +3,14 @@
 // named error when it says no.
 import type { Db } from "../../lib/db.ts";
 import { decide, isProposalAction, type Action } from "../../lib/domain/access.ts";
+import type { ProposalState, Role } from "../../lib/domain/vocabulary.ts";
 import { AppError } from "../../lib/errors.ts";
 
 export type Membership = {
   memberId: string;
   userId: string;
   workshopId: string;
-  role: "MODERATOR" | "DELEGATE" | "OBSERVER";
+  role: Role;
   delegationId: string | null;
 };
 
@@ -23,7 +24,7 @@ type Target = { workshopId: string; proposalId?: undefined } | { proposalId: str
 
 export type Authorized = {
   membership: Membership;
-  proposal: { id: string; workshopId: string; state: "DRAFTING" | "LOCKED" | "VOTING" | "ADOPTED" | "WITHDRAWN" } | null;
+  proposal: { id: string; workshopId: string; state: ProposalState } | null;
 };
 
 export async function authorize(opts: { db: Db; userId: string | null; action: Action } & Target): Promise<Authorized> {

@@ -2,12 +2,12 @@
 // server/realtime/live-documents.ts). Use cases never reach into a room: every change to the
 // text, and every version of it, goes through these three doors, each all-or-nothing.
 import type * as Y from "yjs";
-import type { Db } from "../../lib/db.ts";
-import type { FrozenText } from "./cut-version.ts";
+import type { Tx } from "../../lib/db.ts";
+import type { FrozenText } from "./history/cut-version.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
-import type { VersionKind } from "../../lib/domain/version-chain.ts";
+import type { VersionKind } from "../../lib/domain/vocabulary.ts";
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx };
 
 /** The live text at one moment, every change in it already in the database. */
 export type TextSnapshot = {

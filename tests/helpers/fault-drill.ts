@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import { expect } from "vitest";
 import type { Db } from "../../lib/db.ts";
 import { docFromState } from "../../lib/document/convert.ts";
-import { loadDocumentState } from "../../server/services/load-document-state.ts";
+import { loadDocumentState } from "../../server/document-store/load-document.ts";
 import { openClient, openSocket, spawnServerProcess, textOf } from "./test-server.ts";
 import { Typist } from "./typist.ts";
 import type { TestDb } from "./test-db.ts";

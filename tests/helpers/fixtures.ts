@@ -1,7 +1,8 @@
 // A small workshop for realtime tests: two delegations, their delegates, a chair, an observer,
 // and a proposal whose text is one paragraph.
+import type { Role } from "../../lib/domain/vocabulary.ts";
 import type { Db } from "../../lib/db.ts";
-import { recordStartingDraft } from "../../server/services/record-starting-draft.ts";
+import { recordStartingDraft } from "../../server/document-store/starting-draft.ts";
 import { stateFromPmJson } from "../../lib/document/convert.ts";
 
 export type Fixture = {
@@ -16,7 +17,7 @@ export async function createFixture(db: Db, opening = "Opening text."): Promise<
   const chn = await db.delegation.create({ data: { workshopId: w.id, name: "China", code: "CHN", colour: "#c2410c" } });
   const jpn = await db.delegation.create({ data: { workshopId: w.id, name: "Japan", code: "JPN", colour: "#be185d" } });
   const other = await db.workshop.create({ data: { title: "Another workshop" } });
-  async function user(name: string, workshopId: string, role: "MODERATOR" | "DELEGATE" | "OBSERVER", delegationId: string | null) {
+  async function user(name: string, workshopId: string, role: Role, delegationId: string | null) {
     const u = await db.user.create({ data: { email: `${name}-${w.id}@accord.example`, name, passwordHash: "unused" } });
     await db.member.create({ data: { workshopId, userId: u.id, role, delegationId } });
     return u.id;

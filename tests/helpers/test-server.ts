@@ -31,6 +31,26 @@ export async function openSocket(endpoint: Endpoint, userId: string | null, opts
   }) as ProviderSocket;
 }
 
+/**
+ * The sockets a test file opens as it goes (`open`, or pushed to `sockets`), all closed by
+ * `closeAll` in its afterAll. `server` is a getter: files start their server in beforeAll.
+ */
+export function socketPool(server: () => Endpoint): { sockets: ProviderSocket[]; open(userId: string): Promise<ProviderSocket>; closeAll(): void } {
+  const sockets: ProviderSocket[] = [];
+  return {
+    sockets,
+    async open(userId) {
+      const socket = await openSocket(server(), userId);
+      sockets.push(socket);
+      await waitForConnect(socket);
+      return socket;
+    },
+    closeAll() {
+      for (const socket of sockets.splice(0)) socket.disconnect();
+    },
+  };
+}
+
 export type TestClient = { socket: ProviderSocket; provider: ProposalProvider; doc: Y.Doc; close(): void };
 
 /** A socket plus a provider for one proposal, synced. */

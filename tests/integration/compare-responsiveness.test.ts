@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { openClient, startTestServer, type TestClient, type TestServer } from "../helpers/test-server";
-import { compareVersions } from "../../server/services/compare-versions";
-import { saveNamedVersion } from "../../server/services/save-named-version";
+import { compareVersions } from "../../server/services/history/compare-versions";
+import { saveNamedVersion } from "../../server/services/history/save-named-version";
 import { closeDiffPool } from "../../server/compute/diff-pool";
 
 const TICK_MS = 10;

@@ -7,7 +7,7 @@ import { createFixture } from "../helpers/fixtures";
 import { createTestDb } from "../helpers/test-db";
 import { eventually, spawnServerProcess, textOf } from "../helpers/test-server";
 import { Typist } from "../helpers/typist";
-import { loadDocumentState } from "../../server/services/load-document-state";
+import { loadDocumentState } from "../../server/document-store/load-document";
 import { docFromState } from "../../lib/document/convert";
 
 const KILLS = 3;

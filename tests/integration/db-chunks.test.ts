@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db";
 import { IN_CHUNK_SIZE, findManyInChunks } from "../../lib/db-chunks";
-import { getWorkshopLive } from "../../server/services/get-workshop-live";
+import { getWorkshopLive } from "../../server/services/workshop/get-workshop-live";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { observeQueries } from "../helpers/observe-queries";

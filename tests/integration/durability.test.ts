@@ -4,9 +4,9 @@ import * as Y from "yjs";
 import { createFixture } from "../helpers/fixtures";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { eventually, openClient, spawnServerProcess, startTestServer, textOf, type TestClient } from "../helpers/test-server";
-import { loadDocumentState } from "../../server/services/load-document-state";
+import { loadDocumentState } from "../../server/document-store/load-document";
 import { docFromState } from "../../lib/document/convert";
-import { journalSinkFor, prismaSink } from "../../server/realtime/journal-sinks";
+import { journalSinkFor, prismaSink } from "../../server/document-store/journal-sinks";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../helpers/test-db";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../../prisma/seed";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../../server/seed/seed";
 import { seedOtherWorkshop, OTHER_WORKSHOP } from "../../e2e/fixtures/other-workshop";
-import { verifyCredentials } from "../../server/services/verify-credentials";
-import { getWorkshopOverview } from "../../server/services/get-workshop-overview";
-import { getProposalView } from "../../server/services/get-proposal-view";
-import { listMyWorkshops } from "../../server/services/list-my-workshops";
-import { createInvite } from "../../server/services/create-invite";
-import { acceptInvite } from "../../server/services/accept-invite";
-import { inspectInvite } from "../../server/services/inspect-invite";
-import { revokeInvite } from "../../server/services/revoke-invite";
-import { moveAgendaItem } from "../../server/services/move-agenda-item";
+import { verifyCredentials } from "../../server/services/people/verify-credentials";
+import { getWorkshopOverview } from "../../server/services/workshop/get-workshop-overview";
+import { getProposalView } from "../../server/services/proposals/get-proposal-view";
+import { listMyWorkshops } from "../../server/services/workshop/list-my-workshops";
+import { createInvite } from "../../server/services/invites/create-invite";
+import { acceptInvite } from "../../server/services/invites/accept-invite";
+import { inspectInvite } from "../../server/services/invites/inspect-invite";
+import { revokeInvite } from "../../server/services/invites/revoke-invite";
+import { moveAgendaItem } from "../../server/services/workshop/move-agenda-item";
 import { plainTextOf } from "../../lib/document/convert";
 import { silentNotifier } from "../../server/services/live-notifier";
 
@@ -161,7 +161,7 @@ describe("agenda order", () => {
 describe("sign-in attempt limits", () => {
   it("stops guessing one account's password after five tries, with a named error; others are unaffected", async () => {
     const { LoginLimiter } = await import("../../server/auth/login-limiter");
-    const { signInWithPassword } = await import("../../server/services/sign-in-with-password");
+    const { signInWithPassword } = await import("../../server/services/people/sign-in-with-password");
     const limiter = new LoginLimiter();
     const attempt = (email: string, password: string, address = "10.0.0.1", now = 1000) =>
       signInWithPassword({ db: t.db, limiter, email, password, address, now });

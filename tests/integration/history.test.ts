@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { eventually, openClient, startTestServer, textOf, type TestClient, type TestServer } from "../helpers/test-server";
-import { listVersions } from "../../server/services/list-versions";
-import { getVersion } from "../../server/services/get-version";
-import { compareVersions } from "../../server/services/compare-versions";
-import { verifyHistory } from "../../server/services/verify-history";
-import { restoreVersion } from "../../server/services/restore-version";
-import { saveNamedVersion } from "../../server/services/save-named-version";
+import { listVersions } from "../../server/services/history/list-versions";
+import { getVersion } from "../../server/services/history/get-version";
+import { compareVersions } from "../../server/services/history/compare-versions";
+import { verifyHistory } from "../../server/services/history/verify-history";
+import { restoreVersion } from "../../server/services/history/restore-version";
+import { saveNamedVersion } from "../../server/services/history/save-named-version";
 import { textWithClients } from "../../lib/document/authorship";
 
 let s: TestServer;

@@ -6,34 +6,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
 import { createFixture, type Fixture } from "../helpers/fixtures";
-import { eventually, openClient, openSocket, startTestServer, waitForConnect, type TestServer } from "../helpers/test-server";
+import { eventually, openClient, openSocket, socketPool, startTestServer, waitForConnect, type TestServer } from "../helpers/test-server";
 import { firstParagraph } from "../helpers/typist";
 import { MAX_NEW_CLIENT_IDS_PER_MINUTE, MAX_NEW_CLIENT_IDS_PER_UPDATE } from "../../server/realtime/authorship-ledger";
 import { MAX_CLIENT_IDS_PER_SESSION, MAX_PRESENCE_STATE_BYTES, MAX_ROOM_PRESENCE_BYTES, PRESENCE_RATE } from "../../server/realtime/presence-limits";
 import { MAX_SOCKETS_PER_USER } from "../../server/realtime/socket-guard";
-import { saveNamedVersion } from "../../server/services/save-named-version";
-import { listDocumentAuthors } from "../../server/services/list-document-authors";
+import { saveNamedVersion } from "../../server/services/history/save-named-version";
+import { listDocumentAuthors } from "../../server/services/proposals/list-document-authors";
 import type { ProviderSocket } from "../../lib/realtime/proposal-provider";
 import { toUint8Array } from "../../lib/protocol";
 
 let s: TestServer;
 let f: Fixture;
-const sockets: ProviderSocket[] = [];
+const pool = socketPool(() => s);
+const sockets = pool.sockets;
+const socketOf = (userId: string) => pool.open(userId);
 beforeAll(async () => {
   s = await startTestServer();
   f = await createFixture(s.db, "Starting draft text.");
 });
 afterAll(async () => {
-  for (const so of sockets) so.disconnect();
+  pool.closeAll();
   await s.close();
 });
-
-async function socketOf(userId: string): Promise<ProviderSocket> {
-  const so = await openSocket(s, userId);
-  sockets.push(so);
-  await waitForConnect(so);
-  return so;
-}
 
 /** An update in which each of `ids` inserts one character (as `ids.length` different tabs would). */
 function updateFromClients(base: Uint8Array, ids: number[]): Uint8Array {
@@ -120,7 +115,7 @@ describe("Yjs client ids", () => {
 describe("the starting draft", () => {
   it("of every seeded demo proposal has its client ids recorded as the chair's", async () => {
     const { createTestDb } = await import("../helpers/test-db");
-    const { seedDemo } = await import("../../prisma/seed");
+    const { seedDemo } = await import("../../server/seed/seed");
     const t = await createTestDb();
     try {
       await seedDemo(t.db);
@@ -140,7 +135,7 @@ describe("the starting draft", () => {
 
   it("is owned by whoever created it: no delegate can claim its client ids, and it is never attributed to a delegation", async () => {
     const p = await s.db.proposal.create({ data: { workshopId: f.workshopId, title: "Owned draft", position: 51 } });
-    const { recordStartingDraft } = await import("../../server/services/record-starting-draft");
+    const { recordStartingDraft } = await import("../../server/document-store/starting-draft");
     const { stateFromPmJson } = await import("../../lib/document/convert");
     const state = stateFromPmJson({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The chair's starting text." }] }] });
     await recordStartingDraft(s.db, { proposalId: p.id, state, owner: { userId: f.users.chair, delegationId: null } });

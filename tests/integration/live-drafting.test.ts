@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { eventually, openClient, openSocket, startTestServer, textOf, waitForConnect, type TestClient, type TestServer } from "../helpers/test-server";
 import { MAX_UPDATE_BYTES } from "../../lib/protocol";
-import { loadDocumentState } from "../../server/services/load-document-state";
+import { loadDocumentState } from "../../server/document-store/load-document";
 import { docFromState } from "../../lib/document/convert";
 
 let s: TestServer;

@@ -8,9 +8,9 @@ import { createFixture, type Fixture } from "../helpers/fixtures";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { eventually, openClient, startTestServer, textOf, type TestServer } from "../helpers/test-server";
 import { firstParagraph } from "../helpers/typist";
-import { restoreVersion } from "../../server/services/restore-version";
-import { saveNamedVersion } from "../../server/services/save-named-version";
-import { loadDocumentState } from "../../server/services/load-document-state";
+import { restoreVersion } from "../../server/services/history/restore-version";
+import { saveNamedVersion } from "../../server/services/history/save-named-version";
+import { loadDocumentState } from "../../server/document-store/load-document";
 import { docFromState } from "../../lib/document/convert";
 
 let t: TestDb;

@@ -14,7 +14,7 @@ import {
   VERIFY_PAGE_BYTES,
   VERIFY_PAGE_ROWS,
   verifyHistory,
-} from "../../server/services/verify-history";
+} from "../../server/services/history/verify-history";
 
 let t: TestDb;
 let f: Fixture;

@@ -7,11 +7,11 @@ import { eventually, openClient, openSocket, spawnServerProcess, startTestServer
 import { ProposalProvider } from "../../lib/realtime/proposal-provider";
 import { createDb } from "../../lib/db";
 import { RoomRegistry } from "../../server/realtime/rooms";
-import { openVoteRound } from "../../server/services/open-vote-round";
-import { castBallot } from "../../server/services/cast-ballot";
-import { changeProposalState } from "../../server/services/change-proposal-state";
+import { openVoteRound } from "../../server/services/votes/open-vote-round";
+import { castBallot } from "../../server/services/votes/cast-ballot";
+import { changeProposalState } from "../../server/services/proposals/change-proposal-state";
 import { silentNotifier } from "../../server/services/live-notifier";
-import { loadDocumentState } from "../../server/services/load-document-state";
+import { loadDocumentState } from "../../server/document-store/load-document";
 import { docFromState } from "../../lib/document/convert";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";

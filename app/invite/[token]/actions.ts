@@ -1,23 +1,28 @@
 "use server";
 
+import { z } from "zod";
 import { db } from "@/lib/db";
-import { currentUser } from "@/server/auth/session";
-import { runAction } from "@/server/actions/run-action";
-import { acceptInvite } from "@/server/services/accept-invite";
+import { InviteToken, PreviousState, Text, formFields } from "@/server/actions/arguments";
+import { defineAction } from "@/server/actions/define-action";
+import { acceptInvite } from "@/server/services/invites/accept-invite";
 
-export async function joinWithNewAccountAction(token: string, _prev: unknown, form: FormData) {
-  return runAction(() =>
-    acceptInvite({
-      db: db(),
-      token,
-      now: new Date(),
-      newAccount: { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") },
-    }),
-  );
-}
+// The link's token is the credential; the use case checks it (and the new account's fields).
 
-export async function joinAsCurrentUserAction(token: string) {
-  const user = await currentUser();
-  if (!user) return { ok: false as const, error: "Please sign in first." };
-  return runAction(() => acceptInvite({ db: db(), token, now: new Date(), userId: user.id }));
-}
+export const joinWithNewAccountAction = defineAction(
+  {
+    args: ["token", "previous", "form"],
+    input: z.object({ token: InviteToken, previous: PreviousState, form: formFields({ name: Text, email: Text, password: Text }) }),
+  },
+  async ({ token, form }) => {
+    const { workshopId } = await acceptInvite({ db: db(), token, now: new Date(), newAccount: form });
+    return { workshopId };
+  },
+);
+
+export const joinAsCurrentUserAction = defineAction(
+  { args: ["token"], input: z.object({ token: InviteToken }), authorize: "signed-in" },
+  async ({ token }, { userId }) => {
+    const { workshopId } = await acceptInvite({ db: db(), token, now: new Date(), userId });
+    return { workshopId };
+  },
+);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { currentUser } from "@/server/auth/session";
-import { inspectInvite } from "@/server/services/inspect-invite";
+import { inspectInvite } from "@/server/services/invites/inspect-invite";
 import { DelegationChip, roleLabel } from "@/components/ui/badges";
 import { JoinAsMeButton, JoinForm } from "@/components/auth/join-form";
 import { joinAsCurrentUserAction, joinWithNewAccountAction } from "./actions";

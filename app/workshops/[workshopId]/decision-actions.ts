@@ -1,105 +1,129 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { CHAIR_STATE_CHANGES } from "@/lib/domain/proposal-lifecycle";
+import { z } from "zod";
 import { db } from "@/lib/db";
-import { currentUser } from "@/server/auth/session";
-import { runAction, type ActionResult } from "@/server/actions/run-action";
+import { Id, PreviousState, Text, formFields } from "@/server/actions/arguments";
+import { defineAction, type Revalidation } from "@/server/actions/define-action";
 import { realtime } from "@/server/realtime/global";
-import { changeProposalState } from "@/server/services/change-proposal-state";
-import { openVoteRound } from "@/server/services/open-vote-round";
-import { castBallot } from "@/server/services/cast-ballot";
-import { closeVoteRound } from "@/server/services/close-vote-round";
-import { setCurrentItem } from "@/server/services/set-current-item";
-import { endFloor, giveFloor, requestFloor, withdrawFloorRequest } from "@/server/services/speaking-queue";
+import { changeProposalState } from "@/server/services/proposals/change-proposal-state";
+import { OpenVoteInput, openVoteRound } from "@/server/services/votes/open-vote-round";
+import { BallotInput, castBallot } from "@/server/services/votes/cast-ballot";
+import { closeVoteRound } from "@/server/services/votes/close-vote-round";
+import { setCurrentItem } from "@/server/services/workshop/set-current-item";
+import { endFloor, giveFloor, requestFloor, withdrawFloorRequest } from "@/server/services/floor/speaking-queue";
 
 // Thin: who is asking comes from the session, the use case authorizes and tells the live board;
 // the caller's own page is refreshed here, everyone else's by the live board.
 
-type Done = ActionResult<undefined>;
+/**
+ * Every page of the workshop shows agenda state, so refresh the workshop's whole subtree — also
+ * after a refusal: "the state does not allow this" mostly means this page is behind.
+ */
+const refreshWorkshop = {
+  paths: ({ workshopId }: { workshopId: string }): Revalidation[] => [{ path: `/workshops/${workshopId}`, type: "layout" }],
+  after: "any-outcome",
+} as const;
 
-function done<T>(result: ActionResult<T>): Done {
-  return result.ok ? { ok: true, data: undefined } : result;
-}
+export const changeProposalStateAction = defineAction(
+  {
+    args: ["workshopId", "proposalId", "change"],
+    input: z.object({ workshopId: Id, proposalId: Id, change: z.enum(CHAIR_STATE_CHANGES) }),
+    revalidate: refreshWorkshop,
+  },
+  async ({ proposalId, change }, { userId }) => {
+    await changeProposalState({ db: db(), live: realtime().live, userId, proposalId, change, now: new Date() });
+  },
+);
 
-/** Every page of the workshop shows agenda state, so refresh the workshop's whole subtree. */
-function refresh(workshopId: string): void {
-  revalidatePath(`/workshops/${workshopId}`, "layout");
-}
-
-async function userId(): Promise<string | null> {
-  return (await currentUser())?.id ?? null;
-}
-
-export async function changeProposalStateAction(workshopId: string, proposalId: string, change: "lock" | "unlock" | "withdraw"): Promise<Done> {
-  const uid = await userId();
-  const result = await runAction(() => changeProposalState({ db: db(), live: realtime().live, userId: uid, proposalId, change, now: new Date() }));
-  refresh(workshopId);
-  return done(result);
-}
-
-export async function openVoteAction(workshopId: string, proposalId: string, _prev: unknown, form: FormData): Promise<Done> {
-  const uid = await userId();
-  const { rooms, live } = realtime();
-  const result = await runAction(() =>
-    openVoteRound({
+export const openVoteAction = defineAction(
+  {
+    args: ["workshopId", "proposalId", "previous", "form"],
+    input: z.object({
+      workshopId: Id,
+      proposalId: Id,
+      previous: PreviousState,
+      // An unticked checkbox is not sent at all.
+      form: formFields({ question: Text, rule: OpenVoteInput.shape.rule, quorum: Text, isOpenBallot: Text.optional() }),
+    }),
+    revalidate: refreshWorkshop,
+  },
+  async ({ proposalId, form }, { userId }) => {
+    const { rooms, live } = realtime();
+    await openVoteRound({
       db: db(),
       rooms,
       live,
-      userId: uid,
+      userId,
       proposalId,
       input: {
-        question: String(form.get("question") ?? ""),
-        rule: String(form.get("rule") ?? "") as "CONSENSUS",
+        question: form.question,
+        rule: form.rule,
         // An empty field is "no quorum given", not 0 (which Number("") would make it).
-        quorum: String(form.get("quorum") ?? "").trim() === "" ? Number.NaN : Number(form.get("quorum")),
-        isOpenBallot: form.get("isOpenBallot") === "on",
+        quorum: form.quorum.trim() === "" ? Number.NaN : Number(form.quorum),
+        isOpenBallot: form.isOpenBallot === "on",
       },
       now: new Date(),
-    }),
-  );
-  refresh(workshopId);
-  return done(result);
-}
+    });
+  },
+);
 
-export async function castBallotAction(roundId: string, choice: "YES" | "NO" | "ABSTAIN", explanation: string): Promise<Done> {
-  const uid = await userId();
-  const result = await runAction(() =>
-    castBallot({ db: db(), live: realtime().live, userId: uid, input: { roundId, choice, explanation: explanation.trim() || undefined }, now: new Date() }),
-  );
-  // Nothing server-rendered changes with a ballot: the live board carries who has voted.
-  return done(result);
-}
+// Nothing server-rendered changes with a ballot: the live board carries who has voted.
+export const castBallotAction = defineAction(
+  {
+    args: ["roundId", "choice", "explanation"],
+    input: z.object({ roundId: Id, choice: BallotInput.shape.choice, explanation: Text }),
+  },
+  async ({ roundId, choice, explanation }, { userId }) => {
+    await castBallot({ db: db(), live: realtime().live, userId, input: { roundId, choice, explanation: explanation.trim() || undefined }, now: new Date() });
+  },
+);
 
-export async function closeVoteAction(workshopId: string, roundId: string, cancel: boolean): Promise<Done> {
-  const uid = await userId();
-  const result = await runAction(() => closeVoteRound({ db: db(), live: realtime().live, userId: uid, roundId, cancel, now: new Date() }));
-  refresh(workshopId);
-  return done(result);
-}
+export const closeVoteAction = defineAction(
+  {
+    args: ["workshopId", "roundId", "cancel"],
+    input: z.object({ workshopId: Id, roundId: Id, cancel: z.boolean() }),
+    revalidate: refreshWorkshop,
+  },
+  async ({ roundId, cancel }, { userId }) => {
+    await closeVoteRound({ db: db(), live: realtime().live, userId, roundId, cancel, now: new Date() });
+  },
+);
 
-export async function setCurrentItemAction(workshopId: string, proposalId: string | null): Promise<Done> {
-  const uid = await userId();
-  const result = await runAction(() => setCurrentItem({ db: db(), live: realtime().live, userId: uid, workshopId, proposalId }));
-  refresh(workshopId);
-  return done(result);
-}
+export const setCurrentItemAction = defineAction(
+  {
+    args: ["workshopId", "proposalId"],
+    // null takes the current item off the floor.
+    input: z.object({ workshopId: Id, proposalId: Id.nullable() }),
+    revalidate: refreshWorkshop,
+  },
+  ({ workshopId, proposalId }, { userId }) => setCurrentItem({ db: db(), live: realtime().live, userId, workshopId, proposalId }),
+);
 
-export async function requestFloorAction(workshopId: string): Promise<Done> {
-  const uid = await userId();
-  return done(await runAction(() => requestFloor({ db: db(), live: realtime().live, userId: uid, workshopId, now: new Date() })));
-}
+// The speaking queue is on the live board only: nothing server-rendered to refresh.
 
-export async function withdrawFloorAction(workshopId: string): Promise<Done> {
-  const uid = await userId();
-  return done(await runAction(() => withdrawFloorRequest({ db: db(), live: realtime().live, userId: uid, workshopId, now: new Date() })));
-}
+export const requestFloorAction = defineAction(
+  { args: ["workshopId"], input: z.object({ workshopId: Id }) },
+  async ({ workshopId }, { userId }) => {
+    await requestFloor({ db: db(), live: realtime().live, userId, workshopId, now: new Date() });
+  },
+);
 
-export async function giveFloorAction(workshopId: string, requestId: string, limitSeconds: number): Promise<Done> {
-  const uid = await userId();
-  return done(await runAction(() => giveFloor({ db: db(), live: realtime().live, userId: uid, workshopId, input: { requestId, limitSeconds }, now: new Date() })));
-}
+export const withdrawFloorAction = defineAction(
+  { args: ["workshopId"], input: z.object({ workshopId: Id }) },
+  ({ workshopId }, { userId }) => withdrawFloorRequest({ db: db(), live: realtime().live, userId, workshopId, now: new Date() }),
+);
 
-export async function endFloorAction(workshopId: string): Promise<Done> {
-  const uid = await userId();
-  return done(await runAction(() => endFloor({ db: db(), live: realtime().live, userId: uid, workshopId, now: new Date() })));
-}
+export const giveFloorAction = defineAction(
+  {
+    args: ["workshopId", "requestId", "limitSeconds"],
+    // The use case keeps the range (15 s – 30 min) and its message.
+    input: z.object({ workshopId: Id, requestId: Id, limitSeconds: z.number() }),
+  },
+  ({ workshopId, requestId, limitSeconds }, { userId }) => giveFloor({ db: db(), live: realtime().live, userId, workshopId, input: { requestId, limitSeconds }, now: new Date() }),
+);
+
+export const endFloorAction = defineAction(
+  { args: ["workshopId"], input: z.object({ workshopId: Id }) },
+  ({ workshopId }, { userId }) => endFloor({ db: db(), live: realtime().live, userId, workshopId, now: new Date() }),
+);

@@ -1,11 +1,14 @@
 // The audit log in words a chair (or an auditor after the session) reads without a manual:
 // each recorded action and its details, from the JSON the use cases store.
 import { CHOICE_LABEL, countsInWords, ruleLabel } from "@/components/votes/vote-words";
+import type { AuditAction, ProposalState, Role } from "@/lib/domain/vocabulary";
 
 type Detail = Record<string, unknown>;
 type Names = { delegation: (id: unknown) => string };
 
-const ACTION_WORDS: Record<string, string> = {
+// Checked against every action the use cases may record, so a new one cannot go unworded by
+// oversight; null: not put into words yet, the log shows the action's name.
+const ACTION_WORDS: Record<string, string | null> = {
   "workshop.seed": "Workshop created",
   "delegation.create": "Added a delegation",
   "invite.create": "Created an invite",
@@ -24,13 +27,14 @@ const ACTION_WORDS: Record<string, string> = {
   "ballot.cast": "Cast a ballot",
   "ballot.change": "Changed a ballot",
   "floor.request": "Asked for the floor",
+  "floor.withdraw": null,
   "floor.give": "Gave the floor",
   "floor.end": "Ended a speech",
-};
+} satisfies Record<AuditAction, string | null>;
 
-const STATE_WORDS: Record<string, string> = { DRAFTING: "drafting", LOCKED: "locked", VOTING: "voting", ADOPTED: "adopted", WITHDRAWN: "withdrawn" };
+const STATE_WORDS: Record<string, string> = { DRAFTING: "drafting", LOCKED: "locked", VOTING: "voting", ADOPTED: "adopted", WITHDRAWN: "withdrawn" } satisfies Record<ProposalState, string>;
 const KIND_WORDS: Record<string, string> = { AUTO: "automatic", NAMED: "named", RESTORE: "restore" };
-const ROLE_WORDS: Record<string, string> = { MODERATOR: "chair", DELEGATE: "delegate", OBSERVER: "observer" };
+const ROLE_WORDS: Record<string, string> = { MODERATOR: "chair", DELEGATE: "delegate", OBSERVER: "observer" } satisfies Record<Role, string>;
 
 export function actionInWords(action: string, proposalId: string | null): string {
   if (action === "agenda.current" && !proposalId) return "Cleared the item on the floor";

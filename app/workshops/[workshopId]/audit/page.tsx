@@ -3,8 +3,8 @@ import Link from "next/link";
 import { db } from "@/lib/db";
 import { WorkshopPageHeader } from "@/components/ui/workshop-page-header";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
-import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
-import { listAuditEvents } from "@/server/services/list-audit-events";
+import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
+import { listAuditEvents } from "@/server/services/audit/list-audit-events";
 import { buttonSecondary } from "@/components/ui/field";
 import { actionInWords, detailInWords } from "./audit-wording";
 

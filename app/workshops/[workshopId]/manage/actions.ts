@@ -1,62 +1,78 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { db } from "@/lib/db";
-import { currentUser } from "@/server/auth/session";
-import { runAction } from "@/server/actions/run-action";
-import { createDelegation } from "@/server/services/create-delegation";
-import { createInvite } from "@/server/services/create-invite";
-import { revokeInvite } from "@/server/services/revoke-invite";
-import { moveAgendaItem } from "@/server/services/move-agenda-item";
+import { Id, PreviousState, Text, formFields } from "@/server/actions/arguments";
+import { defineAction } from "@/server/actions/define-action";
+import { createDelegation } from "@/server/services/workshop/create-delegation";
+import { CreateInviteInput, createInvite } from "@/server/services/invites/create-invite";
+import { revokeInvite } from "@/server/services/invites/revoke-invite";
+import { moveAgendaItem } from "@/server/services/workshop/move-agenda-item";
 import { realtime } from "@/server/realtime/global";
 
 // Thin: read the form, call the use case (which authorizes), refresh the page.
 
-export async function createDelegationAction(workshopId: string, _prev: unknown, form: FormData) {
-  const user = await currentUser();
-  const result = await runAction(() =>
-    createDelegation({
-      db: db(),
-      userId: user?.id ?? null,
-      workshopId,
-      input: { name: String(form.get("name") ?? ""), code: String(form.get("code") ?? ""), colour: String(form.get("colour") ?? "") },
-    }),
-  );
-  if (result.ok) revalidatePath(`/workshops/${workshopId}`, "layout");
-  return result.ok ? { ok: true as const, data: undefined } : result;
-}
+export const createDelegationAction = defineAction(
+  {
+    args: ["workshopId", "previous", "form"],
+    input: z.object({ workshopId: Id, previous: PreviousState, form: formFields({ name: Text, code: Text, colour: Text }) }),
+    // Delegations show on every page of the workshop (chips, the live board).
+    revalidate: { paths: ({ workshopId }) => [{ path: `/workshops/${workshopId}`, type: "layout" }] },
+  },
+  async ({ workshopId, form }, { userId }) => {
+    await createDelegation({ db: db(), userId, workshopId, input: form });
+  },
+);
 
-export async function createInviteAction(workshopId: string, _prev: unknown, form: FormData) {
-  const user = await currentUser();
-  const delegation = String(form.get("delegationId") ?? "");
-  const result = await runAction(() =>
-    createInvite({
+export const createInviteAction = defineAction(
+  {
+    args: ["workshopId", "previous", "form"],
+    input: z.object({
+      workshopId: Id,
+      previous: PreviousState,
+      form: formFields({
+        role: CreateInviteInput.shape.role,
+        // Not sent while disabled (for an observer or chair invite), nor when there are no delegations.
+        delegationId: Text.optional(),
+        expiresInDays: Text.optional(),
+        maxUses: Text.optional(),
+      }),
+    }),
+    revalidate: { paths: ({ workshopId }) => [{ path: `/workshops/${workshopId}/manage` }] },
+  },
+  async ({ workshopId, form }, { userId }) => {
+    const { token } = await createInvite({
       db: db(),
-      userId: user?.id ?? null,
+      userId,
       workshopId,
       now: new Date(),
       input: {
-        role: String(form.get("role") ?? "") as "DELEGATE",
-        delegationId: delegation === "" ? null : delegation,
-        expiresInDays: Number(form.get("expiresInDays") ?? 7),
-        maxUses: Number(form.get("maxUses") ?? 1),
+        role: form.role,
+        delegationId: form.delegationId ? form.delegationId : null,
+        expiresInDays: Number(form.expiresInDays ?? 7),
+        maxUses: Number(form.maxUses ?? 1),
       },
-    }),
-  );
-  if (result.ok) revalidatePath(`/workshops/${workshopId}/manage`);
-  return result.ok ? { ok: true as const, data: { path: `/invite/${result.data.token}` } } : result;
-}
+    });
+    // The token is shown once, to the chair who made it; only its hash is stored.
+    return { path: `/invite/${token}` };
+  },
+);
 
-export async function revokeInviteAction(workshopId: string, inviteId: string) {
-  const user = await currentUser();
-  const result = await runAction(() => revokeInvite({ db: db(), userId: user?.id ?? null, workshopId, inviteId, now: new Date() }));
-  revalidatePath(`/workshops/${workshopId}/manage`);
-  return result;
-}
+export const revokeInviteAction = defineAction(
+  {
+    args: ["workshopId", "inviteId"],
+    input: z.object({ workshopId: Id, inviteId: Id }),
+    // A refusal (already revoked, gone) means the list is behind: refresh it either way.
+    revalidate: { paths: ({ workshopId }) => [{ path: `/workshops/${workshopId}/manage` }], after: "any-outcome" },
+  },
+  ({ workshopId, inviteId }, { userId }) => revokeInvite({ db: db(), userId, workshopId, inviteId, now: new Date() }),
+);
 
-export async function moveAgendaItemAction(workshopId: string, proposalId: string, direction: "up" | "down") {
-  const user = await currentUser();
-  const result = await runAction(() => moveAgendaItem({ db: db(), live: realtime().live, userId: user?.id ?? null, workshopId, proposalId, direction }));
-  revalidatePath(`/workshops/${workshopId}`, "layout");
-  return result;
-}
+export const moveAgendaItemAction = defineAction(
+  {
+    args: ["workshopId", "proposalId", "direction"],
+    input: z.object({ workshopId: Id, proposalId: Id, direction: z.enum(["up", "down"]) }),
+    revalidate: { paths: ({ workshopId }) => [{ path: `/workshops/${workshopId}`, type: "layout" }], after: "any-outcome" },
+  },
+  ({ workshopId, proposalId, direction }, { userId }) => moveAgendaItem({ db: db(), live: realtime().live, userId, workshopId, proposalId, direction }),
+);

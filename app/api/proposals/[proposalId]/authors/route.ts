@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { currentUser } from "@/server/auth/session";
 import { jsonResponse } from "@/server/http/json-route";
-import { listDocumentAuthors } from "@/server/services/list-document-authors";
+import { listDocumentAuthors } from "@/server/services/proposals/list-document-authors";
 
 export const dynamic = "force-dynamic";
 

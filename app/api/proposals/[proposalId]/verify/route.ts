@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { isAppError, statusOf, toClientError } from "@/lib/errors";
 import { currentUser } from "@/server/auth/session";
-import { verifyHistory } from "@/server/services/verify-history";
+import { verifyHistory } from "@/server/services/history/verify-history";
 
 // Always recomputed: a cached "intact" would defeat the point of checking.
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
-import { getProposalView } from "@/server/services/get-proposal-view";
+import { getProposalView } from "@/server/services/proposals/get-proposal-view";
 import { StateBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
 import { ProposalText } from "@/components/proposal/proposal-text";

@@ -5,9 +5,9 @@
 // the live board on the tab's socket.
 import { db } from "@/lib/db";
 import { currentUser } from "@/server/auth/session";
-import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
-import { getWorkshopLive } from "@/server/services/get-workshop-live";
-import { listVoteRounds } from "@/server/services/list-vote-rounds";
+import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
+import { getWorkshopLive } from "@/server/services/workshop/get-workshop-live";
+import { listVoteRounds } from "@/server/services/votes/list-vote-rounds";
 import {
   castBallotAction,
   changeProposalStateAction,

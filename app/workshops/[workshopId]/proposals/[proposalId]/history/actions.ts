@@ -1,29 +1,42 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { db } from "@/lib/db";
-import { currentUser } from "@/server/auth/session";
-import { runAction } from "@/server/actions/run-action";
+import { Id, PreviousState, Text, formFields } from "@/server/actions/arguments";
+import { defineAction, type Revalidation } from "@/server/actions/define-action";
 import { realtime } from "@/server/realtime/global";
-import { restoreVersion } from "@/server/services/restore-version";
-import { saveNamedVersion } from "@/server/services/save-named-version";
+import { restoreVersion } from "@/server/services/history/restore-version";
+import { saveNamedVersion } from "@/server/services/history/save-named-version";
 
 // Thin: read the form, call the use case (which authorizes from the session, never from the
 // bound ids), refresh what changed. The ids only say which proposal and which pages.
 
-export async function saveVersionAction(workshopId: string, proposalId: string, _prev: unknown, form: FormData) {
-  const user = await currentUser();
-  const result = await runAction(() =>
-    saveNamedVersion({ db: db(), rooms: realtime().rooms, userId: user?.id ?? null, proposalId, label: String(form.get("label") ?? "") }),
-  );
-  if (result.ok) revalidatePath(`/workshops/${workshopId}/proposals/${proposalId}`, "layout");
-  return result.ok ? { ok: true as const, data: { number: result.data.number } } : result;
-}
+/** The proposal page's server-rendered fallback text and its history, both below this layout. */
+const proposalPages = ({ workshopId, proposalId }: { workshopId: string; proposalId: string }): Revalidation[] => [
+  { path: `/workshops/${workshopId}/proposals/${proposalId}`, type: "layout" },
+];
 
-export async function restoreVersionAction(workshopId: string, proposalId: string, number: number) {
-  const user = await currentUser();
-  const result = await runAction(() => restoreVersion({ db: db(), rooms: realtime().rooms, userId: user?.id ?? null, proposalId, number }));
-  // The live text changed: the proposal page's server-rendered fallback and the history both.
-  if (result.ok) revalidatePath(`/workshops/${workshopId}/proposals/${proposalId}`, "layout");
-  return result.ok ? { ok: true as const, data: { number: result.data.number } } : result;
-}
+export const saveVersionAction = defineAction(
+  {
+    args: ["workshopId", "proposalId", "previous", "form"],
+    input: z.object({ workshopId: Id, proposalId: Id, previous: PreviousState, form: formFields({ label: Text }) }),
+    revalidate: { paths: proposalPages },
+  },
+  async ({ proposalId, form }, { userId }) => {
+    const version = await saveNamedVersion({ db: db(), rooms: realtime().rooms, userId, proposalId, label: form.label });
+    return { number: version.number };
+  },
+);
+
+export const restoreVersionAction = defineAction(
+  {
+    args: ["workshopId", "proposalId", "number"],
+    input: z.object({ workshopId: Id, proposalId: Id, number: z.number().int().positive() }),
+    // The live text changed: the proposal page's server-rendered fallback and the history both.
+    revalidate: { paths: proposalPages },
+  },
+  async ({ proposalId, number }, { userId }) => {
+    const version = await restoreVersion({ db: db(), rooms: realtime().rooms, userId, proposalId, number });
+    return { number: version.number };
+  },
+);

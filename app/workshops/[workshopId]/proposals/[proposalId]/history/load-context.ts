@@ -4,7 +4,7 @@
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
-import { getWorkshopOverview } from "@/server/services/get-workshop-overview";
+import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
 import { can } from "@/lib/domain/access";
 
 export type HistoryDelegation = { id: string; name: string; code: string; colour: string };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { guardPage } from "@/server/auth/page-guard";
-import { listVersions } from "@/server/services/list-versions";
+import { listVersions } from "@/server/services/history/list-versions";
 import { StateBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
 import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-breadcrumb";

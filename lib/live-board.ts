@@ -1,0 +1,55 @@
+// The workshop's live board: what every workshop page shows live (agenda, the item on the floor,
+// votes, the speaking queue). The server builds it (server/services/workshop/get-workshop-live.ts)
+// and sends it whole over the socket protocol (lib/protocol.ts: "workshop:join", "workshop:live").
+import type { ActiveFloorStatus, BallotChoice, ProposalState, VoteRule, VoteStatus } from "./domain/vocabulary.ts";
+
+export type LiveRound = {
+  id: string;
+  proposalId: string;
+  question: string;
+  rule: VoteRule;
+  quorum: number;
+  isOpenBallot: boolean;
+  status: VoteStatus;
+  versionNumber: number;
+  openedAt: string;
+  closedAt: string | null;
+  /** Delegations that have cast a ballot (always public: everyone sees who has voted). */
+  voted: string[];
+  /** How each delegation voted: only once closed, or all along for an open ballot. */
+  ballots: Array<{ delegationId: string; choice: BallotChoice; explanation: string | null }> | null;
+  tally: {
+    yes: number;
+    no: number;
+    abstain: number;
+    cast: number;
+    quorum: number;
+    isQuorate: boolean;
+    isAdopted: boolean;
+    reason: string;
+  } | null;
+};
+
+/** One request in the speaking queue: the speaker, or someone waiting. */
+export type LiveFloorEntry = {
+  id: string;
+  userId: string;
+  name: string;
+  delegationId: string | null;
+  status: ActiveFloorStatus;
+  requestedAt: string;
+  startedAt: string | null;
+  limitSeconds: number | null;
+};
+
+/** Everything a workshop page shows live; sent whole on every change (changes are human-paced). */
+export type WorkshopLive = {
+  workshopId: string;
+  currentProposalId: string | null;
+  delegations: Array<{ id: string; name: string; code: string; colour: string }>;
+  proposals: Array<{ id: string; title: string; state: ProposalState; position: number }>;
+  /** The latest round of each proposal that has one. */
+  rounds: LiveRound[];
+  floor: LiveFloorEntry[];
+  serverTime: string;
+};

@@ -1,0 +1,61 @@
+import * as Y from "yjs";
+import { updateYFragment } from "@tiptap/y-tiptap";
+import type { Db } from "../../../lib/db.ts";
+import { pmJsonOf } from "../../../lib/document/convert.ts";
+import { DOC_FIELD, documentSchema } from "../../../lib/document/schema.ts";
+import { AppError } from "../../../lib/errors.ts";
+import { authorize } from "../authorize.ts";
+import { cutVersion } from "./cut-version.ts";
+import type { LiveDocuments } from "../live-documents.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { docOfVersion } from "../../document-store/version-state.ts";
+
+/**
+ * Makes the live text equal to an earlier version's, as one new change everyone sees live
+ * (history is never rewritten). The change, its RESTORE version and the audit entry are one
+ * unit: either all are stored and the room shows the restored text, or none is and nothing
+ * changed.
+ */
+export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; userId: string | null; proposalId: string; number: number }) {
+  const { membership, proposal } = await authorize({ db: opts.db, userId: opts.userId, action: "version.restore", proposalId: opts.proposalId });
+  const source = await opts.db.version.findUnique({ where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } } });
+  if (!source) throw new AppError("NOT_FOUND");
+  const sourceDoc = docOfVersion(source.state);
+  const target = documentSchema().nodeFromJSON(pmJsonOf(sourceDoc));
+  sourceDoc.destroy();
+  const label = `Restored from version ${source.number}${source.label ? ` (${source.label})` : ""}`;
+
+  return opts.rooms.applyServerChange(opts.proposalId, {
+    author: { userId: membership.userId, delegationId: membership.delegationId },
+    // Worked out on a copy with a client id of its own: the change is the chair's, attributable as such.
+    makeChange(live) {
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(live));
+      const before = Y.encodeStateVector(scratch);
+      scratch.transact(() => updateYFragment(scratch, scratch.getXmlFragment(DOC_FIELD), target, { mapping: new Map(), isOMark: new Map() }));
+      const change = { update: Y.encodeStateAsUpdate(scratch, before), clientId: scratch.clientID };
+      scratch.destroy();
+      return change;
+    },
+    async persist(tx, after) {
+      const version = await cutVersion(tx, {
+        proposalId: opts.proposalId,
+        workshopId: proposal!.workshopId,
+        frozen: after.frozen,
+        kind: "RESTORE",
+        label,
+        authorId: membership.userId,
+        editors: after.editors,
+        now: new Date(),
+      });
+      await recordAudit(tx, {
+        workshopId: proposal!.workshopId,
+        proposalId: opts.proposalId,
+        actorId: membership.userId,
+        action: "version.restore",
+        detail: { from: source.number, to: version!.number },
+      });
+      return version!;
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import type { Db } from "../../../lib/db.ts";
+import { AppError } from "../../../lib/errors.ts";
+import { decide } from "../../../lib/domain/access.ts";
+import { BALLOT_CHOICES } from "../../../lib/domain/vocabulary.ts";
+import { authorize } from "../authorize.ts";
+import type { LiveNotifier } from "../live-notifier.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+
+export const BallotInput = z
+  .object({
+    roundId: z.string().min(1).max(64),
+    choice: z.enum(BALLOT_CHOICES),
+    explanation: z.string().trim().max(2000, "Keep the explanation under 2,000 characters.").optional(),
+  })
+  // Strict: a ballot never names its delegation (that comes from the session), so a payload
+  // that tries to is refused rather than silently trimmed.
+  .strict();
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/**
+ * Casts (or changes) the caller's delegation's ballot. The delegation is the caller's own,
+ * from the session; one ballot per delegation per round is the database's unique constraint,
+ * so two delegates of one delegation casting at the same instant leave one ballot (the later).
+ */
+export async function castBallot(opts: { db: Db; live: LiveNotifier; userId: string | null; input: z.input<typeof BallotInput>; now: Date }) {
+  const parsed = BallotInput.safeParse(opts.input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
+  const { roundId, choice } = parsed.data;
+  const explanation = parsed.data.explanation || null;
+  const round = await opts.db.voteRound.findUnique({ where: { id: roundId }, select: { proposalId: true, status: true, isOpenBallot: true } });
+  if (!round) throw new AppError("NOT_FOUND");
+  // Members learn that a round is closed; everyone else learns nothing.
+  const { membership, proposal } = await authorize({ db: opts.db, userId: opts.userId, action: "proposal.view", proposalId: round.proposalId });
+  if (round.status !== "OPEN") throw new AppError("ROUND_CLOSED");
+  const decision = decide(membership.role, "vote.cast", proposal!.state);
+  if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN");
+  const delegationId = membership.delegationId;
+  if (!delegationId) throw new AppError("NO_DELEGATION");
+
+  const write = () =>
+    opts.db.$transaction(async (tx) => {
+      const existing = await tx.ballot.findUnique({ where: { roundId_delegationId: { roundId, delegationId } }, select: { id: true } });
+      if (existing) await tx.ballot.update({ where: { id: existing.id }, data: { choice, explanation, castById: membership.userId, castAt: opts.now } });
+      else await tx.ballot.create({ data: { roundId, delegationId, choice, explanation, castById: membership.userId, castAt: opts.now } });
+      // Re-read after writing: if the round closed meanwhile, this ballot must not stand.
+      const still = await tx.voteRound.findUnique({ where: { id: roundId }, select: { status: true } });
+      if (still?.status !== "OPEN") throw new AppError("ROUND_CLOSED");
+      await recordAudit(tx, {
+        workshopId: proposal!.workshopId,
+        proposalId: round.proposalId,
+        actorId: membership.userId,
+        action: existing ? "ballot.change" : "ballot.cast",
+        // A secret ballot's choice stays out of the log until the round is closed.
+        detail: { roundId, delegationId, ...(round.isOpenBallot ? { choice } : {}) },
+      });
+    });
+  try {
+    await write();
+  } catch (e) {
+    // Lost a race with a colleague of the same delegation: their row exists now; update it.
+    if (!isUniqueViolation(e)) throw e;
+    await write();
+  }
+  opts.live.workshopChanged(proposal!.workshopId);
+  return { delegationId, choice };
+}

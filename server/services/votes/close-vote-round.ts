@@ -1,0 +1,54 @@
+import type { Db } from "../../../lib/db.ts";
+import { tally, type Tally } from "../../../lib/domain/tally.ts";
+import { AppError } from "../../../lib/errors.ts";
+import { authorize } from "../authorize.ts";
+import type { LiveNotifier } from "../live-notifier.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+
+/**
+ * Closes the open round: counts it with the pure tally, records the result (a closed round
+ * never changes), and moves the proposal to ADOPTED or back to DRAFTING. `cancel` voids the
+ * round instead (no result) and reopens drafting.
+ */
+export async function closeVoteRound(opts: {
+  db: Db;
+  live: LiveNotifier;
+  userId: string | null;
+  roundId: string;
+  cancel?: boolean;
+  now: Date;
+}): Promise<{ state: "ADOPTED" | "DRAFTING"; tally: Tally | null }> {
+  const round = await opts.db.voteRound.findUnique({ where: { id: opts.roundId } });
+  if (!round) throw new AppError("NOT_FOUND");
+  const action = opts.cancel ? "vote.cancel" : "vote.close";
+  const { proposal, membership } = await authorize({ db: opts.db, userId: opts.userId, action, proposalId: round.proposalId });
+
+  const result = await opts.db.$transaction(async (tx) => {
+    // Closing is conditional on the round still being open: it happens once.
+    const { count } = await tx.voteRound.updateMany({
+      where: { id: round.id, status: "OPEN" },
+      data: { status: opts.cancel ? "CANCELLED" : "CLOSED", closedAt: opts.now },
+    });
+    if (count === 0) throw new AppError("ROUND_CLOSED");
+    let counted: Tally | null = null;
+    if (!opts.cancel) {
+      const ballots = await tx.ballot.findMany({ where: { roundId: round.id }, select: { choice: true } });
+      counted = tally(round.rule, round.quorum, ballots.map((b) => b.choice));
+      await tx.voteRound.update({ where: { id: round.id }, data: { result: JSON.stringify(counted) } });
+    }
+    const state = counted?.isAdopted ? "ADOPTED" : "DRAFTING";
+    const moved = await tx.proposal.updateMany({ where: { id: round.proposalId, state: "VOTING" }, data: { state } });
+    if (moved.count === 0) throw new AppError("WRONG_STATE");
+    await recordAudit(tx, {
+      workshopId: proposal!.workshopId,
+      proposalId: round.proposalId,
+      actorId: membership.userId,
+      action: opts.cancel ? "vote.cancel" : "vote.close",
+      detail: { roundId: round.id, ...(counted ? { tally: counted } : {}), state },
+    });
+    return { state, tally: counted } as const;
+  });
+  opts.live.proposalState(round.proposalId, result.state);
+  opts.live.workshopChanged(proposal!.workshopId);
+  return result;
+}
