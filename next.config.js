@@ -35,8 +35,13 @@ const nextConfig = {
   serverExternalPackages: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg", "yjs", "y-protocols", "lib0", "@tiptap/y-tiptap", "esbuild"],
   poweredByHeader: false,
   reactStrictMode: true,
-  // forbidden() answers a member who lacks the role with a real 403 page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers a member who lacks the role with a real 403 page.
+    authInterrupts: true,
+    // "New proposal" sends an imported file (at most 2 MB, lib/document/starting-text.ts) and
+    // pasted text in one form; Next's default for a server action's body is 1 MB.
+    serverActions: { bodySizeLimit: "4mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

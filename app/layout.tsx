@@ -3,6 +3,8 @@ import Link from "next/link";
 import "./globals.css";
 import { currentUser } from "@/server/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { TimeZoneDetector } from "@/components/account/time-zone-detector";
+import { detectTimeZoneAction } from "./account/actions";
 
 export const metadata: Metadata = {
   title: { default: "Accord", template: "%s · Accord" },
@@ -28,12 +30,21 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/workshops" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
                   My workshops
                 </Link>
+                {user.isAdmin && (
+                  <Link href="/admin/accounts" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
+                    Administration
+                  </Link>
+                )}
+                <Link href="/account" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
+                  Account
+                </Link>
                 <span className="hidden text-slate-500 sm:inline">{user.name}</span>
                 <SignOutButton />
               </nav>
             )}
           </div>
         </header>
+        {user && user.timeZone === null && <TimeZoneDetector action={detectTimeZoneAction} />}
         <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
           {children}
         </main>

@@ -103,9 +103,10 @@ test("the chair reorders the agenda, adds a delegation and invites a delegate wh
   await page.getByRole("button", { name: "Add delegation" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "already used" })).toBeVisible();
 
-  // Invite a delegate of Japan.
-  await page.getByLabel("Role").selectOption("DELEGATE");
-  await page.getByLabel("Delegation", { exact: true }).selectOption({ label: "Japan" });
+  // Invite a delegate of Japan (each member's row has its own "Role" and "Delegation" too).
+  const invites = page.getByRole("region", { name: "Invites" });
+  await invites.getByLabel("Role").selectOption("DELEGATE");
+  await invites.getByLabel("Delegation", { exact: true }).selectOption({ label: "Japan" });
   await page.getByRole("button", { name: "Create invite link" }).click();
   const link = await page.getByLabel(/Invite link/).inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);

@@ -46,4 +46,9 @@ export function setDb(client: Db): void {
   globalForDb.accordDb = client;
 }
 
+/** The process's client when one was set or created, without creating one (socket auth's fallback). */
+export function dbIfOpen(): Db | undefined {
+  return globalForDb.accordDb;
+}
+
 export * from "./generated/sqlite/enums.ts";

@@ -2,6 +2,7 @@
 // message naming the variable.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, providerOf } from "./db-url.ts";
+import { WORKSHOP_CREATORS } from "./domain/instance-access.ts";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,6 +31,8 @@ const EnvSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  // Who may create workshops: instance administrators only (the default), or every account.
+  ACCORD_WORKSHOP_CREATORS: z.preprocess((v) => (v === "" ? undefined : v), z.enum(WORKSHOP_CREATORS, { error: 'must be "admins" or "everyone"' }).default("admins")),
   // Diagnosis: the event-loop watchdog logs stalls longer than this (ms); unset (or empty) is
   // its default of 1 s. 50 shows what takes the loop's tail.
   ACCORD_EVENT_LOOP_BLOCK_MS: z.preprocess(

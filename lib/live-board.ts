@@ -42,12 +42,29 @@ export type LiveFloorEntry = {
   limitSeconds: number | null;
 };
 
+/**
+ * The workshop's own details: pages refresh when they change (edited, archived), and the
+ * open-vote form starts from the vote defaults.
+ */
+export type LiveWorkshopDetails = {
+  title: string;
+  description: string;
+  /** IANA zone of the venue. */
+  timeZone: string;
+  defaultVoteRule: VoteRule;
+  defaultQuorum: number;
+  /** Set once archived: read-only for everyone from then on. */
+  archivedAt: string | null;
+};
+
 /** Everything a workshop page shows live; sent whole on every change (changes are human-paced). */
 export type WorkshopLive = {
   workshopId: string;
+  workshop: LiveWorkshopDetails;
   currentProposalId: string | null;
   delegations: Array<{ id: string; name: string; code: string; colour: string }>;
-  proposals: Array<{ id: string; title: string; state: ProposalState; position: number }>;
+  /** The agenda; title and summary too, so that "Edit details" shows on every open page at once. */
+  proposals: Array<{ id: string; title: string; summary: string; state: ProposalState; position: number }>;
   /** The latest round of each proposal that has one. */
   rounds: LiveRound[];
   floor: LiveFloorEntry[];

@@ -134,6 +134,12 @@ export interface ServerToClientEvents {
   "room:reset": (payload: { proposalId: string }) => void;
   /** The workshop's live board changed. */
   "workshop:live": (payload: WorkshopLive) => void;
+  /**
+   * What this user may do changed: their role or delegation in `workshopId`, or their removal
+   * from it (join again: a refusal says access is gone). `workshopId: null`: every session of
+   * theirs ended (signed out everywhere, password reset); the connection closes right after.
+   */
+  "access:changed": (payload: { workshopId: string | null }) => void;
   /** A message the server could not route to a handler (unknown event, no ack to answer on). */
   "protocol:error": (payload: ProtocolError & { event: string }) => void;
 }

@@ -37,7 +37,21 @@ const INVITE = "app/invite/[token]/actions.ts";
 const DECISIONS = "app/workshops/[workshopId]/decision-actions.ts";
 const MANAGE = "app/workshops/[workshopId]/manage/actions.ts";
 const HISTORY = "app/workshops/[workshopId]/proposals/[proposalId]/history/actions.ts";
+const NEW_PROPOSAL = "app/workshops/[workshopId]/proposals/new/actions.ts";
+const PROPOSAL = "app/workshops/[workshopId]/proposals/[proposalId]/actions.ts";
+const NEW_WORKSHOP = "app/workshops/new/actions.ts";
+const SETTINGS = "app/workshops/[workshopId]/settings/actions.ts";
+const CREATE_WORKSHOP_REASON =
+  "Instance-scoped: no workshop exists yet to be a member of. The use case applies the instance rule (assertMayCreateWorkshop: ACCORD_WORKSHOP_CREATORS, administrators by default, or every account) and makes the caller the new workshop's chair.";
 const INVITE_REASON = "Accepting an invite is how a non-member becomes one: the link's token is the credential, checked by the use case.";
+const ACCOUNT = "app/account/actions.ts";
+const RESET = "app/reset/[token]/actions.ts";
+const ADMIN_ACCOUNTS = "app/admin/accounts/actions.ts";
+const RESET_LINK = "app/workshops/[workshopId]/reset-link-actions.ts";
+const ACCOUNT_REASON = "Self-scoped: changes only the caller's own account (the session's user id; no argument names an account).";
+const RESET_REASON = "The reset link's token is the credential (one use, one day), checked by the use case; setting the password signs the account out everywhere.";
+const ADMIN_REASON =
+  "Instance administrators only (User.isAdmin, checked first by the use case: FORBIDDEN otherwise); no workshop role applies. Admin vs non-admin is tested in tests/integration/accounts.test.ts.";
 
 export const ACTION_ENTRY_POINTS: readonly ActionEntryPoint[] = [
   { file: INVITE, name: "joinWithNewAccountAction", action: null, reason: INVITE_REASON, needsSession: false },
@@ -60,8 +74,29 @@ export const ACTION_ENTRY_POINTS: readonly ActionEntryPoint[] = [
   { file: MANAGE, name: "createInviteAction", action: "workshop.manage" },
   { file: MANAGE, name: "revokeInviteAction", action: "workshop.manage" },
   { file: MANAGE, name: "moveAgendaItemAction", action: "workshop.manage" },
+  { file: MANAGE, name: "changeMemberAction", action: "people.manage" },
+  { file: MANAGE, name: "removeMemberAction", action: "people.manage" },
+  { file: MANAGE, name: "editDelegationAction", action: "workshop.manage" },
+  { file: MANAGE, name: "deleteDelegationAction", action: "workshop.manage" },
   { file: HISTORY, name: "saveVersionAction", action: "version.create" },
   { file: HISTORY, name: "restoreVersionAction", action: "version.restore" },
+  // Also history.view on the source (checked first); every role may read history, so proposal.create decides.
+  { file: HISTORY, name: "duplicateAsNewDraftAction", action: "proposal.create" },
+  { file: NEW_PROPOSAL, name: "createProposalAction", action: "proposal.create" },
+  { file: PROPOSAL, name: "editProposalDetailsAction", action: "proposal.details" },
+  { file: ACCOUNT, name: "renameAccountAction", action: null, reason: ACCOUNT_REASON, needsSession: true },
+  { file: ACCOUNT, name: "setTimeZoneAction", action: null, reason: ACCOUNT_REASON, needsSession: true },
+  { file: ACCOUNT, name: "detectTimeZoneAction", action: null, reason: ACCOUNT_REASON, needsSession: true },
+  { file: ACCOUNT, name: "changePasswordAction", action: null, reason: `${ACCOUNT_REASON} The current password is checked too.`, needsSession: true },
+  { file: ACCOUNT, name: "signOutEverywhereAction", action: null, reason: ACCOUNT_REASON, needsSession: true },
+  { file: RESET, name: "resetPasswordAction", action: null, reason: RESET_REASON, needsSession: false },
+  { file: ADMIN_ACCOUNTS, name: "createAccountAction", action: null, reason: ADMIN_REASON, needsSession: true },
+  { file: ADMIN_ACCOUNTS, name: "createAccountResetLinkAction", action: null, reason: ADMIN_REASON, needsSession: true },
+  // Administrators may too (any account); a chair only for a member of this workshop who is not an administrator.
+  { file: RESET_LINK, name: "createMemberResetLinkAction", action: "people.manage" },
+  { file: NEW_WORKSHOP, name: "createWorkshopAction", action: null, reason: CREATE_WORKSHOP_REASON, needsSession: true },
+  { file: SETTINGS, name: "editWorkshopDetailsAction", action: "workshop.edit" },
+  { file: SETTINGS, name: "archiveWorkshopAction", action: "workshop.edit" },
 ];
 
 const NEXT_AUTH_REASON = "next-auth's own handler: signing in, out and reading one's own session is what an anonymous caller must be able to do.";
@@ -81,9 +116,15 @@ export const PAGE_ENTRY_POINTS: readonly PageEntryPoint[] = [
   { path: "/sign-in", action: null, reason: "The sign-in form.", needsSession: false },
   { path: "/invite/[token]", action: null, reason: "Shows the holder of a usable link what it invites to; says nothing for an unusable one.", needsSession: false },
   { path: "/workshops", action: null, reason: "Lists only the caller's own memberships.", needsSession: true },
+  { path: "/account", action: null, reason: "The caller's own account only.", needsSession: true },
+  { path: "/reset/[token]", action: null, reason: "Shows the holder of a usable reset link whose account it is for; says nothing for an unusable one.", needsSession: false },
+  { path: "/admin/accounts", action: null, reason: ADMIN_REASON, needsSession: true },
+  { path: "/workshops/new", action: null, reason: "Instance-scoped form for a new workshop: shown only to those the instance rule lets create one (assertMayCreateWorkshop), 403 otherwise.", needsSession: true },
   { path: "/workshops/[workshopId]", action: "workshop.view" },
+  { path: "/workshops/[workshopId]/settings", action: "workshop.edit" },
   { path: "/workshops/[workshopId]/manage", action: "workshop.manage" },
   { path: "/workshops/[workshopId]/audit", action: "audit.view" },
+  { path: "/workshops/[workshopId]/proposals/new", action: "proposal.create" },
   { path: "/workshops/[workshopId]/proposals/[proposalId]", action: "proposal.view" },
   { path: "/workshops/[workshopId]/proposals/[proposalId]/history", action: "history.view" },
   { path: "/workshops/[workshopId]/proposals/[proposalId]/history/[number]", action: "history.view" },

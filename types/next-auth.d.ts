@@ -3,5 +3,17 @@ import type { DefaultSession } from "next-auth";
 declare module "next-auth" {
   interface Session {
     user?: DefaultSession["user"] & { id: string };
+    /** The account's sessionEpoch the token was issued under (server/auth/session.ts checks it). */
+    epoch?: number;
+  }
+  interface User {
+    sessionEpoch?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The account's sessionEpoch when the token was issued; older than the account's → refused. */
+    epoch?: number;
   }
 }

@@ -2,39 +2,80 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
 import { requireUser } from "@/server/auth/page-guard";
+import { userMayCreateWorkshop } from "@/server/services/people/instance-access";
 import { listMyWorkshops } from "@/server/services/workshop/list-my-workshops";
 import { DelegationChip, RoleBadge } from "@/components/ui/badges";
+import { buttonPrimary } from "@/components/ui/field";
 
 export const metadata: Metadata = { title: "My workshops" };
 
+type Listed = Awaited<ReturnType<typeof listMyWorkshops>>[number];
+
+function WorkshopCard({ w }: { w: Listed }) {
+  return (
+    <li className={`rounded-lg border p-5 shadow-sm ${w.archivedAt ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-white"}`}>
+      <h3 className="text-lg font-semibold leading-snug">
+        <Link href={`/workshops/${w.id}`} className="text-sky-800 hover:underline">
+          {w.title}
+        </Link>
+      </h3>
+      <p className="mt-2 line-clamp-3 text-sm text-slate-600">{w.description}</p>
+      <div className="mt-4 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <RoleBadge role={w.role} />
+        {w.delegation && <DelegationChip name={w.delegation.name} colour={w.delegation.colour} />}
+        <span>
+          {w.proposalCount} proposals · {w.delegationCount} delegations
+        </span>
+      </div>
+    </li>
+  );
+}
+
 export default async function WorkshopsPage() {
   const user = await requireUser("/workshops");
-  const workshops = await listMyWorkshops({ db: db(), userId: user.id });
+  const [workshops, mayCreate] = await Promise.all([listMyWorkshops({ db: db(), userId: user.id }), userMayCreateWorkshop(db(), user.id)]);
+  const active = workshops.filter((w) => !w.archivedAt);
+  const archived = workshops.filter((w) => w.archivedAt);
   return (
-    <div>
-      <h1 className="text-2xl font-semibold tracking-tight">My workshops</h1>
-      {workshops.length === 0 ? (
-        <p className="mt-4 text-slate-600">You are not in any workshop yet. Open the invite link the chair sent you.</p>
-      ) : (
-        <ul className="mt-6 grid gap-4 md:grid-cols-2">
-          {workshops.map((w) => (
-            <li key={w.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <h2 className="text-lg font-semibold leading-snug">
-                <Link href={`/workshops/${w.id}`} className="text-sky-800 hover:underline">
-                  {w.title}
-                </Link>
-              </h2>
-              <p className="mt-2 line-clamp-3 text-sm text-slate-600">{w.description}</p>
-              <div className="mt-4 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-                <RoleBadge role={w.role} />
-                {w.delegation && <DelegationChip name={w.delegation.name} colour={w.delegation.colour} />}
-                <span>
-                  {w.proposalCount} proposals · {w.delegationCount} delegations
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
+    <div className="space-y-10">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold tracking-tight">My workshops</h1>
+        {mayCreate && (
+          <Link href="/workshops/new" className={buttonPrimary}>
+            New workshop
+          </Link>
+        )}
+      </div>
+      <section aria-labelledby="active-heading">
+        {/* The page's title already says what this list is; the heading gives the section its name. */}
+        <h2 id="active-heading" className="sr-only">
+          Current workshops
+        </h2>
+        {active.length === 0 ? (
+          <p className="text-slate-600">
+            {archived.length > 0 ? "None of your workshops is running now." : "You are not in any workshop yet."}{" "}
+            {mayCreate ? "Create one with “New workshop”, or open an invite link a chair sent you." : "Open the invite link the chair sent you."}
+          </p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {active.map((w) => (
+              <WorkshopCard key={w.id} w={w} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {archived.length > 0 && (
+        <section aria-labelledby="archived-heading">
+          <h2 id="archived-heading" className="text-xl font-semibold">
+            Archived
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">Read-only records: proposals, history and votes stay open for reading.</p>
+          <ul className="mt-4 grid gap-4 md:grid-cols-2">
+            {archived.map((w) => (
+              <WorkshopCard key={w.id} w={w} />
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   );

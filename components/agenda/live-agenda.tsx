@@ -17,12 +17,12 @@ type Props = {
   workshopId: string;
   isChair: boolean;
   initialLive: WorkshopLive;
-  /** Summaries are not on the live board (they do not change during a session). */
-  summaries: Record<string, string | null>;
   setCurrentItem: SetCurrentItem;
+  /** The chair's "New proposal" page, when the viewer may add one. */
+  newProposalHref?: string;
 };
 
-export function LiveAgenda({ workshopId, isChair, initialLive, summaries, setCurrentItem }: Props) {
+export function LiveAgenda({ workshopId, isChair, initialLive, setCurrentItem, newProposalHref }: Props) {
   const { live, status } = useWorkshopLive(workshopId, initialLive);
   const board = live ?? initialLive;
   const { run, isPending, error } = useAction();
@@ -36,7 +36,14 @@ export function LiveAgenda({ workshopId, isChair, initialLive, summaries, setCur
         <h2 id="agenda-heading" className="text-xl font-semibold">
           Agenda
         </h2>
-        <LiveStatusNote status={status} />
+        <span className="flex flex-wrap items-center gap-3">
+          <LiveStatusNote status={status} />
+          {newProposalHref && (
+            <Link href={newProposalHref} className={buttonSecondary}>
+              New proposal
+            </Link>
+          )}
+        </span>
       </div>
       {error && (
         <div className="mt-3">
@@ -46,7 +53,8 @@ export function LiveAgenda({ workshopId, isChair, initialLive, summaries, setCur
       <ol className="mt-4 space-y-3">
         {proposals.map((p, i) => {
           const isCurrent = p.id === board.currentProposalId;
-          const summary = summaries[p.id];
+          // On the live board: an edited summary shows at once, like the title.
+          const summary = p.summary;
           return (
             <li
               key={p.id}

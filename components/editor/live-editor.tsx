@@ -11,6 +11,7 @@ import { EditorToolbar } from "./editor-toolbar";
 import { ProposalCard } from "./proposal-card";
 import { SaveStatus } from "./save-status";
 import { AuthorshipView } from "./authorship-view";
+import { AccessNotice, useRefreshOnSeatChange } from "@/components/notifications/access-notice";
 
 export function LiveEditor({ proposalId, fallback }: { proposalId: string; fallback: ReactNode }) {
   const socket = useSocket();
@@ -18,6 +19,7 @@ export function LiveEditor({ proposalId, fallback }: { proposalId: string; fallb
   // Joined but may not edit (observer, locked…), or could not join at all: say why.
   const blocked = provider && !provider.edit.canEdit && (provider.self || provider.lastError) ? provider.edit.reason : null;
   const [showAuthorship, setShowAuthorship] = useState(false);
+  useRefreshOnSeatChange(provider?.seatChanges ?? 0);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
@@ -38,6 +40,7 @@ export function LiveEditor({ proposalId, fallback }: { proposalId: string; fallb
         </button>
       </aside>
       <div className="min-w-0 space-y-3 lg:order-1">
+        {provider && <AccessNotice access={provider.access} />}
         {refusal && (
           <div role="alert" className="flex items-start justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
             <p>

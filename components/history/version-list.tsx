@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { ContributorChips, type DelegationInfo } from "./contributor-chips";
 import { VersionKindBadge } from "./version-kind-badge";
-import { VersionTime } from "./version-time";
+import { LocalTime } from "@/components/ui/local-time";
 
 export type VersionSummary = {
   id: string;
@@ -21,9 +21,11 @@ type Props = {
   basePath: string;
   /** Number of the newest version of all (not just of this page). */
   latestNumber: number | null;
+  /** The viewer's IANA zone (viewerTimeZone()). */
+  zone: string;
 };
 
-export function VersionList({ versions, delegations, basePath, latestNumber }: Props) {
+export function VersionList({ versions, delegations, basePath, latestNumber, zone }: Props) {
   if (versions.length === 0) return <p className="text-slate-600">No versions yet.</p>;
   return (
     <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5 sm:pl-6">
@@ -44,7 +46,7 @@ export function VersionList({ versions, delegations, basePath, latestNumber }: P
                   </>
                 )}
               </Link>
-              <VersionTime iso={v.createdAt} className="text-sm tabular-nums text-slate-600" />
+              <LocalTime at={v.createdAt} zone={zone} className="text-sm tabular-nums text-slate-600" />
             </div>
             <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-600">
               <VersionKindBadge kind={v.kind} />

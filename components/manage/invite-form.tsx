@@ -1,7 +1,7 @@
 "use client";
 
 import type { Role } from "@/lib/domain/vocabulary";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Field, buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/action-result";
@@ -19,7 +19,18 @@ export function InviteForm({ action, delegations }: { action: Action; delegation
 
   return (
     <div className="space-y-4">
-      <form action={formAction} className="grid gap-3 sm:grid-cols-4 sm:items-end">
+      {/* Submitted by hand, not through `action`: React resets an action form afterwards, which
+          put the role select back to its first option while the delegation stayed disabled for
+          the role still chosen — the next invite was refused. A chair making several invites in
+          a row keeps the choices. */}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          startTransition(() => formAction(data));
+        }}
+        className="grid gap-3 sm:grid-cols-4 sm:items-end"
+      >
         <div className="space-y-1">
           <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
             Role

@@ -5,17 +5,18 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useWorkshopLive, type LiveNotice } from "@/lib/realtime/use-workshop-live";
 import { buttonSecondary } from "@/components/ui/field";
+import { LocalTime } from "@/components/ui/local-time";
+import { useViewerZone } from "@/components/ui/viewer-zone";
 import { Toast } from "./toast";
+import { AccessNotice, useRefreshOnSeatChange } from "./access-notice";
 
 /** A room rarely produces more than a couple at once; more would cover the text. */
 const MAX_TOASTS = 3;
 
-function timeOf(at: number): string {
-  return new Date(at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-}
-
 export function LiveNotifications({ workshopId }: { workshopId: string }) {
-  const { notices, unread, dismiss, markRead } = useWorkshopLive(workshopId);
+  const { notices, unread, dismiss, markRead, access, seatChanges } = useWorkshopLive(workshopId);
+  useRefreshOnSeatChange(seatChanges);
+  const zone = useViewerZone();
   const [isOpen, setOpen] = useState(false);
   const [isPaused, setPaused] = useState(false);
   const panelId = useId();
@@ -45,6 +46,7 @@ export function LiveNotifications({ workshopId }: { workshopId: string }) {
 
   return (
     <>
+      <AccessNotice access={access} />
       <div ref={wrapper} className="relative inline-block">
         <button type="button" className={`${buttonSecondary} gap-2`} aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
           Notifications
@@ -64,9 +66,7 @@ export function LiveNotifications({ workshopId }: { workshopId: string }) {
                 {notices.map((n: LiveNotice) => (
                   <li key={n.id} className="flex items-baseline justify-between gap-3 py-2 text-sm">
                     <span>{n.text}</span>
-                    <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(n.at).toISOString()}>
-                      {timeOf(n.at)}
-                    </time>
+                    <LocalTime at={n.at} zone={zone} format="time" className="shrink-0 text-xs tabular-nums text-slate-500" />
                   </li>
                 ))}
               </ul>

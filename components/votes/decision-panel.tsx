@@ -46,11 +46,14 @@ export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initia
   const rounds = mergeRounds(initialRounds, latest);
   const openRound = rounds[0]?.status === "OPEN" ? rounds[0] : null;
   const finished = rounds.filter((r) => r.status !== "OPEN");
-  const isChair = viewer.role === "MODERATOR";
-  const voter = viewer.role === "DELEGATE" ? (board.delegations.find((d) => d.id === viewer.delegationId) ?? null) : null;
+  // An archived workshop can only be read: no chair controls, no ballots, no new votes.
+  const isArchived = board.workshop.archivedAt !== null;
+  const isChair = viewer.role === "MODERATOR" && !isArchived;
+  const voter = viewer.role === "DELEGATE" && !isArchived ? (board.delegations.find((d) => d.id === viewer.delegationId) ?? null) : null;
 
-  // The page's own state badge is server-rendered: refresh it when the state or round moves.
-  const key = `${state}|${latest?.id ?? ""}|${latest?.status ?? ""}`;
+  // The page's own state badge is server-rendered: refresh it when the state or round moves
+  // (or the workshop is archived).
+  const key = `${state}|${latest?.id ?? ""}|${latest?.status ?? ""}|${isArchived}`;
   const lastKey = useRef(key);
   useEffect(() => {
     if (lastKey.current === key) return;
@@ -83,7 +86,11 @@ export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initia
       {canOpenVote && (
         <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
           <h3 className="mb-2 font-semibold">Put the text to the vote</h3>
-          <OpenVoteForm action={actions.openVote} delegationCount={board.delegations.length} />
+          <OpenVoteForm
+            action={actions.openVote}
+            delegationCount={board.delegations.length}
+            defaults={{ rule: board.workshop.defaultVoteRule, quorum: board.workshop.defaultQuorum }}
+          />
         </div>
       )}
 

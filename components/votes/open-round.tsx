@@ -1,5 +1,8 @@
+"use client";
 // The round in progress, for everyone: what is asked, under which rule, who has voted so far;
 // delegates get their delegation's ballot below it.
+import { LocalTime } from "@/components/ui/local-time";
+import { useViewerZone } from "@/components/ui/viewer-zone";
 import type { LiveRound } from "@/lib/protocol";
 import { BallotForm, type CastBallot } from "./ballot-form";
 import { VotedList } from "./voted-list";
@@ -14,6 +17,7 @@ type Props = {
 };
 
 export function OpenRound({ round, delegations, voter, cast }: Props) {
+  const zone = useViewerZone();
   return (
     <div className="space-y-4 rounded-md border-2 border-violet-300 bg-violet-50/50 p-4 sm:p-5">
       <div>
@@ -31,6 +35,12 @@ export function OpenRound({ round, delegations, voter, cast }: Props) {
           <div className="flex gap-1.5">
             <dt className="text-slate-600">Ballot:</dt>
             <dd className="font-medium">{round.isOpenBallot ? "open (choices shown as cast)" : "secret until the vote closes"}</dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-slate-600">Opened:</dt>
+            <dd className="font-medium">
+              <LocalTime at={round.openedAt} zone={zone} format="time" className="tabular-nums" />
+            </dd>
           </div>
         </dl>
         <p className="mt-1 text-sm text-slate-600">{RULE_HINT[round.rule]}</p>

@@ -12,9 +12,14 @@ export type OpenVote = (prev: unknown, form: FormData) => Promise<ActionResult>;
 const RULES = Object.keys(RULE_LABEL) as Rule[];
 const DEFAULT_QUESTION = "Does the workshop adopt this text?";
 
-export function OpenVoteForm({ action, delegationCount }: { action: OpenVote; delegationCount: number }) {
+/** The workshop's vote defaults (its "Edit details"): where the form starts. */
+export type VoteDefaults = { rule: Rule; quorum: number };
+
+export function OpenVoteForm({ action, delegationCount, defaults }: { action: OpenVote; delegationCount: number; defaults: VoteDefaults }) {
   const [state, formAction, isPending] = useActionState(action, null);
-  const [rule, setRule] = useState<Rule>("CONSENSUS");
+  const [rule, setRule] = useState<Rule>(defaults.rule);
+  // A vote cannot ask for more ballots than there are delegations.
+  const quorum = Math.min(defaults.quorum, delegationCount);
   return (
     <form action={formAction} aria-label="Open vote" className="space-y-3">
       <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_11rem_7rem]">
@@ -38,7 +43,7 @@ export function OpenVoteForm({ action, delegationCount }: { action: OpenVote; de
             ))}
           </select>
         </div>
-        <Field label="Quorum" id="vote-quorum" name="quorum" type="number" min={0} max={delegationCount} defaultValue={delegationCount} required inputMode="numeric" />
+        <Field label="Quorum" id="vote-quorum" name="quorum" type="number" min={0} max={delegationCount} defaultValue={quorum} required inputMode="numeric" />
       </div>
       <p id="vote-rule-hint" className="text-sm text-slate-600">
         {RULE_HINT[rule]} Abstentions count towards the quorum only.

@@ -1,8 +1,12 @@
+"use client";
 // One finished round as the record keeps it: the outcome and why, every delegation's ballot
 // and explanation, and the exact version of the text it was about (with a way to compare).
 import Link from "next/link";
 import { DelegationChip } from "@/components/ui/badges";
+import { LocalTime } from "@/components/ui/local-time";
+import { useViewerZone } from "@/components/ui/viewer-zone";
 import type { LiveRound } from "@/lib/protocol";
+import { isSameLocalDay } from "@/lib/time/time-format";
 import { CHOICE_LABEL, countsInWords, reasonInWords, ruleLabel, type Delegation } from "./vote-words";
 
 export type RecordRound = LiveRound & { previousVotedVersion: number | null };
@@ -13,11 +17,8 @@ const OUTCOME_STYLE = {
   cancelled: "border-slate-300 bg-slate-100 text-slate-700",
 } as const;
 
-function timeOf(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) : "";
-}
-
 export function RoundRecord({ round, delegations, basePath }: { round: RecordRound; delegations: Delegation[]; basePath: string }) {
+  const zone = useViewerZone();
   const t = round.tally;
   const outcome = round.status === "CANCELLED" ? "cancelled" : t?.isAdopted ? "adopted" : "rejected";
   const ballotOf = new Map((round.ballots ?? []).map((b) => [b.delegationId, b]));
@@ -29,15 +30,13 @@ export function RoundRecord({ round, delegations, basePath }: { round: RecordRou
         <div>
           <h3 className="text-lg font-semibold leading-snug">{round.question}</h3>
           <p className="mt-1 text-sm text-slate-600">
-            {ruleLabel(round.rule)} · quorum {round.quorum} · {round.isOpenBallot ? "open ballot" : "secret ballot"}
+            {ruleLabel(round.rule)} · quorum {round.quorum} · {round.isOpenBallot ? "open ballot" : "secret ballot"} · opened{" "}
+            <LocalTime at={round.openedAt} zone={zone} className="tabular-nums" />
             {round.closedAt && (
               <>
                 {" "}
                 · {round.status === "CANCELLED" ? "cancelled" : "closed"}{" "}
-                {/* Server and browser may sit in different time zones: the browser's wins. */}
-                <time dateTime={round.closedAt} suppressHydrationWarning>
-                  {timeOf(round.closedAt)}
-                </time>
+                <LocalTime at={round.closedAt} zone={zone} format={isSameLocalDay(round.openedAt, round.closedAt, zone) ? "time" : "date-time"} className="tabular-nums" />
               </>
             )}
           </p>

@@ -57,6 +57,17 @@ const rows: Array<[Role | null, Action, ProposalState | undefined, boolean]> = [
   [M, "version.restore", "LOCKED", false],
   [D, "version.restore", "DRAFTING", false],
   [O, "history.view", "VOTING", true],
+  [M, "workshop.edit", undefined, true],
+  [D, "workshop.edit", undefined, false],
+  [M, "people.manage", undefined, true],
+  [D, "people.manage", undefined, false],
+  [O, "people.manage", undefined, false],
+  [M, "proposal.create", undefined, true],
+  [D, "proposal.create", undefined, false],
+  [M, "proposal.details", "DRAFTING", true],
+  [M, "proposal.details", "VOTING", true],
+  [M, "proposal.details", "ADOPTED", false],
+  [D, "proposal.details", "DRAFTING", false],
 ];
 
 describe("access table", () => {
@@ -96,6 +107,17 @@ describe("access table", () => {
     expect(decide(D, "proposal.edit", "LOCKED")).toEqual({ allowed: false, code: "WRONG_STATE" });
     // A proposal-scoped action asked without a state is denied, never assumed open.
     expect(decide(D, "proposal.edit")).toEqual({ allowed: false, code: "WRONG_STATE" });
+  });
+
+  it("lets nobody change anything in an archived workshop, and everyone read it", () => {
+    const archived = { archived: true };
+    for (const role of ROLES) {
+      const allowed = ACTIONS.filter((a) => (isProposalAction(a) ? PROPOSAL_STATES.some((s) => can(role, a, s, archived)) : can(role, a, undefined, archived)));
+      const expected = role === "MODERATOR" ? ["audit.view", "history.view", "proposal.view", "workshop.view"] : ["history.view", "proposal.view", "workshop.view"];
+      expect(allowed.sort()).toEqual(expected);
+    }
+    expect(decide(M, "proposal.edit", "DRAFTING", archived)).toEqual({ allowed: false, code: "ARCHIVED" });
+    expect(decide(O, "proposal.edit", "DRAFTING", archived)).toEqual({ allowed: false, code: "FORBIDDEN" });
   });
 
   it("never lets anyone act on an adopted or withdrawn text except to read it", () => {

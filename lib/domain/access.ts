@@ -11,6 +11,8 @@ type Rule = {
   roles: readonly Role[];
   // Proposal-scoped actions list the states they are allowed in; workshop-scoped ones omit it.
   states?: readonly ProposalState[];
+  // Reading only: still allowed once the workshop is archived (everything else is refused then).
+  reads?: true;
 };
 
 const ALL_ROLES = ROLES;
@@ -19,18 +21,26 @@ const OPEN_STATES: readonly ProposalState[] = ["DRAFTING", "LOCKED"];
 
 export const ACCESS_TABLE = {
   // Workshop scope
-  "workshop.view": { roles: ALL_ROLES },
+  "workshop.view": { roles: ALL_ROLES, reads: true },
   "workshop.manage": { roles: ["MODERATOR"] }, // delegations, invites, agenda order, current item
-  "audit.view": { roles: ["MODERATOR"] },
+  // Title, description, zone, vote defaults; archiving. Co-chairs are all MODERATORs.
+  "workshop.edit": { roles: ["MODERATOR"] },
+  // Members' roles and delegations, removing members, password-reset links for members.
+  "people.manage": { roles: ["MODERATOR"] },
+  // A new agenda item: empty, pasted, imported, or duplicated from a version the chair can read.
+  "proposal.create": { roles: ["MODERATOR"] },
+  "audit.view": { roles: ["MODERATOR"], reads: true },
   "floor.request": { roles: ["DELEGATE"] },
   "floor.manage": { roles: ["MODERATOR"] },
   // Proposal scope
-  "proposal.view": { roles: ALL_ROLES, states: ALL_STATES },
+  "proposal.view": { roles: ALL_ROLES, states: ALL_STATES, reads: true },
+  // Title and summary; the text itself is proposal.edit. Not once decided: the record stays as voted.
+  "proposal.details": { roles: ["MODERATOR"], states: ["DRAFTING", "LOCKED", "VOTING"] },
   "proposal.edit": { roles: ["MODERATOR", "DELEGATE"], states: ["DRAFTING"] },
   "proposal.lock": { roles: ["MODERATOR"], states: ["DRAFTING"] },
   "proposal.unlock": { roles: ["MODERATOR"], states: ["LOCKED"] },
   "proposal.withdraw": { roles: ["MODERATOR"], states: ["DRAFTING", "LOCKED", "VOTING"] },
-  "history.view": { roles: ALL_ROLES, states: ALL_STATES },
+  "history.view": { roles: ALL_ROLES, states: ALL_STATES, reads: true },
   "version.create": { roles: ["MODERATOR"], states: OPEN_STATES },
   // Restoring changes the live text, and text changes only while drafting is open.
   "version.restore": { roles: ["MODERATOR"], states: ["DRAFTING"] },
@@ -46,7 +56,15 @@ export const ACTIONS = Object.keys(ACCESS_TABLE) as Action[];
 
 export type Decision =
   | { allowed: true }
-  | { allowed: false; code: "NOT_A_MEMBER" | "FORBIDDEN" | "WRONG_STATE" | "UNKNOWN_ACTION" };
+  | { allowed: false; code: "NOT_A_MEMBER" | "FORBIDDEN" | "WRONG_STATE" | "UNKNOWN_ACTION" | "ARCHIVED" };
+
+/** What else about the workshop decides: an archived workshop can only be read. */
+export type WorkshopStatus = { archived?: boolean };
+
+/** Whether an action only reads (and so is still allowed in an archived workshop). */
+export function isReadAction(action: Action): boolean {
+  return "reads" in ACCESS_TABLE[action];
+}
 
 export function isProposalAction(action: Action): boolean {
   return "states" in ACCESS_TABLE[action];
@@ -56,8 +74,9 @@ export function isProposalAction(action: Action): boolean {
  * @param role the caller's role in the workshop, or null for anyone who is not a member
  *             (signed out, or a member of another workshop).
  * @param state the proposal's state, required for proposal-scoped actions.
+ * @param workshop whether the workshop is archived (read-only for everyone).
  */
-export function decide(role: Role | null, action: string, state?: ProposalState): Decision {
+export function decide(role: Role | null, action: string, state?: ProposalState, workshop: WorkshopStatus = {}): Decision {
   if (!Object.hasOwn(ACCESS_TABLE, action)) return { allowed: false, code: "UNKNOWN_ACTION" };
   const rule: Rule = ACCESS_TABLE[action as Action];
   if (role === null) return { allowed: false, code: "NOT_A_MEMBER" };
@@ -65,9 +84,10 @@ export function decide(role: Role | null, action: string, state?: ProposalState)
   if (rule.states) {
     if (state === undefined || !rule.states.includes(state)) return { allowed: false, code: "WRONG_STATE" };
   }
+  if (workshop.archived && !rule.reads) return { allowed: false, code: "ARCHIVED" };
   return { allowed: true };
 }
 
-export function can(role: Role | null, action: Action, state?: ProposalState): boolean {
-  return decide(role, action, state).allowed;
+export function can(role: Role | null, action: Action, state?: ProposalState, workshop: WorkshopStatus = {}): boolean {
+  return decide(role, action, state, workshop).allowed;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editRight } from "./edit-right";
+import { ARCHIVED_REASON, editRight } from "./edit-right";
 
 describe("editRight", () => {
   it.each([
@@ -15,5 +15,15 @@ describe("editRight", () => {
     const r = editRight(role, state);
     expect(r.canEdit).toBe(canEdit);
     if (!r.canEdit) expect(r.reason).toBe(reason);
+  });
+
+  // Archived: nobody edits; a reason about the role or the state still comes first.
+  it.each([
+    ["MODERATOR", "DRAFTING", ARCHIVED_REASON],
+    ["DELEGATE", "DRAFTING", ARCHIVED_REASON],
+    ["OBSERVER", "DRAFTING", "Observers follow the text read-only."],
+    ["DELEGATE", "ADOPTED", "This text has been adopted."],
+  ] as const)("%s in %s of an archived workshop → %s", (role, state, reason) => {
+    expect(editRight(role, state, { archived: true })).toEqual({ canEdit: false, reason });
   });
 });

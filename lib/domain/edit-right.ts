@@ -1,5 +1,5 @@
 // Whether a member may change the text now and, if not, the reason the editor shows. Pure.
-import { decide, type ProposalState, type Role } from "./access.ts";
+import { decide, type ProposalState, type Role, type WorkshopStatus } from "./access.ts";
 
 export type EditRight = { canEdit: true } | { canEdit: false; reason: string };
 
@@ -11,9 +11,12 @@ const STATE_REASON: Record<ProposalState, string> = {
   WITHDRAWN: "This proposal has been withdrawn.",
 };
 
-export function editRight(role: Role, state: ProposalState): EditRight {
-  const d = decide(role, "proposal.edit", state);
+export const ARCHIVED_REASON = "This workshop is archived: its texts can only be read.";
+
+export function editRight(role: Role, state: ProposalState, workshop: WorkshopStatus = {}): EditRight {
+  const d = decide(role, "proposal.edit", state, workshop);
   if (d.allowed) return { canEdit: true };
   if (d.code === "FORBIDDEN") return { canEdit: false, reason: "Observers follow the text read-only." };
+  if (d.code === "ARCHIVED") return { canEdit: false, reason: ARCHIVED_REASON };
   return { canEdit: false, reason: STATE_REASON[state] };
 }

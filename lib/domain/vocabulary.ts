@@ -63,6 +63,16 @@ export const AUDIT_ACTIONS = [
   "floor.withdraw",
   "floor.give",
   "floor.end",
+  "workshop.create",
+  "workshop.edit",
+  "workshop.archive",
+  "proposal.create",
+  "proposal.details",
+  "member.change",
+  "member.remove",
+  "delegation.edit",
+  "delegation.delete",
+  "password.resetlink",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

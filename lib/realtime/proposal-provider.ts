@@ -15,6 +15,7 @@ import {
   type ProtocolError,
   type ServerToClientEvents,
 } from "../protocol.ts";
+import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
 
 export type ProviderSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -39,6 +40,11 @@ export const AWARENESS_THROTTLE_MS = 50;
 const RETRY_MS: Partial<Record<string, number>> = { UNAVAILABLE: 1000, STORAGE_UNAVAILABLE: 1000, MISSING_DEPENDENCIES: 250, RATE_LIMITED: 1000 };
 /** Refusals of the whole room that pass: joining is tried again after this long. */
 const JOIN_RETRY_MS: Partial<Record<string, number>> = { UNAVAILABLE: 2000, STORAGE_UNAVAILABLE: 2000 };
+/**
+ * The server dropped this tab from the room (its access changed meanwhile): the change is kept
+ * and the tab joins again after this long; the join says whether it may still edit.
+ */
+const REJOIN_MS = 100;
 
 /** An update not acknowledged in this time is resent through a fresh sync. */
 const ACK_TIMEOUT_MS = 15_000;
@@ -78,6 +84,10 @@ export class ProposalProvider {
   state: ProposalStateName | null = null;
   edit: EditRight = { canEdit: false, reason: "Connecting…" };
   lastError: ProtocolError | null = null;
+  /** How the server last described this tab's access (removed, signed out), for a notice. */
+  access: LiveAccess = "member";
+  /** Counts changes of this member's role or delegation seen on re-joining (the page may refresh). */
+  seatChanges = 0;
 
   private readonly socket: ProviderSocket;
   private readonly proposalId: string;
@@ -94,6 +104,8 @@ export class ProposalProvider {
   private hasUnsentChanges = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
+  /** Counts joins: only the latest one's answer counts (an access change may send a second). */
+  private joins = 0;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners: { [K in keyof Events]: Set<Events[K]> } = { change: new Set(), refused: new Set(), synced: new Set() };
 
@@ -115,6 +127,8 @@ export class ProposalProvider {
     socket.on("awareness:update", this.onRemoteAwareness);
     socket.on("room:state", this.onRoomState);
     socket.on("room:reset", this.onRoomReset);
+    socket.on("access:changed", this.onAccessChanged);
+    socket.on("connect_error", this.onConnectError);
     if (socket.connected) this.onConnect();
   }
 
@@ -179,6 +193,8 @@ export class ProposalProvider {
     this.socket.off("awareness:update", this.onRemoteAwareness);
     this.socket.off("room:state", this.onRoomState);
     this.socket.off("room:reset", this.onRoomReset);
+    this.socket.off("access:changed", this.onAccessChanged);
+    this.socket.off("connect_error", this.onConnectError);
     this.doc.off("update", this.onLocalUpdate);
     this.awareness.off("update", this.onAwarenessChange);
     this.awareness.destroy();
@@ -196,17 +212,24 @@ export class ProposalProvider {
   };
 
   private join(): void {
+    const join = ++this.joins;
     this.socket.emit("room:join", { proposalId: this.proposalId, clientId: this.doc.clientID, protocol: PROTOCOL_VERSION }, (res) => {
-      if (this.isDestroyed) return;
+      if (this.isDestroyed || join !== this.joins || this.access === "signed-out") return;
       if (!res.ok) {
         this.lastError = res.error;
-        this.edit = { canEdit: false, reason: res.error.message };
+        // Not found after having been in: the workshop's chair removed this member.
+        const isRemoved = res.error.code === "NOT_FOUND" && this.self !== null;
+        if (isRemoved) this.access = "removed";
+        this.edit = { canEdit: false, reason: isRemoved ? NO_ACCESS_MESSAGE : res.error.message };
         this.emit("change");
         // The server could not record this tab yet (its database is busy): try again.
         const retryIn = JOIN_RETRY_MS[res.error.code];
         if (retryIn !== undefined) this.later(retryIn, () => this.join());
         return;
       }
+      this.access = "member";
+      const before = this.self;
+      if (before && (before.role !== res.self.role || before.delegation?.id !== res.self.delegation?.id)) this.seatChanges++;
       this.self = res.self;
       this.state = res.state;
       this.edit = res.edit;
@@ -289,7 +312,12 @@ export class ProposalProvider {
       }
       this.lastError = res.error;
       const retryIn = RETRY_MS[res.error.code];
-      if (retryIn !== undefined) {
+      if (res.error.code === "NOT_JOINED") {
+        // Dropped from the room (access changed): kept, and resent if the new join may edit.
+        change.sentAt = null;
+        this.isRetrying = true;
+        this.later(REJOIN_MS, () => this.join());
+      } else if (retryIn !== undefined) {
         // The change itself is fine; the server could not take it now. Kept, and resent.
         change.sentAt = null;
         this.isRetrying = true;
@@ -348,6 +376,26 @@ export class ProposalProvider {
     if (payload.proposalId !== this.proposalId || !this.socket.connected) return;
     this.onConnect();
   };
+
+  /**
+   * What this user may do changed. A workshop: join again — the answer carries the new edit
+   * right, or refuses a removed member. No workshop: every session of theirs ended.
+   */
+  private readonly onAccessChanged: ServerToClientEvents["access:changed"] = ({ workshopId }) => {
+    if (workshopId === null) return this.signedOut();
+    if (this.socket.connected && this.access !== "signed-out") this.join();
+  };
+
+  /** A reconnect refused for want of a valid session: signed out (elsewhere, or it expired). */
+  private readonly onConnectError = (err: Error): void => {
+    if (isSignedOutError(err)) this.signedOut();
+  };
+
+  private signedOut(): void {
+    this.access = "signed-out";
+    this.edit = { canEdit: false, reason: SIGNED_OUT_MESSAGE };
+    this.emit("change");
+  }
 
   private readonly onDisconnect = (): void => {
     this.isSynced = false;

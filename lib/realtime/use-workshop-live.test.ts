@@ -24,11 +24,12 @@ const tally = (isAdopted: boolean): LiveRound["tally"] => ({ yes: 2, no: 0, abst
 
 const board = (over: Partial<WorkshopLive> = {}): WorkshopLive => ({
   workshopId: "w1",
+  workshop: { title: "Workshop", description: "", timeZone: "UTC", defaultVoteRule: "MAJORITY", defaultQuorum: 1, archivedAt: null },
   currentProposalId: "p1",
   delegations: [],
   proposals: [
-    { id: "p1", title: "Health", state: "DRAFTING", position: 0 },
-    { id: "p2", title: "SMEs", state: "DRAFTING", position: 1 },
+    { id: "p1", title: "Health", summary: "", state: "DRAFTING", position: 0 },
+    { id: "p2", title: "SMEs", summary: "", state: "DRAFTING", position: 1 },
   ],
   rounds: [],
   floor: [],
@@ -71,5 +72,11 @@ describe("noticesBetween", () => {
   it("treats a proposal's next round as a new vote", () => {
     const first = board({ rounds: [round({ status: "CLOSED", tally: tally(false) })] });
     expect(noticesBetween(first, board({ rounds: [round({ id: "r2" })] }))).toEqual(["Vote opened on Health"]);
+  });
+
+  it("announces the workshop being archived, once", () => {
+    const archived = board({ workshop: { ...board().workshop, archivedAt: "2026-01-02T10:00:00.000Z" } });
+    expect(noticesBetween(board(), archived)).toEqual(["The workshop has been archived: it can be read, not changed."]);
+    expect(noticesBetween(archived, archived)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { useCallback, useSyncExternalStore } from "react";
 import type { WorkshopAck, WorkshopLive } from "../protocol.ts";
 import type { ProviderSocket } from "./proposal-provider.ts";
 import { useSocket } from "./use-socket.ts";
+import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
 
 export type LiveNotice = { id: number; text: string; at: number; isDismissed: boolean };
 export type LiveStatus = "connecting" | "live" | "offline";
@@ -20,6 +21,10 @@ type Snapshot = {
   error: string | null;
   notices: LiveNotice[];
   unread: number;
+  /** Removed from the workshop or signed out while the page was open (see access-words.ts). */
+  access: LiveAccess;
+  /** Counts changes to this member's seat (role, delegation) while the page was open. */
+  seatChanges: number;
 };
 
 /** Enough for a session's worth of "what just happened" without growing without bound. */
@@ -36,6 +41,7 @@ export function noticesBetween(prev: WorkshopLive | null, next: WorkshopLive): s
   if (!prev) return [];
   const title = (id: string) => next.proposals.find((p) => p.id === id)?.title ?? "an item";
   const out: string[] = [];
+  if (next.workshop.archivedAt && !prev.workshop.archivedAt) out.push("The workshop has been archived: it can be read, not changed.");
   if (next.currentProposalId && next.currentProposalId !== prev.currentProposalId) out.push(`Now on the floor: ${title(next.currentProposalId)}`);
   for (const round of next.rounds) {
     const before = prev.rounds.find((r) => r.id === round.id);
@@ -57,7 +63,7 @@ type Store = {
 };
 
 const stores = new Map<string, Store>();
-const EMPTY: Snapshot = { live: null, offsetMs: 0, status: "connecting", error: null, notices: [], unread: 0 };
+const EMPTY: Snapshot = { live: null, offsetMs: 0, status: "connecting", error: null, notices: [], unread: 0, access: "member", seatChanges: 0 };
 
 function storeOf(workshopId: string): Store {
   let s = stores.get(workshopId);
@@ -84,21 +90,41 @@ function receive(store: Store, next: WorkshopLive): void {
     offsetMs: Date.parse(next.serverTime) - now,
     status: "live",
     error: null,
+    access: "member",
     notices: fresh.length ? [...fresh.reverse(), ...store.snapshot.notices].slice(0, MAX_NOTICES) : store.snapshot.notices,
     unread: store.snapshot.unread + fresh.length,
   });
 }
 
 function attach(store: Store, socket: ProviderSocket, workshopId: string): () => void {
-  const join = () =>
+  // Only the latest join's answer counts: an access change sends a second one.
+  let joins = 0;
+  const join = (afterAccessChange = false) => {
+    const n = ++joins;
     socket.emit("workshop:join", { workshopId }, (res: WorkshopAck) => {
-      if (res.ok) receive(store, res.live);
-      else update(store, { status: "offline", error: res.error.message });
+      if (n !== joins || store.snapshot.access === "signed-out") return;
+      if (res.ok) {
+        if (afterAccessChange) update(store, { seatChanges: store.snapshot.seatChanges + 1 });
+        return receive(store, res.live);
+      }
+      // Refused after having been in: the chair removed this member.
+      const isRemoved = res.error.code === "NOT_FOUND" && store.snapshot.live !== null;
+      update(store, { status: "offline", error: isRemoved ? NO_ACCESS_MESSAGE : res.error.message, access: isRemoved ? "removed" : store.snapshot.access });
     });
+  };
   const onLive = (live: WorkshopLive) => {
     if (live.workshopId === workshopId) receive(store, live);
   };
   const onDisconnect = () => update(store, { status: "offline" });
+  const signedOut = () => update(store, { status: "offline", error: SIGNED_OUT_MESSAGE, access: "signed-out" });
+  // Role, delegation or membership changed: join again (a removed member is refused).
+  const onAccess = ({ workshopId: changed }: { workshopId: string | null }) => {
+    if (changed === null) signedOut();
+    else if (changed === workshopId && socket.connected) join(true);
+  };
+  const onConnectError = (err: Error) => isSignedOutError(err) && signedOut();
+  socket.on("access:changed", onAccess);
+  socket.on("connect_error", onConnectError);
   socket.on("workshop:live", onLive);
   // "connect" fires again after every reconnect: the server forgot our rooms, so join again.
   socket.on("connect", join);
@@ -106,6 +132,8 @@ function attach(store: Store, socket: ProviderSocket, workshopId: string): () =>
   if (socket.connected) join();
   return () => {
     socket.off("workshop:live", onLive);
+    socket.off("access:changed", onAccess);
+    socket.off("connect_error", onConnectError);
     socket.off("connect", join);
     socket.off("disconnect", onDisconnect);
   };

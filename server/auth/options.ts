@@ -20,7 +20,7 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 const SignInInput = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) });
 
 // A working day of negotiation; after that, sign in again.
-const SESSION_MAX_AGE_S = 12 * 60 * 60;
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -48,11 +48,13 @@ export const authOptions: NextAuthOptions = {
         token.sub = user.id;
         token.name = user.name;
         token.email = user.email;
+        token.epoch = user.sessionEpoch ?? 0;
       }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
+      session.epoch = token.epoch ?? 0;
       return session;
     },
   },

@@ -16,7 +16,7 @@ export async function guardPage<T>(load: Promise<T>): Promise<T> {
     if (isAppError(e)) {
       // Non-members get the same 404 as for a page that does not exist: nothing leaks.
       if (e.code === "NOT_FOUND" || e.code === "NOT_A_MEMBER") notFound();
-      if (e.code === "FORBIDDEN" || e.code === "WRONG_STATE") forbidden();
+      if (e.code === "FORBIDDEN" || e.code === "WRONG_STATE" || e.code === "ARCHIVED") forbidden();
       if (e.code === "UNAUTHENTICATED") redirect("/sign-in");
     }
     throw e;

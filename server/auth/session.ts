@@ -1,12 +1,20 @@
+import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { db } from "../../lib/db.ts";
+import { loadSessionAccount, type SessionAccount } from "../services/people/session-account.ts";
 import { authOptions } from "./options.ts";
 
-export type SessionUser = { id: string; name: string; email: string };
+export type SessionUser = SessionAccount;
 
-/** The signed-in user of the current request (server components, actions, route handlers). */
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user of the current request (server components, actions, route handlers), read
+ * from the database: null when the account is gone or the token predates its last "Sign out
+ * everywhere" (or password change or reset). One indexed read, shared by the layout and the page
+ * of one request.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  const u = session?.user;
-  if (!u?.id) return null;
-  return { id: u.id, name: u.name ?? "", email: u.email ?? "" };
-}
+  const id = session?.user?.id;
+  if (!id) return null;
+  return loadSessionAccount(db(), id, session.epoch);
+});

@@ -2,19 +2,31 @@
 import { parentPort } from "node:worker_threads";
 import type { JobRequest, JobResponse } from "./worker-queue.ts";
 
-export function serveJobs<Job, Result>(handle: (job: Job) => Result, transferOf: (result: Result) => ArrayBuffer[] = () => []): void {
+/**
+ * `handle` may answer at once or with a promise (a parser with an asynchronous API); either way
+ * the queue sends the next job only after this one's answer.
+ */
+export function serveJobs<Job, Result>(handle: (job: Job) => Result | Promise<Result>, transferOf: (result: Result) => ArrayBuffer[] = () => []): void {
   const port = parentPort;
   if (!port) throw new Error("this module runs as a worker thread (see worker-queue.ts)");
-  port.on("message", ({ id, job }: JobRequest<Job>) => {
-    let response: JobResponse<Result>;
-    let transfer: ArrayBuffer[] = [];
+  const fail = (id: number, e: unknown) => port.postMessage({ id, ok: false, message: e instanceof Error ? e.message : String(e) } satisfies JobResponse<Result>);
+  const answer = (id: number, result: Result) => {
+    let transfer: ArrayBuffer[];
     try {
-      const result = handle(job);
-      response = { id, ok: true, result };
       transfer = transferOf(result);
     } catch (e) {
-      response = { id, ok: false, message: e instanceof Error ? e.message : String(e) };
+      return fail(id, e);
     }
-    port.postMessage(response, transfer);
+    port.postMessage({ id, ok: true, result } satisfies JobResponse<Result>, transfer);
+  };
+  port.on("message", ({ id, job }: JobRequest<Job>) => {
+    let result: Result | Promise<Result>;
+    try {
+      result = handle(job);
+    } catch (e) {
+      return fail(id, e);
+    }
+    if (result instanceof Promise) result.then((r) => answer(id, r), (e: unknown) => fail(id, e));
+    else answer(id, result);
   });
 }

@@ -12,7 +12,8 @@ import { guardSocket, isAllowedOrigin, SocketsPerUser } from "./socket-guard.ts"
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
 import { setRealtime, type Realtime } from "./global.ts";
 import { journalSinkFor } from "../document-store/journal-sinks.ts";
-import { applyProposalState, createLiveNotifier } from "./notifier.ts";
+import { applyAccessChange, applyArchived, applyProposalState, createLiveNotifier } from "./notifier.ts";
+import { UserConnections } from "./connections.ts";
 import { joinCluster } from "./cluster.ts";
 import { applyAwarenessUpdate } from "y-protocols/awareness";
 
@@ -29,6 +30,7 @@ export function attachRealtime(
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, env().NEXTAUTH_URL)),
   });
   const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms }, journalSinkFor(opts.db, opts.databaseUrl));
+  const connections = new UserConnections();
   if (opts.redisUrl) {
     rooms.cluster = joinCluster(io, opts.redisUrl, {
       onDoc: (proposalId, update) => rooms.applyRelayed(proposalId, update),
@@ -39,9 +41,11 @@ export function attachRealtime(
         room.broadcast("awareness:update", { proposalId, update });
       },
       onState: (proposalId, state) => applyProposalState(rooms, proposalId, state),
+      onAccess: (userId, workshopId) => applyAccessChange(connections, userId, workshopId),
+      onArchived: (workshopId) => applyArchived(rooms, workshopId),
     });
   }
-  const live = createLiveNotifier(io, rooms, opts.db);
+  const live = createLiveNotifier(io, rooms, opts.db, connections);
   setRealtime({ io, rooms, live });
   const perUser = new SocketsPerUser();
   io.use(async (socket, next) => {
@@ -60,7 +64,7 @@ export function attachRealtime(
     const userId = socket.data.userId as string;
     socket.once("disconnect", () => perUser.leave(userId));
     guardSocket(socket);
-    registerHandlers(socket, { io, db: opts.db, rooms });
+    registerHandlers(socket, { io, db: opts.db, rooms, connections });
   });
   return { io, rooms, live, close: () => rooms.cluster.close() };
 }

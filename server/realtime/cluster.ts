@@ -13,6 +13,9 @@ export type ClusterHandlers = {
   onDoc(proposalId: string, update: Uint8Array): void;
   onAwareness(proposalId: string, update: Uint8Array): void;
   onState(proposalId: string, state: ProposalStateName): void;
+  /** A user's access changed (workshopId null: all their sessions ended). */
+  onAccess(userId: string, workshopId: string | null): void;
+  onArchived(workshopId: string): void;
 };
 
 export type Cluster = {
@@ -20,6 +23,8 @@ export type Cluster = {
   relayDoc(proposalId: string, update: Uint8Array): void;
   relayAwareness(proposalId: string, update: Uint8Array): void;
   relayState(proposalId: string, state: ProposalStateName): void;
+  relayAccess(userId: string, workshopId: string | null): void;
+  relayArchived(workshopId: string): void;
   close(): Promise<void>;
 };
 
@@ -28,6 +33,8 @@ export const singleNode: Cluster = {
   relayDoc() {},
   relayAwareness() {},
   relayState() {},
+  relayAccess() {},
+  relayArchived() {},
   async close() {},
 };
 
@@ -61,12 +68,19 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
       if (isId(proposalId) && parsed.success) handlers.onState(proposalId, parsed.data);
     }),
   );
+  // Access changes are applied by every node to its own sockets: their sessions live there.
+  io.on("node:access", (userId: unknown, workshopId: unknown) =>
+    guard(() => isId(userId) && (workshopId === null || isId(workshopId)) && handlers.onAccess(userId, workshopId)),
+  );
+  io.on("node:archived", (workshopId: unknown) => guard(() => isId(workshopId) && handlers.onArchived(workshopId)));
 
   return {
     isClustered: true,
     relayDoc: (proposalId, update) => io.serverSideEmit("node:doc", proposalId, b64(update)),
     relayAwareness: (proposalId, update) => io.serverSideEmit("node:awareness", proposalId, b64(update)),
     relayState: (proposalId, state) => io.serverSideEmit("node:state", proposalId, state),
+    relayAccess: (userId, workshopId) => io.serverSideEmit("node:access", userId, workshopId),
+    relayArchived: (workshopId) => io.serverSideEmit("node:archived", workshopId),
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },

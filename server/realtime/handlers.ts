@@ -9,7 +9,7 @@ import { editRight } from "../../lib/domain/edit-right.ts";
 import { AppError, isAppError, toClientError } from "../../lib/errors.ts";
 import { isStorageUnavailable } from "../../lib/storage-errors.ts";
 import { ClientEvents, PROTOCOL_VERSION, isEmptyUpdate, type AckOf, type ClientEventName, type ParsedClientPayload } from "../../lib/protocol.ts";
-import { authorize } from "../services/authorize.ts";
+import { authorize, findMembership } from "../services/authorize.ts";
 import { loadParticipant } from "../services/people/load-participant.ts";
 import { stampAwareness } from "./awareness-stamp.ts";
 import { MAX_CLIENT_IDS_PER_SESSION, PresenceRate } from "./presence-limits.ts";
@@ -19,15 +19,18 @@ import { answerDirectly, socketMember } from "./fan-out.ts";
 import { timed } from "../observability/operation-log.ts";
 import type { Room, Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
+import type { UserConnections } from "./connections.ts";
 
-export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry };
+export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry; connections: UserConnections };
 
 /** Presence rate per user, across all of this node's sockets. */
 const presenceRate = new PresenceRate();
 
 // `leaves` counts room:leave per proposal, so a join whose database reads outlast a leave
-// sent right after it (a quick unmount) does not register the socket anyway.
-type SocketState = { userId: string; joined: Map<string, Room>; leaves: Map<string, number> };
+// sent right after it (a quick unmount) does not register the socket anyway. `accessChecks`
+// counts access re-checks the same way: a join that read the membership before a re-check
+// must not register a session with what it read.
+type SocketState = { userId: string; joined: Map<string, Room>; leaves: Map<string, number>; accessChecks: number };
 
 type AckBody<E extends ClientEventName> = Omit<Extract<AckOf[E], { ok: true }>, "ok">;
 
@@ -70,7 +73,16 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   const { db, rooms } = deps;
   state(socket).joined = new Map();
   state(socket).leaves = new Map();
+  state(socket).accessChecks = 0;
   answerDirectly(socket);
+  const forget = deps.connections.add(state(socket).userId, {
+    recheck: (workshopId) => recheckAccess(socket, workshopId, deps),
+    signOut: () => {
+      const member = socketMember(socket);
+      member.send("access:changed", { workshopId: null });
+      member.close();
+    },
+  });
 
   socket.onAny((event: string) => {
     if (!Object.hasOwn(ClientEvents, event)) {
@@ -83,6 +95,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     if (protocol !== PROTOCOL_VERSION) throw new AppError("PROTOCOL_OUTDATED");
     const { userId, leaves } = state(socket);
     const leavesBefore = leaves.get(proposalId) ?? 0;
+    const checksBefore = state(socket).accessChecks;
     const { membership } = await authorize({ db, userId, action: "proposal.view", proposalId });
     const [participant, room] = await Promise.all([loadParticipant(db, membership), rooms.get(proposalId)]);
     const existing = room.sessions.get(socket.id);
@@ -92,6 +105,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       }
       await room.ledger.claim([clientId], { userId, delegationId: membership.delegationId }, { now: Date.now() });
       if ((leaves.get(proposalId) ?? 0) !== leavesBefore) throw new AppError("NOT_JOINED", "Left before joining completed.");
+      if (state(socket).accessChecks !== checksBefore) throw new AppError("NOT_JOINED", "Access changed while joining; join again.");
     } catch (e) {
       // A room loaded for a join that failed must still be unloaded when idle.
       rooms.release(room);
@@ -105,13 +119,15 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     return {
       self: participant,
       state: room.state,
-      edit: editRight(membership.role, room.state),
+      edit: editRight(membership.role, room.state, { archived: room.isArchived }),
       awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
     };
   });
 
   on(socket, "workshop:join", async ({ workshopId }) => {
+    const checksBefore = state(socket).accessChecks;
     await authorize({ db, userId: state(socket).userId, action: "workshop.view", workshopId });
+    if (state(socket).accessChecks !== checksBefore) throw new AppError("NOT_JOINED", "Access changed while joining; join again.");
     await socket.join(workshopKey(workshopId));
     return { live: await getWorkshopLive(db, workshopId, new Date()) };
   });
@@ -142,8 +158,10 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       {
         // Checked in turn: a lock or a vote that arrived first applies to every later update.
         mayApply: () => {
-          const decision = decide(session.role, "proposal.edit", room.state);
-          if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN", editReason(session, room));
+          // Removed from the room meanwhile (access changed): nothing more from this session.
+          if (room.sessions.get(socket.id) !== session) throw new AppError("NOT_JOINED");
+          const decision = decide(session.role, "proposal.edit", room.state, { archived: room.isArchived });
+          if (!decision.allowed) throw new AppError(refusalCode(decision.code), editReason(session, room));
         },
       },
     );
@@ -165,13 +183,46 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   });
 
   socket.on("disconnect", () => {
+    forget();
     for (const proposalId of [...state(socket).joined.keys()]) leave(socket, proposalId, deps);
   });
 }
 
 function editReason(session: Session, room: Room): string {
-  const right = editRight(session.role, room.state);
+  const right = editRight(session.role, room.state, { archived: room.isArchived });
   return right.canEdit ? "" : right.reason;
+}
+
+function refusalCode(code: string): "WRONG_STATE" | "ARCHIVED" | "FORBIDDEN" {
+  return code === "WRONG_STATE" || code === "ARCHIVED" ? code : "FORBIDDEN";
+}
+
+/**
+ * The user's membership in the workshop changed (role, delegation, removal): every room of it
+ * this socket is in takes the new role and delegation at once (and says who may edit now), or,
+ * for someone no longer a member, is left. The tab is then told, and joins again: a removed
+ * member's join is refused, which is how their page learns it.
+ */
+async function recheckAccess(socket: Socket, workshopId: string, deps: RealtimeDeps): Promise<void> {
+  const s = state(socket);
+  s.accessChecks++;
+  // Fails closed: a membership that cannot be read now counts as gone; the tab's re-join decides.
+  const membership = await findMembership(deps.db, workshopId, s.userId).catch(() => null);
+  const participant = membership ? await loadParticipant(deps.db, membership).catch(() => null) : null;
+  for (const [proposalId, room] of [...s.joined]) {
+    if (room.workshopId !== workshopId) continue;
+    const session = room.sessions.get(socket.id);
+    if (!membership || !participant || !session) {
+      leave(socket, proposalId, deps);
+      continue;
+    }
+    session.role = membership.role;
+    session.participant = participant;
+    const edit = editRight(membership.role, room.state, { archived: room.isArchived });
+    session.member.send("room:state", { proposalId, state: room.state, edit });
+  }
+  if (!membership) await socket.leave(workshopKey(workshopId));
+  socketMember(socket).send("access:changed", { workshopId });
 }
 
 function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {

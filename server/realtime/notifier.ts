@@ -1,5 +1,6 @@
 // The live layer's side of LiveNotifier: state changes reach each room (which enforces them)
-// and each client (told its edit right); workshop boards get a fresh snapshot.
+// and each client (told its edit right); workshop boards get a fresh snapshot; access changes
+// and archiving reach every node's sockets and rooms of that user or workshop.
 import type { Server } from "socket.io";
 import type { Db } from "../../lib/db.ts";
 import { editRight } from "../../lib/domain/edit-right.ts";
@@ -7,6 +8,7 @@ import type { ProposalState } from "../../lib/domain/access.ts";
 import type { LiveNotifier } from "../services/live-notifier.ts";
 import { getWorkshopLive } from "../services/workshop/get-workshop-live.ts";
 import type { RoomRegistry } from "./rooms.ts";
+import type { UserConnections } from "./connections.ts";
 
 export function workshopKey(workshopId: string): string {
   return `workshop:${workshopId}`;
@@ -24,7 +26,22 @@ export function applyProposalState(rooms: RoomRegistry, proposalId: string, stat
   }
 }
 
-export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db): LiveNotifier {
+/** Applies a user's access change to this node's connections of theirs. */
+export function applyAccessChange(connections: UserConnections, userId: string, workshopId: string | null): void {
+  connections.apply(userId, workshopId).catch((e) => console.error(`access change for ${userId} not applied:`, e));
+}
+
+/** The workshop was archived: this node's rooms of it refuse changes, and their clients are told. */
+export function applyArchived(rooms: RoomRegistry, workshopId: string): void {
+  for (const room of rooms.markArchived(workshopId)) {
+    for (const session of room.sessions.values()) {
+      const edit = editRight(session.role, room.state, { archived: true });
+      session.member.send("room:state", { proposalId: room.proposalId, state: room.state, edit });
+    }
+  }
+}
+
+export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, connections: UserConnections): LiveNotifier {
   const pending = new Set<string>();
   return {
     proposalState(proposalId, state) {
@@ -40,6 +57,14 @@ export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db): Liv
           .then((live) => io.to(workshopKey(workshopId)).emit("workshop:live", live))
           .catch((e) => console.error(`workshop board ${workshopId} not sent:`, e));
       }, COALESCE_MS);
+    },
+    accessChanged({ userId, workshopId }) {
+      applyAccessChange(connections, userId, workshopId ?? null);
+      rooms.cluster.relayAccess(userId, workshopId ?? null);
+    },
+    workshopArchived(workshopId) {
+      applyArchived(rooms, workshopId);
+      rooms.cluster.relayArchived(workshopId);
     },
   };
 }

@@ -58,6 +58,8 @@ export class Room {
   versionRetryAt = 0;
   /** Set when the room's memory may hold a change the database lost: no further changes. */
   isBroken = false;
+  /** The workshop is archived: its text can only be read (learnt on load and when archived). */
+  isArchived = false;
 
   constructor(
     readonly proposalId: string,

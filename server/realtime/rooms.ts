@@ -50,6 +50,8 @@ export class RoomRegistry implements LiveDocuments {
   private readonly loaded = new Map<string, Room>();
   cluster: Cluster = singleNode;
   private readonly relays = new RelayBuffer();
+  /** Workshops archived while this process ran (a handful; an archived workshop stays archived). */
+  private readonly archived = new Set<string>();
   private readonly stopVersions: () => void;
   private readonly docs: LiveDocuments;
   private readonly compaction: CompactionScheduler;
@@ -111,6 +113,20 @@ export class RoomRegistry implements LiveDocuments {
     room.idleTimer.unref?.();
   }
 
+  /** This node's loaded rooms of a workshop's proposals. */
+  ofWorkshop(workshopId: string): Room[] {
+    return [...this.loaded.values()].filter((room) => room.workshopId === workshopId);
+  }
+
+  /** The workshop was archived: its rooms (loaded now or loading) refuse every change from now on. */
+  markArchived(workshopId: string): Room[] {
+    // Remembered for rooms whose load read the workshop before the archive committed.
+    this.archived.add(workshopId);
+    const rooms = this.ofWorkshop(workshopId);
+    for (const room of rooms) room.isArchived = true;
+    return rooms;
+  }
+
   /** The proposal's state changed (lock, vote…): the room enforces it from now on. */
   setState(proposalId: string, state: ProposalState): Room | undefined {
     const room = this.loaded.get(proposalId);
@@ -149,10 +165,15 @@ export class RoomRegistry implements LiveDocuments {
   }
 
   private async load(proposalId: string): Promise<Room> {
-    const proposal = await this.db.proposal.findUnique({ where: { id: proposalId }, select: { workshopId: true, state: true } });
+    const proposal = await this.db.proposal.findUnique({
+      where: { id: proposalId },
+      select: { workshopId: true, state: true, workshop: { select: { archivedAt: true } } },
+    });
     if (!proposal) throw new AppError("NOT_FOUND");
     const [stored, ledger] = await Promise.all([this.journal.read(proposalId), AuthorshipLedger.load(this.db, proposalId)]);
     const room = new Room(proposalId, proposal.workshopId, proposal.state, stored, { journal: this.journal, cluster: this.cluster, ledger });
+    // Archived while the room was loading: workshopArchived found no room, so it is read here.
+    room.isArchived = proposal.workshop.archivedAt !== null || this.archived.has(proposal.workshopId);
     // Whatever other nodes relayed while (or just before) this node read the database.
     for (const update of this.relays.take(proposalId)) Y.applyUpdate(room.doc, update, "relay");
     this.loaded.set(proposalId, room);

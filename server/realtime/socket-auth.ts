@@ -1,6 +1,10 @@
-// A socket.io connection is authenticated from the same next-auth session cookie as the pages.
+// A socket.io connection is authenticated from the same next-auth session cookie as the pages,
+// and refused like the pages refuse it: an account that is gone, or a token issued before the
+// account's last "Sign out everywhere" (or password change or reset), gets UNAUTHENTICATED.
 import type { IncomingMessage } from "node:http";
 import { getToken } from "next-auth/jwt";
+import { dbIfOpen, type Db } from "../../lib/db.ts";
+import { loadSessionAccount } from "../services/people/session-account.ts";
 
 export function parseCookieHeader(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -17,10 +21,18 @@ export function parseCookieHeader(header: string | undefined): Record<string, st
   return out;
 }
 
-export async function userIdFromHandshake(req: IncomingMessage, secret: string): Promise<string | null> {
+/**
+ * The user the handshake's session cookie speaks for, or null. `db` is the server's database;
+ * without it, the process's client (server/index.ts sets it before the server starts). Only a
+ * process that has neither (a test server that did not set one) skips the epoch check.
+ */
+export async function userIdFromHandshake(req: IncomingMessage, secret: string, db: Db | undefined = dbIfOpen()): Promise<string | null> {
   const cookies = parseCookieHeader(req.headers.cookie);
   if (Object.keys(cookies).length === 0) return null;
   // getToken only reads `cookies` and `headers` from the request.
   const token = await getToken({ req: { cookies, headers: req.headers } as unknown as Parameters<typeof getToken>[0]["req"], secret });
-  return typeof token?.sub === "string" ? token.sub : null;
+  if (typeof token?.sub !== "string") return null;
+  if (!db) return token.sub;
+  const account = await loadSessionAccount(db, token.sub, token.epoch);
+  return account?.id ?? null;
 }

@@ -39,7 +39,10 @@ export async function seedDemo(db: Db): Promise<{ workshopId: string }> {
   // One hash for every demo account: hashing is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.$transaction(async (tx) => {
-    const workshop = await tx.workshop.create({ data: { title: DEMO_WORKSHOP.title, description: DEMO_WORKSHOP.description } });
+    // Votes start as consensus of every delegation, as the demo's chair runs them.
+    const workshop = await tx.workshop.create({
+      data: { title: DEMO_WORKSHOP.title, description: DEMO_WORKSHOP.description, defaultVoteRule: "CONSENSUS", defaultQuorum: DEMO_DELEGATIONS.length },
+    });
     const delegationIds = new Map<string, string>();
     let chairId: string | null = null;
     for (const d of DEMO_DELEGATIONS) {

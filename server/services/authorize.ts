@@ -25,6 +25,8 @@ type Target = { workshopId: string; proposalId?: undefined } | { proposalId: str
 export type Authorized = {
   membership: Membership;
   proposal: { id: string; workshopId: string; state: ProposalState } | null;
+  /** The workshop is archived (only read actions get this far then): for use cases that decide a second action. */
+  isArchived: boolean;
 };
 
 export async function authorize(opts: { db: Db; userId: string | null; action: Action } & Target): Promise<Authorized> {
@@ -44,7 +46,9 @@ export async function authorize(opts: { db: Db; userId: string | null; action: A
   if (!workshopId) throw new AppError("NOT_FOUND");
   if (isProposalAction(action) && !proposal) throw new AppError("INVALID_INPUT", "This action needs a proposal.");
   const membership = await findMembership(db, workshopId, userId);
-  const decision = decide(membership?.role ?? null, action, proposal?.state);
+  // Archiving only ever narrows what a member may do, so non-members need not pay for the read.
+  const workshop = membership ? await db.workshop.findUnique({ where: { id: workshopId }, select: { archivedAt: true } }) : null;
+  const decision = decide(membership?.role ?? null, action, proposal?.state, { archived: workshop?.archivedAt != null });
   if (!decision.allowed) throw new AppError(decision.code === "NOT_A_MEMBER" ? "NOT_FOUND" : decision.code);
-  return { membership: membership!, proposal };
+  return { membership: membership!, proposal, isArchived: workshop?.archivedAt != null };
 }

@@ -7,6 +7,14 @@ export type LiveNotifier = {
   proposalState(proposalId: string, state: ProposalState): void;
   /** Something on the workshop's live board changed (agenda, votes, speaking queue). */
   workshopChanged(workshopId: string): void;
+  /**
+   * What this user may do changed — role, delegation, removal from `workshopId`, or (no
+   * workshopId) every session of theirs ended: their open pages and sockets, on every node,
+   * re-check their access at once (a removed member's tab loses access within 2 s).
+   */
+  accessChanged(change: { userId: string; workshopId?: string }): void;
+  /** The workshop was archived: every open room of its proposals turns read-only at once. */
+  workshopArchived(workshopId: string): void;
 };
 
-export const silentNotifier: LiveNotifier = { proposalState() {}, workshopChanged() {} };
+export const silentNotifier: LiveNotifier = { proposalState() {}, workshopChanged() {}, accessChanged() {}, workshopArchived() {} };

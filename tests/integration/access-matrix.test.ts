@@ -45,6 +45,28 @@ import { saveNamedVersion } from "../../server/services/history/save-named-versi
 import { setCurrentItem } from "../../server/services/workshop/set-current-item";
 import { endFloor, giveFloor, requestFloor, withdrawFloorRequest } from "../../server/services/floor/speaking-queue";
 import { verifyHistory } from "../../server/services/history/verify-history";
+import { createProposal } from "../../server/services/proposals/create-proposal";
+import { duplicateAsNewDraft } from "../../server/services/proposals/duplicate-as-new-draft";
+import { editProposalDetails } from "../../server/services/proposals/edit-proposal-details";
+import { getNewProposalView } from "../../server/services/proposals/get-new-proposal-view";
+import { hashPassword } from "../../lib/auth/password";
+import { getAccount } from "../../server/services/people/get-account";
+import { renameAccount } from "../../server/services/people/rename-account";
+import { setTimeZone } from "../../server/services/people/set-time-zone";
+import { changePassword } from "../../server/services/people/change-password";
+import { signOutEverywhere } from "../../server/services/people/sign-out-everywhere";
+import { createResetLink } from "../../server/services/people/create-reset-link";
+import { inspectResetLink } from "../../server/services/people/inspect-reset-link";
+import { resetPassword } from "../../server/services/people/reset-password";
+import { createWorkshop } from "../../server/services/workshop/create-workshop";
+import { editWorkshopDetails } from "../../server/services/workshop/edit-workshop-details";
+import { archiveWorkshop } from "../../server/services/workshop/archive-workshop";
+import { getWorkshopSettings } from "../../server/services/workshop/get-workshop-settings";
+import { assertMayCreateWorkshop } from "../../server/services/people/instance-access";
+import { changeMember } from "../../server/services/people/change-member";
+import { removeMember } from "../../server/services/people/remove-member";
+import { editDelegation } from "../../server/services/workshop/edit-delegation";
+import { deleteDelegation } from "../../server/services/workshop/delete-delegation";
 import { GET as healthGET } from "../../app/api/health/route";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { openSocket, startTestServer, waitForConnect, type TestServer } from "../helpers/test-server";
@@ -244,6 +266,53 @@ async function newInvite(workshopId: string): Promise<string> {
   return token;
 }
 
+/**
+ * A workshop of its own with the suite workshop's members in the same roles: archiving the
+ * suite's workshop would turn every later case into ARCHIVED.
+ */
+async function twinWorkshop(): Promise<string> {
+  const twin = await s.db.workshop.create({ data: { title: `Twin ${unique()}` } });
+  const members = await s.db.member.findMany({ where: { workshopId: f.workshopId }, select: { userId: true, role: true } });
+  await s.db.member.createMany({ data: members.map((m) => ({ workshopId: twin.id, userId: m.userId, role: m.role })) });
+  return twin.id;
+}
+
+const WORKSHOP_DETAILS = { title: "Realtime test workshop", timeZone: "UTC", defaultVoteRule: "MAJORITY", defaultQuorum: 1 } as const;
+
+/** A member of the test workshop made for one case, so changing or removing them disturbs no other. */
+async function spareMember(): Promise<string> {
+  const chn = await s.db.delegation.findFirstOrThrow({ where: { workshopId: f.workshopId, code: "CHN" } });
+  const u = await s.db.user.create({ data: { email: `spare-${unique()}@accord.example`, name: "Spare Delegate", passwordHash: "unused" } });
+  await s.db.member.create({ data: { workshopId: f.workshopId, userId: u.id, role: "DELEGATE", delegationId: chn.id } });
+  return u.id;
+}
+
+/** An unused delegation of the test workshop, made for one case. */
+async function spareDelegation(): Promise<string> {
+  return (await s.db.delegation.create({ data: { workshopId: f.workshopId, name: "Spare", code: letters(counter++), colour: "#0f766e" } })).id;
+}
+
+const SPARE_PASSWORD = "the spare account's password";
+let spareHash: Promise<string> | undefined;
+
+/**
+ * The caller's own account, for the self-scoped account actions: a fresh one per signed-in case
+ * (a password change or "Sign out everywhere" ends the suite actors' sockets), none when signed out.
+ */
+async function ownAccount(userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  spareHash ??= hashPassword(SPARE_PASSWORD);
+  return (await s.db.user.create({ data: { email: `own-${unique()}@accord.example`, name: "Own Account", passwordHash: await spareHash } })).id;
+}
+
+/** A usable reset link for an account of its own (the token is the credential, not the caller). */
+async function newResetLink(): Promise<string> {
+  const token = newInviteToken();
+  const target = await s.db.user.create({ data: { email: `reset-${unique()}@accord.example`, name: "Forgetful Member", passwordHash: "unused" } });
+  await s.db.passwordReset.create({ data: { userId: target.id, tokenHash: hashInviteToken(token), expiresAt: new Date(Date.now() + 86_400_000), createdById: f.users.chair } });
+  return token;
+}
+
 async function clearFloor(userId: string | null): Promise<void> {
   if (userId) await s.db.floorRequest.updateMany({ where: { workshopId: f.workshopId, userId, status: { in: ["WAITING", "SPEAKING"] } }, data: { status: "DONE", endedAt: now() } });
 }
@@ -406,6 +475,52 @@ const DRIVERS: Record<string, Driver> = {
     scope: "workshop",
     run: ({ userId }) => attempt(() => moveAgendaItem({ db: s.db, live: live(), userId, workshopId: f.workshopId, proposalId: f.proposalId, direction: "down" })),
   },
+  changeMemberAction: {
+    scope: "workshop",
+    async run({ userId }) {
+      const memberUserId = await spareMember();
+      return attempt(() => changeMember({ db: s.db, live: live(), userId, workshopId: f.workshopId, memberUserId, input: { role: "OBSERVER", delegationId: null } }));
+    },
+  },
+  removeMemberAction: {
+    scope: "workshop",
+    async run({ userId }) {
+      const memberUserId = await spareMember();
+      return attempt(() => removeMember({ db: s.db, live: live(), userId, workshopId: f.workshopId, memberUserId, now: now() }));
+    },
+  },
+  editDelegationAction: {
+    scope: "workshop",
+    async run({ userId }) {
+      const delegationId = await spareDelegation();
+      return attempt(() => editDelegation({ db: s.db, live: live(), userId, workshopId: f.workshopId, delegationId, input: { name: `Renamed ${unique()}`, colour: "#1d4ed8" } }));
+    },
+  },
+  deleteDelegationAction: {
+    scope: "workshop",
+    async run({ userId }) {
+      const delegationId = await spareDelegation();
+      return attempt(() => deleteDelegation({ db: s.db, live: live(), userId, workshopId: f.workshopId, delegationId }));
+    },
+  },
+  createWorkshopAction: {
+    scope: "workshop",
+    // Instance-scoped (no workshop to be a member of): run under ACCORD_WORKSHOP_CREATORS=everyone,
+    // where a session is all it takes; the administrators-only default is tested in workshops.test.ts.
+    run: ({ userId }) => attempt(() => createWorkshop({ db: s.db, userId, creators: "everyone", input: { ...WORKSHOP_DETAILS, title: `New ${unique()}` } })),
+  },
+  editWorkshopDetailsAction: {
+    scope: "workshop",
+    run: ({ userId }) =>
+      attempt(() => editWorkshopDetails({ db: s.db, live: live(), userId, workshopId: f.workshopId, input: { ...WORKSHOP_DETAILS, description: `Edited ${unique()}` } })),
+  },
+  archiveWorkshopAction: {
+    scope: "workshop",
+    async run({ userId }) {
+      const workshopId = await twinWorkshop();
+      return attempt(() => archiveWorkshop({ db: s.db, live: live(), userId, workshopId, now: now() }));
+    },
+  },
   saveVersionAction: {
     scope: "proposal",
     run: ({ userId, proposal }) => attempt(() => saveNamedVersion({ db: s.db, rooms: rooms(), userId, proposalId: proposal.id, label: "Chair's text Rev.1" })),
@@ -414,6 +529,45 @@ const DRIVERS: Record<string, Driver> = {
     scope: "proposal",
     freshPerActor: true,
     run: ({ userId, proposal }) => attempt(() => restoreVersion({ db: s.db, rooms: rooms(), userId, proposalId: proposal.id, number: 1 })),
+  },
+  // A new agenda item in the suite's workshop, its starting text converted by the import worker.
+  createProposalAction: {
+    scope: "workshop",
+    run: ({ userId }) =>
+      attempt(() =>
+        createProposal({ db: s.db, live: live(), userId, workshopId: f.workshopId, input: { title: `New item ${unique()}`, summary: "", start: { kind: "paste", format: "markdown", text: "# Article 1\n\n1. The Parties **agree**." } }, now: now() }),
+      ),
+  },
+  // From the case's proposal's version 1 (its VOTE version), into the suite's workshop.
+  duplicateAsNewDraftAction: {
+    scope: "proposal",
+    run: ({ userId, proposal }) => attempt(() => duplicateAsNewDraft({ db: s.db, live: live(), userId, proposalId: proposal.id, number: 1, now: now() })),
+  },
+  editProposalDetailsAction: {
+    scope: "proposal",
+    run: ({ userId, proposal }) => attempt(() => editProposalDetails({ db: s.db, live: live(), userId, proposalId: proposal.id, input: { title: `Renamed ${unique()}`, summary: "Edited." } })),
+  },
+
+  // The caller's own account (self-scoped): any signed-in caller, on an account of its own.
+  renameAccountAction: { scope: "workshop", run: async ({ userId }) => attempt(async () => renameAccount({ db: s.db, userId: await ownAccount(userId), name: "Renamed Account" })) },
+  setTimeZoneAction: { scope: "workshop", run: async ({ userId }) => attempt(async () => setTimeZone({ db: s.db, userId: await ownAccount(userId), timeZone: "Europe/Berlin" })) },
+  detectTimeZoneAction: {
+    scope: "workshop",
+    run: async ({ userId }) => attempt(async () => setTimeZone({ db: s.db, userId: await ownAccount(userId), timeZone: "Asia/Tokyo", onlyIfUnset: true })),
+  },
+  changePasswordAction: {
+    scope: "workshop",
+    run: async ({ userId }) =>
+      attempt(async () => changePassword({ db: s.db, live: live(), userId: await ownAccount(userId), input: { currentPassword: SPARE_PASSWORD, newPassword: "a brand new password" } })),
+  },
+  signOutEverywhereAction: { scope: "workshop", run: async ({ userId }) => attempt(async () => signOutEverywhere({ db: s.db, live: live(), userId: await ownAccount(userId) })) },
+  resetPasswordAction: {
+    scope: "workshop",
+    run: async () => attempt(async () => resetPassword({ db: s.db, live: live(), token: await newResetLink(), newPassword: "a brand new password", now: now() })),
+  },
+  createMemberResetLinkAction: {
+    scope: "workshop",
+    run: ({ userId }) => attempt(() => createResetLink({ db: s.db, userId, targetUserId: f.users.china2, workshopId: f.workshopId, now: now() })),
   },
 
   // Route handlers: the health check runs for real (it reads no session); the others through
@@ -439,6 +593,17 @@ const DRIVERS: Record<string, Driver> = {
     },
   },
   "page /workshops": { scope: "workshop", actors: SIGNED_IN, run: ({ userId }) => attempt(() => listMyWorkshops({ db: s.db, userId: userId! })) },
+  "page /account": { scope: "workshop", run: ({ userId }) => attempt(() => getAccount({ db: s.db, userId })) },
+  "page /reset/[token]": {
+    scope: "workshop",
+    async run() {
+      const view = await inspectResetLink({ db: s.db, token: await newResetLink(), now: now() });
+      return view.status === "VALID" ? { ok: true } : { ok: false, code: `RESET_LINK_${view.status}` };
+    },
+  },
+  // As for createWorkshopAction: under "everyone", the page's check is the session.
+  "page /workshops/new": { scope: "workshop", run: ({ userId }) => attempt(() => assertMayCreateWorkshop(s.db, userId, "everyone")) },
+  "page /workshops/[workshopId]/settings": { scope: "workshop", run: ({ userId }) => attempt(() => getWorkshopSettings({ db: s.db, userId, workshopId: f.workshopId })) },
   "page /workshops/[workshopId]": {
     scope: "workshop",
     run: ({ userId }) => attemptAll(() => getWorkshopOverview({ db: s.db, userId, workshopId: f.workshopId }), () => getWorkshopLive(s.db, f.workshopId, now())),
@@ -459,6 +624,7 @@ const DRIVERS: Record<string, Driver> = {
         () => getWorkshopOverview({ db: s.db, userId, workshopId: f.workshopId }),
       ),
   },
+  "page /workshops/[workshopId]/proposals/new": { scope: "workshop", run: ({ userId }) => attempt(() => getNewProposalView({ db: s.db, userId, workshopId: f.workshopId })) },
   "page /workshops/[workshopId]/proposals/[proposalId]": {
     scope: "proposal",
     run: ({ userId, proposal }) =>
@@ -505,6 +671,10 @@ const UNDRIVEN: Record<string, string> = {
   "POST /api/auth/[...nextauth]": "next-auth's handler needs Next's request context; signing in is covered by the sign-in tests.",
   "page /": "Calls no use case: redirects by the caller's own session.",
   "page /sign-in": "Calls no use case: the sign-in form.",
+  // Administrators only (User.isAdmin), which no workshop role expresses: admin vs non-admin vs signed out is in accounts.test.ts.
+  createAccountAction: "Administrators only, not a workshop role: driven admin vs non-admin vs signed out in tests/integration/accounts.test.ts.",
+  createAccountResetLinkAction: "Administrators only, not a workshop role: driven admin vs non-admin vs signed out in tests/integration/accounts.test.ts.",
+  "page /admin/accounts": "Administrators only, not a workshop role: driven admin vs non-admin vs signed out in tests/integration/accounts.test.ts.",
 };
 
 // ---- Rows and cases, generated ---------------------------------------------------------------

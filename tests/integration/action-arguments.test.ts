@@ -14,6 +14,14 @@ import * as inviteActions from "../../app/invite/[token]/actions";
 import * as decisionActions from "../../app/workshops/[workshopId]/decision-actions";
 import * as manageActions from "../../app/workshops/[workshopId]/manage/actions";
 import * as historyActions from "../../app/workshops/[workshopId]/proposals/[proposalId]/history/actions";
+import * as newWorkshopActions from "../../app/workshops/new/actions";
+import * as settingsActions from "../../app/workshops/[workshopId]/settings/actions";
+import * as accountActions from "../../app/account/actions";
+import * as resetActions from "../../app/reset/[token]/actions";
+import * as adminAccountActions from "../../app/admin/accounts/actions";
+import * as resetLinkActions from "../../app/workshops/[workshopId]/reset-link-actions";
+import * as newProposalActions from "../../app/workshops/[workshopId]/proposals/new/actions";
+import * as proposalActions from "../../app/workshops/[workshopId]/proposals/[proposalId]/actions";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -28,12 +36,28 @@ vi.mock("../../server/auth/session.ts", () => ({
 }));
 const revalidated = vi.hoisted(() => [] as string[]);
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void revalidated.push(path) }));
+// "Sign out everywhere" and a password change re-issue the caller's session cookie.
+const cookieJar = vi.hoisted(() => {
+  process.env.NEXTAUTH_SECRET ??= "a-test-secret-of-at-least-32-characters";
+  return new Map<string, string>();
+});
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined), set: (name: string, value: string) => void cookieJar.set(name, value) }),
+}));
 
 const MODULES: Record<string, Record<string, unknown>> = {
   "app/invite/[token]/actions.ts": inviteActions,
   "app/workshops/[workshopId]/decision-actions.ts": decisionActions,
   "app/workshops/[workshopId]/manage/actions.ts": manageActions,
   "app/workshops/[workshopId]/proposals/[proposalId]/history/actions.ts": historyActions,
+  "app/workshops/new/actions.ts": newWorkshopActions,
+  "app/workshops/[workshopId]/settings/actions.ts": settingsActions,
+  "app/account/actions.ts": accountActions,
+  "app/reset/[token]/actions.ts": resetActions,
+  "app/admin/accounts/actions.ts": adminAccountActions,
+  "app/workshops/[workshopId]/reset-link-actions.ts": resetLinkActions,
+  "app/workshops/[workshopId]/proposals/new/actions.ts": newProposalActions,
+  "app/workshops/[workshopId]/proposals/[proposalId]/actions.ts": proposalActions,
 };
 
 type Action = (...args: unknown[]) => Promise<ActionResult<unknown>>;
@@ -73,6 +97,7 @@ function wellFormed(): Record<string, Array<[string, Argument]>> {
   const p = f.proposalId;
   const someId = "c".repeat(25);
   const token = "t".repeat(43);
+  const workshopForm = form({ title: "Realtime test workshop", description: "", timeZone: "UTC", defaultVoteRule: "MAJORITY", defaultQuorum: "1" }, ["description"]);
   return {
     joinWithNewAccountAction: [["token", token], ["previous", PREVIOUS], ["form", form({ name: "New Delegate", email: "new@accord.example", password: "a long enough password" })]],
     joinAsCurrentUserAction: [["token", token]],
@@ -89,8 +114,30 @@ function wellFormed(): Record<string, Array<[string, Argument]>> {
     createInviteAction: [["workshopId", w], ["previous", PREVIOUS], ["form", form({ role: "OBSERVER", delegationId: "", expiresInDays: "7", maxUses: "1" }, ["delegationId", "expiresInDays", "maxUses"])]],
     revokeInviteAction: [["workshopId", w], ["inviteId", someId]],
     moveAgendaItemAction: [["workshopId", w], ["proposalId", p], ["direction", "down"]],
+    changeMemberAction: [["workshopId", w], ["memberUserId", someId], ["role", "OBSERVER"], ["delegationId", ""]],
+    removeMemberAction: [["workshopId", w], ["memberUserId", someId]],
+    editDelegationAction: [["workshopId", w], ["delegationId", someId], ["name", "Singapore"], ["colour", "#0f766e"]],
+    deleteDelegationAction: [["workshopId", w], ["delegationId", someId]],
     saveVersionAction: [["workshopId", w], ["proposalId", p], ["previous", PREVIOUS], ["form", form({ label: "Rev.1" })]],
     restoreVersionAction: [["workshopId", w], ["proposalId", p], ["number", 1]],
+    duplicateAsNewDraftAction: [["workshopId", w], ["proposalId", p], ["number", 1]],
+    // The "Import text" file part is left out: a file there is what the form expects (see the proposals suite).
+    createProposalAction: [["workshopId", w], ["previous", PREVIOUS], ["form", form({ title: "New item", summary: "", text: "The Parties agree.", format: "text" }, ["summary", "text", "format"])]],
+    editProposalDetailsAction: [["workshopId", w], ["proposalId", p], ["previous", PREVIOUS], ["form", form({ title: "Live text", summary: "" }, ["summary"])]],
+    // The chair is no administrator: refused (FORBIDDEN) under the default rule, which is all this needs.
+    createWorkshopAction: [["previous", PREVIOUS], ["form", workshopForm]],
+    editWorkshopDetailsAction: [["workshopId", w], ["previous", PREVIOUS], ["form", workshopForm]],
+    // A workshop that does not exist: archiving the fixture's would refuse every later call.
+    archiveWorkshopAction: [["workshopId", someId]],
+    renameAccountAction: [["previous", PREVIOUS], ["form", form({ name: "Chair" })]],
+    setTimeZoneAction: [["previous", PREVIOUS], ["form", form({ timeZone: "Europe/Berlin" })]],
+    detectTimeZoneAction: [["timeZone", "Asia/Tokyo"]],
+    changePasswordAction: [["previous", PREVIOUS], ["form", form({ currentPassword: "not the password", newPassword: "a long enough password" })]],
+    signOutEverywhereAction: [],
+    resetPasswordAction: [["token", token], ["previous", PREVIOUS], ["form", form({ newPassword: "a long enough password" })]],
+    createAccountAction: [["previous", PREVIOUS], ["form", form({ name: "New Person", email: "new-person@accord.example", setup: "link", password: "" }, ["password"])]],
+    createAccountResetLinkAction: [["targetUserId", someId]],
+    createMemberResetLinkAction: [["workshopId", w], ["targetUserId", someId]],
   };
 }
 

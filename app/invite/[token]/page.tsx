@@ -14,6 +14,7 @@ const UNUSABLE: Record<string, { title: string; body: string }> = {
   EXPIRED: { title: "This invite link has expired", body: "Invite links work for a limited time. Ask the chair for a new one." },
   USED_UP: { title: "This invite link has already been used", body: "Each link admits a set number of people. Ask the chair for a new one." },
   REVOKED: { title: "This invite link has been revoked", body: "The chair withdrew this link. Ask the chair for a new one if you still need access." },
+  ARCHIVED: { title: "This workshop has been archived", body: "An archived workshop takes no new members. Ask the chair if you need to read its record." },
 };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {

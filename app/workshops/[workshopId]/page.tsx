@@ -6,10 +6,15 @@ import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-ove
 import { getWorkshopLive } from "@/server/services/workshop/get-workshop-live";
 import { DelegationChip, RoleBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
+import { can } from "@/lib/domain/access";
 import { FollowChair } from "@/components/agenda/follow-chair";
 import { LiveAgenda } from "@/components/agenda/live-agenda";
 import { SpeakingQueue } from "@/components/floor/speaking-queue";
 import { LiveNotifications } from "@/components/notifications/live-notifications";
+import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
+import { ArchivedNotice } from "@/components/workshops/archived-notice";
+import { DemoInstanceNotice } from "@/app/demo-notice";
+import { WorkshopDetailsRefresh } from "@/components/workshops/workshop-details-refresh";
 import { endFloorAction, giveFloorAction, requestFloorAction, setCurrentItemAction, withdrawFloorAction } from "./decision-actions";
 
 export const metadata: Metadata = { title: "Workshop" };
@@ -26,9 +31,14 @@ export default async function WorkshopPage({ params }: Params) {
   const delegationById = new Map(delegations.map((d) => [d.id, d]));
   const myDelegation = viewer.delegationId ? delegationById.get(viewer.delegationId) : undefined;
   const isChair = viewer.role === "MODERATOR";
+  // Archived: read-only for everyone, so nothing that would change it is offered.
+  const isArchived = workshop.archivedAt !== null;
 
   return (
     <div className="space-y-8">
+      <WorkshopDetailsRefresh workshopId={workshop.id} initialLive={live} />
+      <DemoInstanceNotice />
+      {workshop.archivedAt && <ArchivedNotice archivedAt={workshop.archivedAt} zone={await viewerTimeZone()} />}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-[min(100%,20rem)] max-w-3xl flex-1">
           <h1 className="text-3xl font-semibold tracking-tight">{workshop.title}</h1>
@@ -46,9 +56,16 @@ export default async function WorkshopPage({ params }: Params) {
               <Link href={`/workshops/${workshop.id}/audit`} className={buttonSecondary}>
                 Audit log
               </Link>
-              <Link href={`/workshops/${workshop.id}/manage`} className={buttonSecondary}>
-                Manage workshop
-              </Link>
+              {!isArchived && (
+                <>
+                  <Link href={`/workshops/${workshop.id}/settings`} className={buttonSecondary}>
+                    Edit details
+                  </Link>
+                  <Link href={`/workshops/${workshop.id}/manage`} className={buttonSecondary}>
+                    Manage workshop
+                  </Link>
+                </>
+              )}
             </>
           )}
         </div>
@@ -57,24 +74,27 @@ export default async function WorkshopPage({ params }: Params) {
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <LiveAgenda
           workshopId={workshop.id}
-          isChair={isChair}
+          isChair={isChair && !isArchived}
           initialLive={live}
-          summaries={Object.fromEntries(proposals.map((p) => [p.id, p.summary]))}
+          newProposalHref={can(viewer.role, "proposal.create", undefined, { archived: isArchived }) ? `/workshops/${workshop.id}/proposals/new` : undefined}
           setCurrentItem={setCurrentItemAction.bind(null, workshop.id)}
         />
 
         <aside className="space-y-8">
-          <SpeakingQueue
-            workshopId={workshop.id}
-            viewer={{ userId: user.id, role: viewer.role }}
-            initialLive={live}
-            actions={{
-              request: requestFloorAction.bind(null, workshop.id),
-              withdraw: withdrawFloorAction.bind(null, workshop.id),
-              give: giveFloorAction.bind(null, workshop.id),
-              end: endFloorAction.bind(null, workshop.id),
-            }}
-          />
+          {/* Archiving empties the queue, and nobody takes the floor in an archived workshop. */}
+          {!isArchived && (
+            <SpeakingQueue
+              workshopId={workshop.id}
+              viewer={{ userId: user.id, role: viewer.role }}
+              initialLive={live}
+              actions={{
+                request: requestFloorAction.bind(null, workshop.id),
+                withdraw: withdrawFloorAction.bind(null, workshop.id),
+                give: giveFloorAction.bind(null, workshop.id),
+                end: endFloorAction.bind(null, workshop.id),
+              }}
+            />
+          )}
           <section aria-labelledby="delegations-heading">
             <h2 id="delegations-heading" className="text-xl font-semibold">
               Delegations
@@ -98,7 +118,7 @@ export default async function WorkshopPage({ params }: Params) {
           </section>
           <section aria-labelledby="others-heading">
             <h2 id="others-heading" className="text-xl font-semibold">
-              Chair and observers
+              Chairs and observers
             </h2>
             <ul className="mt-3 space-y-1 text-sm">
               {members

@@ -19,6 +19,9 @@ const STATUS_ERROR: Record<"REVOKED" | "EXPIRED" | "USED_UP", ErrorCode> = {
   USED_UP: "INVITE_USED_UP",
 };
 
+/** An archived workshop is read-only: it takes no new members, whatever its links say. */
+const ARCHIVED_MESSAGE = "This workshop has been archived: it no longer takes new members.";
+
 type Account = { userId: string } | { newAccount: z.input<typeof NewAccountInput> };
 
 /**
@@ -34,10 +37,11 @@ export async function acceptInvite(opts: { db: Db; token: string; now: Date } & 
     if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
     newAccount = parsed.data;
   }
-  const invite = await db.invite.findUnique({ where: { tokenHash: hashInviteToken(opts.token) } });
+  const invite = await db.invite.findUnique({ where: { tokenHash: hashInviteToken(opts.token) }, include: { workshop: { select: { archivedAt: true } } } });
   if (!invite) throw new AppError("INVITE_UNKNOWN");
   const status = inviteStatus(invite, now);
   if (status !== "VALID") throw new AppError(STATUS_ERROR[status]);
+  if (invite.workshop.archivedAt) throw new AppError("ARCHIVED", ARCHIVED_MESSAGE);
 
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
   return db.$transaction(async (tx) => {
@@ -46,6 +50,9 @@ export async function acceptInvite(opts: { db: Db; token: string; now: Date } & 
       data: { uses: { increment: 1 } },
     });
     if (claimed.count === 0) throw new AppError("INVITE_USED_UP");
+    // Archived between the check above and this transaction: the seat is not taken (rolled back).
+    const workshop = await tx.workshop.findUniqueOrThrow({ where: { id: invite.workshopId }, select: { archivedAt: true } });
+    if (workshop.archivedAt) throw new AppError("ARCHIVED", ARCHIVED_MESSAGE);
 
     let userId: string;
     if (newAccount && passwordHash) {

@@ -6,6 +6,8 @@ import { hashInviteToken } from "./invite-token.ts";
 export type InviteView =
   | { status: "UNKNOWN" }
   | { status: Exclude<InviteStatus, "VALID"> }
+  // The link is fine but its workshop is archived (read-only: no new members).
+  | { status: "ARCHIVED" }
   | {
       status: "VALID";
       workshop: { id: string; title: string };
@@ -17,10 +19,11 @@ export type InviteView =
 export async function inspectInvite(opts: { db: Db; token: string; now: Date }): Promise<InviteView> {
   const invite = await opts.db.invite.findUnique({
     where: { tokenHash: hashInviteToken(opts.token) },
-    include: { workshop: { select: { id: true, title: true } }, delegation: { select: { name: true, colour: true } } },
+    include: { workshop: { select: { id: true, title: true, archivedAt: true } }, delegation: { select: { name: true, colour: true } } },
   });
   if (!invite) return { status: "UNKNOWN" };
   const status = inviteStatus(invite, opts.now);
   if (status !== "VALID") return { status };
-  return { status, workshop: invite.workshop, role: invite.role, delegation: invite.delegation };
+  if (invite.workshop.archivedAt) return { status: "ARCHIVED" };
+  return { status, workshop: { id: invite.workshop.id, title: invite.workshop.title }, role: invite.role, delegation: invite.delegation };
 }

@@ -1,7 +1,8 @@
 import type { Db } from "../../../lib/db.ts";
 import { dummyPasswordHash, verifyPassword } from "../../../lib/auth/password.ts";
 
-export type SignedInUser = { id: string; name: string; email: string };
+/** `sessionEpoch` goes into the session token: a later "Sign out everywhere" outdates it. */
+export type SignedInUser = { id: string; name: string; email: string; sessionEpoch: number };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -13,5 +14,5 @@ export async function verifyCredentials(opts: { db: Db; email: string; password:
   const stored = user?.passwordHash ?? (await dummyPasswordHash());
   const isValid = await verifyPassword(opts.password, stored);
   if (!user || !isValid) return null;
-  return { id: user.id, name: user.name, email: user.email };
+  return { id: user.id, name: user.name, email: user.email, sessionEpoch: user.sessionEpoch };
 }

@@ -34,10 +34,11 @@ export async function castBallot(opts: { db: Db; live: LiveNotifier; userId: str
   const round = await opts.db.voteRound.findUnique({ where: { id: roundId }, select: { proposalId: true, status: true, isOpenBallot: true } });
   if (!round) throw new AppError("NOT_FOUND");
   // Members learn that a round is closed; everyone else learns nothing.
-  const { membership, proposal } = await authorize({ db: opts.db, userId: opts.userId, action: "proposal.view", proposalId: round.proposalId });
+  const { membership, proposal, isArchived } = await authorize({ db: opts.db, userId: opts.userId, action: "proposal.view", proposalId: round.proposalId });
   if (round.status !== "OPEN") throw new AppError("ROUND_CLOSED");
-  const decision = decide(membership.role, "vote.cast", proposal!.state);
-  if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" ? "WRONG_STATE" : "FORBIDDEN");
+  // The second check must see the archive too: proposal.view (a read) is allowed in an archived workshop.
+  const decision = decide(membership.role, "vote.cast", proposal!.state, { archived: isArchived });
+  if (!decision.allowed) throw new AppError(decision.code === "WRONG_STATE" || decision.code === "ARCHIVED" ? decision.code : "FORBIDDEN");
   const delegationId = membership.delegationId;
   if (!delegationId) throw new AppError("NO_DELEGATION");
 

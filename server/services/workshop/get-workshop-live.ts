@@ -56,9 +56,12 @@ export const roundSelect = {
 /** The live board of a workshop. Callers have already authorized the viewer. */
 export async function getWorkshopLive(db: Db, workshopId: string, now: Date): Promise<WorkshopLive> {
   const [workshop, delegations, proposals, floor] = await Promise.all([
-    db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { currentProposalId: true } }),
+    db.workshop.findUniqueOrThrow({
+      where: { id: workshopId },
+      select: { currentProposalId: true, title: true, description: true, timeZone: true, defaultVoteRule: true, defaultQuorum: true, archivedAt: true },
+    }),
     db.delegation.findMany({ where: { workshopId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, code: true, colour: true } }),
-    db.proposal.findMany({ where: { workshopId }, orderBy: { position: "asc" }, select: { id: true, title: true, state: true, position: true } }),
+    db.proposal.findMany({ where: { workshopId }, orderBy: { position: "asc" }, select: { id: true, title: true, summary: true, state: true, position: true } }),
     db.floorRequest.findMany({ where: { workshopId, status: { in: [...ACTIVE_FLOOR_STATUSES] } }, orderBy: { requestedAt: "asc" } }),
   ]);
   const latestRounds = await Promise.all(
@@ -72,6 +75,14 @@ export async function getWorkshopLive(db: Db, workshopId: string, now: Date): Pr
   const names = new Map(speakers.map((u) => [u.id, u.name]));
   return {
     workshopId,
+    workshop: {
+      title: workshop.title,
+      description: workshop.description,
+      timeZone: workshop.timeZone,
+      defaultVoteRule: workshop.defaultVoteRule,
+      defaultQuorum: workshop.defaultQuorum,
+      archivedAt: workshop.archivedAt?.toISOString() ?? null,
+    },
     currentProposalId: workshop.currentProposalId,
     delegations,
     proposals,

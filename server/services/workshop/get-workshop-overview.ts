@@ -14,7 +14,17 @@ export async function getWorkshopOverview(opts: { db: Db; userId: string | null;
   });
   return {
     viewer: membership,
-    workshop: { id: workshop.id, title: workshop.title, description: workshop.description, currentProposalId: workshop.currentProposalId },
+    workshop: {
+      id: workshop.id,
+      title: workshop.title,
+      description: workshop.description,
+      currentProposalId: workshop.currentProposalId,
+      timeZone: workshop.timeZone,
+      defaultVoteRule: workshop.defaultVoteRule,
+      defaultQuorum: workshop.defaultQuorum,
+      // Read-only for everyone once set: pages hide what would be refused.
+      archivedAt: workshop.archivedAt,
+    },
     delegations: workshop.delegations.map((d) => ({ id: d.id, name: d.name, code: d.code, colour: d.colour })),
     members: workshop.members.map((m) => ({ id: m.id, name: m.user.name, role: m.role, delegationId: m.delegationId })),
     proposals: workshop.proposals,

@@ -30,10 +30,21 @@ const ACTION_WORDS: Record<string, string | null> = {
   "floor.withdraw": null,
   "floor.give": "Gave the floor",
   "floor.end": "Ended a speech",
+  "workshop.create": "Created the workshop",
+  "workshop.edit": "Edited the workshop's details",
+  "workshop.archive": "Archived the workshop",
+  "proposal.create": "Added a proposal",
+  "proposal.details": "Edited a proposal's details",
+  "member.change": "Changed a member's role or delegation",
+  "member.remove": "Removed a member",
+  "delegation.edit": "Edited a delegation",
+  "delegation.delete": "Deleted a delegation",
+  "password.resetlink": "Created a password-reset link",
 } satisfies Record<AuditAction, string | null>;
 
 const STATE_WORDS: Record<string, string> = { DRAFTING: "drafting", LOCKED: "locked", VOTING: "voting", ADOPTED: "adopted", WITHDRAWN: "withdrawn" } satisfies Record<ProposalState, string>;
 const KIND_WORDS: Record<string, string> = { AUTO: "automatic", NAMED: "named", RESTORE: "restore" };
+const DETAIL_FIELD_WORDS: Record<string, string> = { title: "title", description: "description", timeZone: "time zone", defaultVoteRule: "default vote rule", defaultQuorum: "default quorum" };
 const ROLE_WORDS: Record<string, string> = { MODERATOR: "chair", DELEGATE: "delegate", OBSERVER: "observer" } satisfies Record<Role, string>;
 
 export function actionInWords(action: string, proposalId: string | null): string {
@@ -80,9 +91,49 @@ export function detailInWords(action: string, d: Detail, names: Names): string {
       return d.direction === "up" ? "Moved up" : d.direction === "down" ? "Moved down" : "";
     case "delegation.create":
       return str(d.code);
+    case "workshop.create":
+      return [str(d.title), str(d.timeZone), d.defaultVoteRule ? `${ruleLabel(str(d.defaultVoteRule))} · quorum ${str(d.defaultQuorum)}` : ""].filter(Boolean).join(" · ");
+    case "workshop.edit":
+      return Array.isArray(d.changed) ? `Changed: ${d.changed.map((f) => DETAIL_FIELD_WORDS[str(f)] ?? str(f)).join(", ")}` : "";
     case "invite.create":
     case "invite.accept":
       return [ROLE_WORDS[str(d.role)], d.delegationId ? names.delegation(d.delegationId) : ""].filter(Boolean).join(", ");
+    // Members and delegations: the entry keeps the names it needs (people and delegations may go).
+    case "member.change": {
+      const seat = (v: unknown) => {
+        const x = (v ?? {}) as Detail;
+        return [ROLE_WORDS[str(x.role)] ?? str(x.role), x.delegationId ? names.delegation(x.delegationId) : ""].filter(Boolean).join(", ");
+      };
+      return `${str(d.name)}: ${seat(d.from)} → ${seat(d.to)}`;
+    }
+    case "member.remove":
+      return [str(d.name), ROLE_WORDS[str(d.role)], d.delegationId ? names.delegation(d.delegationId) : ""].filter(Boolean).join(", ");
+    case "delegation.edit": {
+      const from = (d.from ?? {}) as Detail;
+      const to = (d.to ?? {}) as Detail;
+      const changes = [from.name !== to.name ? `renamed “${str(from.name)}” → “${str(to.name)}”` : "", from.colour !== to.colour ? `colour ${str(from.colour)} → ${str(to.colour)}` : ""];
+      return `${str(d.code)}: ${changes.filter(Boolean).join(", ")}`;
+    }
+    case "delegation.delete":
+      return [str(d.name), str(d.code)].filter(Boolean).join(" · ");
+    case "proposal.create": {
+      const from =
+        d.source === "file"
+          ? `imported from ${str(d.file)}`
+          : d.source === "paste"
+            ? `pasted ${d.format === "markdown" ? "Markdown" : "text"}`
+            : d.source === "version"
+              ? `from “${str(d.basedOnTitle)}”, version ${str(d.basedOnVersion)}`
+              : "empty text";
+      return `“${str(d.title)}” · ${from}`;
+    }
+    case "proposal.details":
+      return [
+        Array.isArray(d.changed) ? `Changed: ${d.changed.map(str).join(", ")}` : "",
+        typeof d.from === "string" && typeof d.to === "string" ? `“${d.from}” → “${d.to}”` : "",
+      ]
+        .filter(Boolean)
+        .join(" · ");
     default:
       return "";
   }

@@ -6,6 +6,8 @@ import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
 import { listAuditEvents } from "@/server/services/audit/list-audit-events";
 import { buttonSecondary } from "@/components/ui/field";
+import { LocalTime } from "@/components/ui/local-time";
+import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { actionInWords, detailInWords } from "./audit-wording";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -17,9 +19,6 @@ type Props = {
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 
-// Server-rendered in the server's time zone, with the exact instant in the <time> element.
-const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-
 export default async function AuditPage({ params, searchParams }: Props) {
   const { workshopId } = await params;
   const query = await searchParams;
@@ -29,6 +28,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   // The log first: anyone but the chair gets 403 before anything else is loaded.
   const { events, nextAfter: nextBefore } = await guardPage(listAuditEvents({ db: db(), userId: user.id, workshopId, proposalId, after: before }));
   const { workshop, proposals, delegations } = await guardPage(getWorkshopOverview({ db: db(), userId: user.id, workshopId }));
+  const zone = await viewerTimeZone();
   const titles = new Map(proposals.map((p) => [p.id, p.title]));
   const delegationNames = new Map(delegations.map((d) => [d.id, d.name]));
   const names = { delegation: (id: unknown) => (typeof id === "string" ? (delegationNames.get(id) ?? "a removed delegation") : "") };
@@ -75,7 +75,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             {events.map((e) => (
               <tr key={e.id} className="align-top">
                 <td className="whitespace-nowrap px-4 py-2.5 tabular-nums text-slate-600">
-                  <time dateTime={e.createdAt}>{timeFormat.format(new Date(e.createdAt))}</time>
+                  <LocalTime at={e.createdAt} zone={zone} />
                 </td>
                 <td className="whitespace-nowrap px-4 py-2.5">{e.actor}</td>
                 <td className="whitespace-nowrap px-4 py-2.5 font-medium">{actionInWords(e.action, e.proposalId)}</td>

@@ -9,6 +9,11 @@ import { CreateInviteInput, createInvite } from "@/server/services/invites/creat
 import { revokeInvite } from "@/server/services/invites/revoke-invite";
 import { moveAgendaItem } from "@/server/services/workshop/move-agenda-item";
 import { realtime } from "@/server/realtime/global";
+import { ROLES } from "@/lib/domain/vocabulary";
+import { changeMember } from "@/server/services/people/change-member";
+import { removeMember } from "@/server/services/people/remove-member";
+import { editDelegation } from "@/server/services/workshop/edit-delegation";
+import { deleteDelegation } from "@/server/services/workshop/delete-delegation";
 
 // Thin: read the form, call the use case (which authorizes), refresh the page.
 
@@ -75,4 +80,46 @@ export const moveAgendaItemAction = defineAction(
     revalidate: { paths: ({ workshopId }) => [{ path: `/workshops/${workshopId}`, type: "layout" }], after: "any-outcome" },
   },
   ({ workshopId, proposalId, direction }, { userId }) => moveAgendaItem({ db: db(), live: realtime().live, userId, workshopId, proposalId, direction }),
+);
+
+// Members and delegations show on every page of the workshop (names, chips, the live board).
+const workshopPages = ({ workshopId }: { workshopId: string }) => [{ path: `/workshops/${workshopId}`, type: "layout" as const }];
+
+export const changeMemberAction = defineAction(
+  {
+    args: ["workshopId", "memberUserId", "role", "delegationId"],
+    input: z.object({ workshopId: Id, memberUserId: Id, role: z.enum(ROLES), delegationId: Text.nullable() }),
+    // A refusal (last chair, a delegation just deleted) means the page is behind: refresh it.
+    revalidate: { paths: workshopPages, after: "any-outcome" },
+  },
+  async ({ workshopId, memberUserId, role, delegationId }, { userId }) => {
+    await changeMember({ db: db(), live: realtime().live, userId, workshopId, memberUserId, input: { role, delegationId } });
+  },
+);
+
+export const removeMemberAction = defineAction(
+  {
+    args: ["workshopId", "memberUserId"],
+    input: z.object({ workshopId: Id, memberUserId: Id }),
+    revalidate: { paths: workshopPages, after: "any-outcome" },
+  },
+  ({ workshopId, memberUserId }, { userId }) => removeMember({ db: db(), live: realtime().live, userId, workshopId, memberUserId, now: new Date() }),
+);
+
+export const editDelegationAction = defineAction(
+  {
+    args: ["workshopId", "delegationId", "name", "colour"],
+    input: z.object({ workshopId: Id, delegationId: Id, name: Text, colour: Text }),
+    revalidate: { paths: workshopPages },
+  },
+  ({ workshopId, delegationId, name, colour }, { userId }) => editDelegation({ db: db(), live: realtime().live, userId, workshopId, delegationId, input: { name, colour } }),
+);
+
+export const deleteDelegationAction = defineAction(
+  {
+    args: ["workshopId", "delegationId"],
+    input: z.object({ workshopId: Id, delegationId: Id }),
+    revalidate: { paths: workshopPages, after: "any-outcome" },
+  },
+  ({ workshopId, delegationId }, { userId }) => deleteDelegation({ db: db(), live: realtime().live, userId, workshopId, delegationId }),
 );

@@ -1,5 +1,6 @@
+import { LocalTime } from "@/components/ui/local-time";
+import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import type { Metadata } from "next";
-import { format } from "date-fns";
 import { db } from "@/lib/db";
 import { WorkshopPageHeader } from "@/components/ui/workshop-page-header";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
@@ -9,7 +10,20 @@ import { DelegationChip, StateBadge, roleLabel } from "@/components/ui/badges";
 import { DelegationForm } from "@/components/manage/delegation-form";
 import { InviteForm } from "@/components/manage/invite-form";
 import { RowActionButton } from "@/components/manage/row-action-button";
-import { createDelegationAction, createInviteAction, moveAgendaItemAction, revokeInviteAction } from "./actions";
+import { MembersTable } from "@/components/manage/members-table";
+import { DelegationsTable } from "@/components/manage/delegations-table";
+import { ResetLinkButton } from "@/components/account/reset-link-button";
+import { listMembers } from "@/server/services/people/list-members";
+import {
+  changeMemberAction,
+  createDelegationAction,
+  createInviteAction,
+  deleteDelegationAction,
+  editDelegationAction,
+  moveAgendaItemAction,
+  removeMemberAction,
+  revokeInviteAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Manage workshop" };
 
@@ -21,6 +35,9 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
   // Management first: a delegate or observer gets 403 before anything is loaded.
   const invites = await guardPage(getManagementView({ db: db(), userId: user.id, workshopId, now: new Date() }));
   const { workshop, delegations, proposals } = await guardPage(getWorkshopOverview({ db: db(), userId: user.id, workshopId }));
+  const members = await guardPage(listMembers({ db: db(), userId: user.id, workshopId }));
+  const zone = await viewerTimeZone();
+  const seated = (delegationId: string) => members.filter((m) => m.delegationId === delegationId).length;
 
   return (
     <div className="space-y-10">
@@ -55,15 +72,47 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
         <h2 id="delegations" className="text-lg font-semibold">
           Delegations
         </h2>
-        <ul className="mt-4 flex flex-wrap gap-2">
-          {delegations.map((d) => (
-            <li key={d.id}>
-              <DelegationChip name={d.name} code={d.code} colour={d.colour} />
-            </li>
-          ))}
-        </ul>
+        <p className="mt-1 text-sm text-slate-600">Rename a delegation or change its colour; its code stays. Only a delegation nobody sits in and that has cast no ballot can be deleted.</p>
+        <div className="mt-4">
+          <DelegationsTable
+            delegations={delegations.map((d) => ({
+              id: d.id,
+              name: d.name,
+              code: d.code,
+              colour: d.colour,
+              members: seated(d.id),
+              edit: editDelegationAction.bind(null, workshop.id, d.id),
+              remove: deleteDelegationAction.bind(null, workshop.id, d.id),
+            }))}
+          />
+        </div>
         <div className="mt-6">
           <DelegationForm action={createDelegationAction.bind(null, workshop.id)} />
+        </div>
+      </section>
+
+      <section aria-labelledby="members" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="members" className="text-lg font-semibold">
+          Members
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          A change takes effect at once, also in open tabs. Removing someone keeps what they wrote and voted in the record. A workshop always keeps at least one chair.
+        </p>
+        <div className="mt-4">
+          <MembersTable
+            delegations={delegations.map((d) => ({ id: d.id, name: d.name }))}
+            members={members.map((m) => ({
+              userId: m.userId,
+              name: m.name,
+              email: m.email,
+              role: m.role,
+              delegationId: m.delegationId,
+              isYou: m.userId === user.id,
+              changeSeat: changeMemberAction.bind(null, workshop.id, m.userId),
+              remove: removeMemberAction.bind(null, workshop.id, m.userId),
+              extra: <ResetLinkButton workshopId={workshop.id} userId={m.userId} name={m.name} />,
+            }))}
+          />
         </div>
       </section>
 
@@ -96,7 +145,9 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
                   <td className="py-2">
                     {inv.uses} / {inv.maxUses}
                   </td>
-                  <td className="py-2">{format(inv.expiresAt, "d MMM yyyy, HH:mm")}</td>
+                  <td className="py-2">
+                    <LocalTime at={inv.expiresAt} zone={zone} />
+                  </td>
                   <td className="py-2">{INVITE_STATUS[inv.status]}</td>
                   <td className="py-2 text-right">
                     {inv.status === "VALID" && (

@@ -8,7 +8,10 @@ import { StateBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
 import { ProposalText } from "@/components/proposal/proposal-text";
 import { LiveEditor } from "@/components/editor/live-editor";
+import { LiveProposalTitle, ProposalDetailsPanel } from "@/components/proposal/proposal-details";
+import { can } from "@/lib/domain/access";
 import { ProposalDecisions } from "./proposal-decisions";
+import { editProposalDetailsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Proposal" };
 
@@ -20,6 +23,9 @@ export default async function ProposalPage({ params }: Params) {
   const view = await guardPage(getProposalView({ db: db(), userId: user.id, proposalId }));
   // The URL's workshop must be the proposal's own.
   if (view.workshop.id !== workshopId) notFound();
+  const ids = { workshopId: view.workshop.id, proposalId: view.proposal.id };
+  // Shown only when it would be allowed now; the server checks again.
+  const mayEditDetails = can(view.viewer.role, "proposal.details", view.proposal.state, { archived: view.workshop.archivedAt !== null });
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
@@ -27,10 +33,14 @@ export default async function ProposalPage({ params }: Params) {
           {view.workshop.title}
         </Link>
         <span aria-hidden> / </span>
-        <span>{view.proposal.title}</span>
+        <span>
+          <LiveProposalTitle {...ids} initial={view.proposal.title} />
+        </span>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">{view.proposal.title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          <LiveProposalTitle {...ids} initial={view.proposal.title} />
+        </h1>
         <StateBadge state={view.proposal.state} />
         <nav aria-label="Proposal views" className="ml-auto flex gap-2">
           <Link href={`/workshops/${view.workshop.id}/proposals/${view.proposal.id}/history`} className={buttonSecondary}>
@@ -41,6 +51,12 @@ export default async function ProposalPage({ params }: Params) {
           </Link>
         </nav>
       </div>
+      <ProposalDetailsPanel
+        {...ids}
+        initial={{ title: view.proposal.title, summary: view.proposal.summary }}
+        basedOn={view.basedOn}
+        edit={mayEditDetails ? editProposalDetailsAction.bind(null, view.workshop.id, view.proposal.id) : null}
+      />
       <ProposalDecisions workshopId={view.workshop.id} proposalId={view.proposal.id} />
       {/* The server-rendered text is the fallback until the live document has synced. */}
       <LiveEditor key={view.proposal.id} proposalId={view.proposal.id} fallback={<ProposalText doc={view.content} />} />

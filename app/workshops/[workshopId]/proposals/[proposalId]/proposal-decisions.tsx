@@ -40,18 +40,21 @@ export async function ProposalDecisions({ workshopId, proposalId }: { workshopId
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 flex-1 basis-full sm:basis-0">
-          <SpeakingQueue
-            compact
-            workshopId={workshopId}
-            viewer={{ userId: user.id, role: viewer.role }}
-            initialLive={live}
-            actions={{
-              request: requestFloorAction.bind(null, workshopId),
-              withdraw: withdrawFloorAction.bind(null, workshopId),
-              give: giveFloorAction.bind(null, workshopId),
-              end: endFloorAction.bind(null, workshopId),
-            }}
-          />
+          {/* Nobody takes the floor in an archived workshop (archiving emptied the queue). */}
+          {overview.workshop.archivedAt === null && (
+            <SpeakingQueue
+              compact
+              workshopId={workshopId}
+              viewer={{ userId: user.id, role: viewer.role }}
+              initialLive={live}
+              actions={{
+                request: requestFloorAction.bind(null, workshopId),
+                withdraw: withdrawFloorAction.bind(null, workshopId),
+                give: giveFloorAction.bind(null, workshopId),
+                end: endFloorAction.bind(null, workshopId),
+              }}
+            />
+          )}
         </div>
         {viewer.role !== "MODERATOR" && <FollowChair workshopId={workshopId} initialLive={live} />}
         <LiveNotifications workshopId={workshopId} />

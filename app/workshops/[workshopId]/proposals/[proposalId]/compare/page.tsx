@@ -10,6 +10,8 @@ import { DiffView, type DiffLayout } from "@/components/history/diff-view";
 import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-breadcrumb";
 import { LayoutToggle } from "@/components/history/layout-toggle";
 import { versionTitle } from "@/components/history/version-title";
+import { LocalTime } from "@/components/ui/local-time";
+import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { loadHistoryContext, positiveInt } from "../history/load-context";
 import { CompareBusyNotice, CompareLevelNotice } from "./compare-notice";
 
@@ -55,6 +57,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const from = positiveInt(query.from) ?? options[1]?.number ?? newest;
   const layout: DiffLayout = query.layout === "side" ? "side" : "inline";
   const { diff, busy } = await compareOrBusy({ db: db(), userId: ctx.user.id, proposalId, from, to });
+  const zone = await viewerTimeZone();
   for (const v of diff ? [diff.from, diff.to] : []) if (!options.some((o) => o.number === v.number)) options.push({ number: v.number, label: v.label });
   options.sort((a, b) => b.number - a.number);
 
@@ -83,6 +86,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
             </h2>
             <LayoutToggle layout={layout} hrefs={{ inline: hrefFor("inline"), side: hrefFor("side") }} />
           </div>
+          <p className="text-sm text-slate-600">
+            Version {diff.from.number} saved <LocalTime at={diff.from.createdAt} zone={zone} className="tabular-nums" />
+            {diff.to.number !== diff.from.number && (
+              <>
+                ; version {diff.to.number} saved <LocalTime at={diff.to.createdAt} zone={zone} className="tabular-nums" />
+              </>
+            )}
+            .
+          </p>
           {from === to && <p className="text-sm text-slate-600">Both sides are the same version. Pick two different versions to see what changed.</p>}
           <CompareLevelNotice level={diff.level} />
           {/* No word counts when the diff worker never answered (server/compute/diff-pool.ts); the notice stands in. */}

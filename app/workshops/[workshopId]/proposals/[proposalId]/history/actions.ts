@@ -7,6 +7,7 @@ import { defineAction, type Revalidation } from "@/server/actions/define-action"
 import { realtime } from "@/server/realtime/global";
 import { restoreVersion } from "@/server/services/history/restore-version";
 import { saveNamedVersion } from "@/server/services/history/save-named-version";
+import { duplicateAsNewDraft } from "@/server/services/proposals/duplicate-as-new-draft";
 
 // Thin: read the form, call the use case (which authorizes from the session, never from the
 // bound ids), refresh what changed. The ids only say which proposal and which pages.
@@ -39,4 +40,14 @@ export const restoreVersionAction = defineAction(
     const version = await restoreVersion({ db: db(), rooms: realtime().rooms, userId, proposalId, number });
     return { number: version.number };
   },
+);
+
+export const duplicateAsNewDraftAction = defineAction(
+  {
+    args: ["workshopId", "proposalId", "number"],
+    input: z.object({ workshopId: Id, proposalId: Id, number: z.number().int().positive() }),
+    // A new item on the workshop's agenda.
+    revalidate: { paths: ({ workshopId }) => [{ path: `/workshops/${workshopId}`, type: "layout" }] },
+  },
+  async ({ proposalId, number }, { userId }) => duplicateAsNewDraft({ db: db(), live: realtime().live, userId, proposalId, number, now: new Date() }),
 );

@@ -16,6 +16,7 @@ export async function loadHistoryContext(workshopId: string, proposalId: string,
   const proposal = overview.proposals.find((p) => p.id === proposalId);
   if (!proposal) notFound();
   const isChair = overview.viewer.role === "MODERATOR";
+  const workshopStatus = { archived: overview.workshop.archivedAt !== null };
   return {
     user,
     workshop: overview.workshop,
@@ -23,8 +24,10 @@ export async function loadHistoryContext(workshopId: string, proposalId: string,
     delegations: overview.delegations satisfies HistoryDelegation[],
     isChair,
     // The server refuses anyway; hiding the controls just avoids offering what would fail.
-    canSaveVersion: can(overview.viewer.role, "version.create", proposal.state),
-    canRestore: can(overview.viewer.role, "version.restore", proposal.state),
+    canSaveVersion: can(overview.viewer.role, "version.create", proposal.state, workshopStatus),
+    canRestore: can(overview.viewer.role, "version.restore", proposal.state, workshopStatus),
+    // "Duplicate as new draft" adds a proposal to this workshop.
+    canCreateProposal: can(overview.viewer.role, "proposal.create", undefined, workshopStatus),
     basePath: `/workshops/${workshopId}/proposals/${proposalId}`,
   };
 }

@@ -9,6 +9,7 @@ import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-br
 import { SaveVersionForm } from "@/components/history/save-version-form";
 import { VerifyHistoryButton } from "@/components/history/verify-history-button";
 import { VersionList } from "@/components/history/version-list";
+import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { saveVersionAction } from "./actions";
 import { loadHistoryContext, positiveInt } from "./load-context";
 
@@ -24,6 +25,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const before = positiveInt((await searchParams).before) ?? undefined;
   const ctx = await loadHistoryContext(workshopId, proposalId, `/workshops/${workshopId}/proposals/${proposalId}/history`);
   const { versions, nextBefore } = await guardPage(listVersions({ db: db(), userId: ctx.user.id, proposalId, before }));
+  const zone = await viewerTimeZone();
   // "Latest" marks the newest version of all, which is on the first page only.
   const latestNumber = before === undefined ? (versions[0]?.number ?? null) : null;
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
@@ -82,7 +84,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             </Link>
           </div>
           <div className="mt-4">
-            <VersionList versions={versions} delegations={delegations} basePath={ctx.basePath} latestNumber={latestNumber} />
+            <VersionList versions={versions} delegations={delegations} basePath={ctx.basePath} latestNumber={latestNumber} zone={zone} />
           </div>
           {(before !== undefined || nextBefore !== null) && (
           <nav aria-label="More versions" className="mt-6 flex flex-wrap gap-3">

@@ -11,9 +11,11 @@ import { ContributorChips } from "@/components/history/contributor-chips";
 import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-breadcrumb";
 import { RestoreVersionButton } from "@/components/history/restore-version-button";
 import { VersionKindBadge } from "@/components/history/version-kind-badge";
-import { VersionTime } from "@/components/history/version-time";
+import { LocalTime } from "@/components/ui/local-time";
+import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { versionTitle } from "@/components/history/version-title";
-import { restoreVersionAction } from "../actions";
+import { DuplicateVersionButton } from "@/components/history/duplicate-version-button";
+import { duplicateAsNewDraftAction, restoreVersionAction } from "../actions";
 import { loadHistoryContext, positiveInt } from "../load-context";
 
 export const metadata: Metadata = { title: "Version" };
@@ -34,6 +36,7 @@ export default async function VersionPage({ params }: Props) {
       listVersions({ db: db(), userId, proposalId, take: 1 }).then((r) => r.versions[0]?.number ?? number),
     ]),
   );
+  const zone = await viewerTimeZone();
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
   const title = versionTitle(version);
   const compare =
@@ -61,7 +64,7 @@ export default async function VersionPage({ params }: Props) {
             </dd>
             <dt className="font-medium text-slate-500">Saved</dt>
             <dd className="lg:mb-2">
-              <VersionTime iso={version.createdAt} className="tabular-nums text-slate-800" />
+              <LocalTime at={version.createdAt} zone={zone} className="tabular-nums text-slate-800" />
             </dd>
             {summary?.author && (
               <>
@@ -91,6 +94,7 @@ export default async function VersionPage({ params }: Props) {
                 action={restoreVersionAction.bind(null, workshopId, proposalId, number)}
               />
             )}
+            {ctx.canCreateProposal && <DuplicateVersionButton action={duplicateAsNewDraftAction.bind(null, workshopId, proposalId, number)} />}
             <nav aria-label="Other versions" className="flex flex-wrap gap-x-4 gap-y-2 pt-1 text-sm">
               {number > 1 && (
                 <Link href={`${ctx.basePath}/history/${number - 1}`} className="text-sky-800 hover:underline">

@@ -1,0 +1,152 @@
+"use client";
+// A proposal's title and summary, live: they travel on the workshop's live board, so when the
+// chair uses "Edit details" every open page of the proposal (and the agenda) shows the new ones
+// at once, without a reload. The chair's form lives here too.
+import Link from "next/link";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/action-result";
+import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
+
+export type ProposalDetailsValues = { title: string; summary: string };
+type Saved = ProposalDetailsValues & { changed: string[] };
+export type EditProposalDetails = (prev: unknown, form: FormData) => Promise<ActionResult<Saved>>;
+
+type Ids = { workshopId: string; proposalId: string };
+
+/**
+ * The details as the board has them (the chair's own tab too: the server sends the new board to
+ * every tab of the workshop, the sender's included); until the board arrives, the
+ * server-rendered ones.
+ */
+function useLiveDetails({ workshopId, proposalId }: Ids, initial: ProposalDetailsValues): ProposalDetailsValues {
+  const { live } = useWorkshopLive(workshopId);
+  const entry = live?.proposals.find((p) => p.id === proposalId);
+  return entry ? { title: entry.title, summary: entry.summary } : initial;
+}
+
+/** The proposal's title as text (headings and breadcrumbs), live. */
+export function LiveProposalTitle({ initial, ...ids }: Ids & { initial: string }) {
+  return <>{useLiveDetails(ids, { title: initial, summary: "" }).title}</>;
+}
+
+const labelClass = "block text-sm font-medium text-slate-800";
+const controlClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-sky-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
+
+type PanelProps = Ids & {
+  initial: ProposalDetailsValues;
+  /** "Based on <title>, version N" for a proposal duplicated from a version. */
+  basedOn: { proposalId: string; title: string; versionNumber: number } | null;
+  /** The chair's action, when the details may be edited now (the server checks again). */
+  edit: EditProposalDetails | null;
+};
+
+/** The summary, where the text came from, and the chair's "Edit details". */
+export function ProposalDetailsPanel({ workshopId, proposalId, initial, basedOn, edit }: PanelProps) {
+  const details = useLiveDetails({ workshopId, proposalId }, initial);
+  const [isEditing, setEditing] = useState(false);
+
+  return (
+    <div className="space-y-2">
+      {details.summary && <p className="max-w-3xl text-slate-700">{details.summary}</p>}
+      {basedOn && (
+        <p className="text-sm text-slate-600">
+          <Link href={`/workshops/${workshopId}/proposals/${basedOn.proposalId}/history/${basedOn.versionNumber}`} className="text-sky-800 underline-offset-2 hover:underline">
+            Based on {basedOn.title}, version {basedOn.versionNumber}
+          </Link>
+        </p>
+      )}
+      {edit && !isEditing && (
+        <button type="button" className={buttonSecondary} onClick={() => setEditing(true)}>
+          Edit details
+        </button>
+      )}
+      {edit && isEditing && <DetailsForm current={details} action={edit} onDone={() => setEditing(false)} />}
+    </div>
+  );
+}
+
+const LABEL = { title: "Title", summary: "Summary" } as const;
+
+function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValues; action: EditProposalDetails; onDone: () => void }) {
+  const [draft, setDraft] = useState(current);
+  const [result, setResult] = useState<ActionResult<Saved> | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const titleRef = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLTextAreaElement>(null);
+  const fault = result && !result.ok ? (result.message.startsWith(`${LABEL.title}:`) ? "title" : result.message.startsWith(`${LABEL.summary}:`) ? "summary" : null) : null;
+
+  useEffect(() => titleRef.current?.focus(), []);
+  useEffect(() => {
+    if (fault === "title") titleRef.current?.focus();
+    if (fault === "summary") summaryRef.current?.focus();
+  }, [result, fault]);
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(async () => {
+      const r = await action(null, data);
+      setResult(r);
+      if (r.ok) onDone();
+    });
+  }
+
+  const describedBy = (f: "title" | "summary") => (fault === f ? "proposal-details-error" : undefined);
+  return (
+    <form onSubmit={onSubmit} aria-label="Edit details" className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
+      <div className="space-y-1">
+        <label htmlFor="proposal-details-title" className={labelClass}>
+          {LABEL.title}
+        </label>
+        <input
+          ref={titleRef}
+          id="proposal-details-title"
+          name="title"
+          type="text"
+          required
+          maxLength={200}
+          value={draft.title}
+          onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+          aria-invalid={fault === "title" || undefined}
+          aria-describedby={describedBy("title")}
+          className={controlClass}
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="proposal-details-summary" className={labelClass}>
+          {LABEL.summary}
+        </label>
+        <textarea
+          ref={summaryRef}
+          id="proposal-details-summary"
+          name="summary"
+          rows={3}
+          maxLength={2000}
+          value={draft.summary}
+          onChange={(e) => setDraft({ ...draft, summary: e.target.value })}
+          aria-invalid={fault === "summary" || undefined}
+          aria-describedby={describedBy("summary")}
+          className={controlClass}
+        />
+      </div>
+      <div aria-live="polite">
+        {result && !result.ok && (
+          <div id="proposal-details-error">
+            <ErrorAlert>{result.message}</ErrorAlert>
+          </div>
+        )}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={buttonPrimary} disabled={isPending}>
+          {isPending ? "Saving…" : "Save details"}
+        </button>
+        <button type="button" className={buttonSecondary} onClick={onDone} disabled={isPending}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

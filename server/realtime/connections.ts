@@ -1,0 +1,41 @@
+// This node's open connections by account, so a change to what someone may do reaches their open
+// tabs at once (LiveNotifier.accessChanged). Each node keeps its own: a connection's room
+// sessions live on the node that holds the socket, and the cluster relays the change to the
+// others (cluster.ts), which apply it to theirs.
+
+/** What the access layer needs of one connection; handlers.ts builds it around a socket. */
+export type UserConnection = {
+  /** Re-reads the user's membership in the workshop and applies it to every room joined there. */
+  recheck(workshopId: string): Promise<void>;
+  /** Every session of the user ended: tell the tab, then close the connection. */
+  signOut(): void;
+};
+
+export class UserConnections {
+  private readonly byUser = new Map<string, Set<UserConnection>>();
+
+  /** Registers a connection; the returned function forgets it (on disconnect). */
+  add(userId: string, connection: UserConnection): () => void {
+    let set = this.byUser.get(userId);
+    if (!set) this.byUser.set(userId, (set = new Set()));
+    set.add(connection);
+    return () => {
+      set.delete(connection);
+      if (set.size === 0 && this.byUser.get(userId) === set) this.byUser.delete(userId);
+    };
+  }
+
+  of(userId: string): UserConnection[] {
+    return [...(this.byUser.get(userId) ?? [])];
+  }
+
+  /** Applies an access change to this node's connections of the user. */
+  apply(userId: string, workshopId: string | null): Promise<void> {
+    const connections = this.of(userId);
+    if (workshopId === null) {
+      for (const c of connections) c.signOut();
+      return Promise.resolve();
+    }
+    return Promise.all(connections.map((c) => c.recheck(workshopId))).then(() => undefined);
+  }
+}
