@@ -8,7 +8,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { buttonPrimary } from "@/components/ui/field";
 import { RULE_HINT, RULE_LABEL, type Rule } from "@/components/votes/vote-words";
 import type { ActionResult } from "@/lib/action-result";
-import { isIanaZone } from "@/lib/domain/iana-zone";
+import { isIanaZone } from "@/lib/domain/time-zone";
 
 export type WorkshopDetailsValues = { title: string; description: string; timeZone: string; defaultVoteRule: Rule; defaultQuorum: number };
 type FieldName = keyof WorkshopDetailsValues;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeTimeZone, timeZoneChoices } from "./time-zone";
+import { isIanaZone, normalizeTimeZone, timeZoneChoices } from "./time-zone";
 
 describe("normalizeTimeZone", () => {
   it.each<[string, string | null]>([
@@ -32,5 +32,22 @@ describe("timeZoneChoices", () => {
 
   it("keeps a stored zone the runtime lists under another name", () => {
     expect(timeZoneChoices("Asia/Kolkata")).toContain("Asia/Kolkata");
+  });
+});
+
+describe("isIanaZone (a venue's zone, stored as written)", () => {
+  it.each<[string, boolean]>([
+    ["Asia/Tokyo", true],
+    ["America/Argentina/Buenos_Aires", true],
+    ["UTC", true],
+    ["Asia/Calcutta", true],
+    ["Asia/Kolkata", true],
+    ["utc", false],
+    ["+01:00", false],
+    ["EST5EDT", false],
+    ["Mars/Olympus_Mons", false],
+    ["", false],
+  ])("%s → %s", (zone, expected) => {
+    expect(isIanaZone(zone)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
-// IANA time zones as the runtime knows them (Intl: no I/O). Shared by the account form (the
-// list it offers) and the server (which accepts only what it can format times in).
+// IANA time zones as the runtime knows them (Intl: no I/O): which names a person's or a venue's
+// zone may be, and the list the forms offer. Shared by the account and workshop forms and the
+// server, which accepts only what it can format times in.
 
 /** The zone used when none is known: the signed-out, and accounts whose browser did not say. */
 export const DEFAULT_TIME_ZONE = "UTC";
@@ -29,4 +30,16 @@ export function timeZoneChoices(current?: string | null): string[] {
   const list = [DEFAULT_TIME_ZONE, ...zones];
   if (current && !list.includes(current)) list.push(current);
   return list;
+}
+
+/**
+ * An IANA zone name as tzdb spells it ("Europe/Berlin", "America/Argentina/Buenos_Aires",
+ * "UTC") that this runtime can format times in — a workshop's venue is stored as written. Intl
+ * alone would also take "utc", "+01:00" or "EST5EDT"-style names; the pattern keeps those out.
+ * The runtime lists some zones under older names (Asia/Calcutta): both spellings pass.
+ */
+const TZDB_NAME = /^(?:UTC|[A-Z][A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2})$/;
+
+export function isIanaZone(zone: string): boolean {
+  return TZDB_NAME.test(zone) && normalizeTimeZone(zone) !== null;
 }

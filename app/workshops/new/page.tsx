@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/db";
-import { ianaZoneOptions } from "@/lib/domain/iana-zone";
+import { timeZoneChoices } from "@/lib/domain/time-zone";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { assertMayCreateWorkshop } from "@/server/services/people/instance-access";
 import { WorkshopDetailsForm } from "@/components/workshops/workshop-details-form";
@@ -29,7 +29,7 @@ export default async function NewWorkshopPage() {
           idPrefix="new-workshop"
           action={createWorkshopAction}
           initial={{ title: "", description: "", timeZone: "UTC", defaultVoteRule: "CONSENSUS", defaultQuorum: 1 }}
-          zones={ianaZoneOptions()}
+          zones={timeZoneChoices()}
           preferBrowserZone
           submitLabel="Create workshop"
           pendingLabel="Creating…"

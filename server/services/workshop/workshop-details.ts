@@ -2,7 +2,7 @@
 // both "New workshop" and "Edit details" take them. A refusal names the field at fault by the
 // label the form shows, so the person knows what to change.
 import { z } from "zod";
-import { isIanaZone } from "../../../lib/domain/iana-zone.ts";
+import { isIanaZone } from "../../../lib/domain/time-zone.ts";
 import { VOTE_RULES } from "../../../lib/domain/vocabulary.ts";
 import { AppError } from "../../../lib/errors.ts";
 

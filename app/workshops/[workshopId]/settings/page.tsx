@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { ianaZoneOptions } from "@/lib/domain/iana-zone";
+import { timeZoneChoices } from "@/lib/domain/time-zone";
 import { isAppError } from "@/lib/errors";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopSettings } from "@/server/services/workshop/get-workshop-settings";
@@ -39,7 +39,7 @@ export default async function WorkshopSettingsPage({ params }: { params: Promise
             idPrefix="workshop-details"
             action={editWorkshopDetailsAction.bind(null, settings.id)}
             initial={settings}
-            zones={ianaZoneOptions(settings.timeZone)}
+            zones={timeZoneChoices(settings.timeZone)}
             submitLabel="Save details"
             pendingLabel="Saving…"
             savedMessage="Details saved."
