@@ -1,10 +1,12 @@
-// The e2e server: a fresh database with the demo workshop plus a second workshop the demo
-// people are not in (to prove isolation), then the real server in production mode.
+// The e2e server: a fresh database with the demo workshop, a second workshop the demo people
+// are not in (to prove isolation) and a third with a proposal under vote (for the page checks),
+// then the real server in production mode.
 import { rmSync } from "node:fs";
 import { createDb } from "../lib/db.ts";
 import { applyMigrations } from "../server/migrate.ts";
 import { seedDemo } from "../server/seed/seed.ts";
 import { seedOtherWorkshop } from "./fixtures/other-workshop.ts";
+import { seedReviewWorkshop } from "./fixtures/review-workshop.ts";
 
 const url = process.env.DATABASE_URL ?? "file:./data/e2e.db";
 const file = url.replace(/^file:/, "");
@@ -14,6 +16,8 @@ applyMigrations(url);
 const db = createDb(url);
 await seedDemo(db);
 await seedOtherWorkshop(db);
+// The demo accounts of e2e/fixtures/auth.ts (not imported here: it loads the test runner).
+await seedReviewWorkshop(db, { chair: "chair@accord.example", delegate: "china1@accord.example", observer: "observer@accord.example" });
 await db.$disconnect();
 
 await import("../server/index.ts");
