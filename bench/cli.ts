@@ -15,6 +15,7 @@ Commands (the old flag spelling in brackets still works):
   trace FILE     [--trace FILE]     replay an editing trace (josephg/editing-traces .json.gz)
   room-load FILE [--room-load FILE] a long proposal loaded after a restart
   history        [--history]        a long version history: list, open, compare, verify
+  board          [--board]          the workshop's live board: change → every page, rebuild cost
 
 Load options (profile, scenario, custom):
   --rooms N --clients N --typists N   override the preset (--clients, --typists per room)
@@ -30,6 +31,8 @@ Other options:
   trace:     --rate N (transactions/s; default as fast as acks and the rate limit allow), --json FILE
   room-load: --rooms N (≥ 2, default 10), --json FILE
   history:   --versions N (≥ 2, default 10,000)
+  board:     --proposals N[,N…] (default 4; e.g. 4,40 runs both), --clients N (pages, default 60),
+             --changes N (default 20), --json FILE
 
   s1  1 room × 50 clients × 10 typists     s2  20 rooms × 20 clients × 2 typists
   P1  1 × 10 × 3    P2  1 × 50 × 10    P3  1 × 100 × 20    P4  200 × 3 × 1
@@ -46,9 +49,10 @@ export type Command =
   | { kind: "trace"; file: string; rate: number | null; json: string | null }
   | { kind: "room-load"; trace: string; rooms: number; json: string | null }
   | { kind: "history"; versions: number }
+  | { kind: "board"; proposals: number[]; clients: number; changes: number; json: string | null }
   | { kind: "help" };
 
-const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "help"] as const;
+const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "help"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const LOAD_FIELDS = ["rooms", "clients", "typists", "rate", "seconds", "warmup", "nodes"] as const;
@@ -61,6 +65,7 @@ const ALLOWED: Record<Exclude<Subcommand, "help">, readonly string[]> = {
   trace: ["rate", "json"],
   "room-load": ["rooms", "json"],
   history: ["versions"],
+  board: ["proposals", "clients", "changes", "json"],
 };
 
 const str = { type: "string" } as const;
@@ -70,6 +75,9 @@ const OPTIONS = {
   trace: str,
   "room-load": str,
   history: { type: "boolean" },
+  board: { type: "boolean" },
+  proposals: str,
+  changes: str,
   help: { type: "boolean", short: "h" },
   baseline: str,
   runs: str,
@@ -119,6 +127,7 @@ function commandOf(values: Values, positionals: string[]): { sub: Subcommand | n
     if (typeof v === "string") named.push({ sub: flag, args: [v] });
   }
   if (values.history === true) named.push({ sub: "history", args: [] });
+  if (values.board === true) named.push({ sub: "board", args: [] });
   if (named.length > 1) throw new Error(`one command at a time (got ${named.map((n) => n.sub).join(" and ")})`);
   return named[0] ?? { sub: null, args: [] };
 }
@@ -132,7 +141,7 @@ export function parseCli(argv: string[]): Command {
 
   const allowed = ALLOWED[sub ?? "profile"];
   for (const [key, value] of Object.entries(v)) {
-    if (value === undefined || key === sub || (key === "history" && sub === "history")) continue;
+    if (value === undefined || key === sub) continue;
     if (!allowed.includes(key)) throw new Error(`--${key} does not apply to ${sub ? `"${sub}"` : "a load run"}`);
   }
   const json = typeof v.json === "string" ? v.json : null;
@@ -149,6 +158,13 @@ export function parseCli(argv: string[]): Command {
     case "history":
       if (args.length > 0) throw new Error(`"history" takes no arguments (got ${args.join(" ")})`);
       return { kind: "history", versions: number(v, "versions", { isInteger: true, min: 2 }) ?? 10_000 };
+    case "board": {
+      if (args.length > 0) throw new Error(`"board" takes no arguments (got ${args.join(" ")})`);
+      const list = typeof v.proposals === "string" ? v.proposals.split(",") : ["4"];
+      const proposals = list.map((raw) => number({ proposals: raw }, "proposals", { isInteger: true, min: 1 })!);
+      const clients = number(v, "clients", { isInteger: true, min: 1 }) ?? 60;
+      return { kind: "board", proposals, clients, changes: number(v, "changes", { isInteger: true, min: 1 }) ?? 20, json };
+    }
     case "profile":
     case "scenario":
     case null: {

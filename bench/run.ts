@@ -2,6 +2,7 @@
 // the command to its engine: load runs (profiles, scenarios, the baseline, soak, several nodes)
 // to bench/engine/, trace replays to bench/trace/, the room-load and history cases to their own
 // files. See bench/README.md.
+import { runBoardBench } from "./board/board-bench.ts";
 import { USAGE, parseCli, type Command } from "./cli.ts";
 import { runSession } from "./engine/session.ts";
 import { runHistoryBench } from "./history.ts";
@@ -24,6 +25,8 @@ async function run(cmd: Command): Promise<number> {
     case "history":
       await runHistoryBench({ versions: cmd.versions, log });
       return 0;
+    case "board":
+      return runBoardBench({ ...cmd, log });
   }
 }
 

@@ -6,6 +6,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LoopDelay } from "../server/observability/loop-delay.ts";
+import type { BoardOp, BoardReply } from "./board/protocol.ts";
 import type { BenchFixture } from "./fixture.ts";
 import type { JournalCounts } from "./transport.ts";
 
@@ -39,7 +40,9 @@ export type Request =
   /** Loads each room in turn (as a first join would) and reports the times and the memory it took. */
   | { type: "load-rooms"; proposalIds: string[] }
   /** Counts the journal's tables through the server's own database connection. */
-  | { type: "journal-counts" };
+  | { type: "journal-counts" }
+  /** The board benchmark: a change through the app's use cases, or a measured rebuild (bench/board/). */
+  | { type: "board"; board: BoardOp };
 export type RoomLoadReply = {
   loadMs: number[];
   /** After a full GC, before and after loading (needs the process started with exposeGc). */
@@ -50,7 +53,7 @@ export type MemoryReading = { heapUsedBytes: number; externalBytes: number; rssB
 export type ParentMessage = (Request & { id: number }) | { type: "stop" };
 export type ChildMessage =
   | { type: "ready"; port: number; fixture: BenchFixture }
-  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; journal?: JournalCounts; error?: string };
+  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; journal?: JournalCounts; board?: BoardReply; error?: string };
 
 export type ServerHandle = {
   url: string;
@@ -64,6 +67,8 @@ export type ServerHandle = {
   profileStop(path: string): Promise<void>;
   loadRooms(proposalIds: string[]): Promise<RoomLoadReply>;
   journalCounts(): Promise<JournalCounts>;
+  /** The board benchmark's hook (a single server process only; not a cluster's handle). */
+  board?(op: BoardOp): Promise<BoardReply>;
   /** Error lines the server logged, grouped: "count × line" (ids masked), most frequent first. */
   errorSummary(): { total: number; top: string[] };
   /** The watchdog's "event loop blocked" lines (server/observability/): how many, and the longest few. */
@@ -224,6 +229,11 @@ export async function startServerProcess(
       const reply = await request({ type: "journal-counts" });
       if (!reply.journal) throw new Error("server process sent no journal counts");
       return reply.journal;
+    },
+    async board(op) {
+      const reply = await request({ type: "board", board: op });
+      if (!reply.board) throw new Error("server process sent no board reply");
+      return reply.board;
     },
     async stop() {
       if (!exited) {

@@ -8,6 +8,7 @@ import { createDb, tuneSqlite } from "../lib/db.ts";
 import { startAccordServer } from "../server/app-server.ts";
 import { applyMigrations } from "../server/migrate.ts";
 import { startLoopDelayMeter } from "../server/observability/loop-delay.ts";
+import { boardHooks } from "./board/server-hooks.ts";
 import { createBenchFixture } from "./fixture.ts";
 import { LOOP_RESOLUTION_MS } from "./loop-window.ts";
 import type { ChildConfig, ChildMessage, MemoryReading, ParentMessage, Request, Usage } from "./server-control.ts";
@@ -40,6 +41,9 @@ const rooms = {
   ...(commitInterval === undefined ? {} : { journalCommitIntervalMs: Number(commitInterval) }),
 };
 const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl, databaseUrl: url });
+
+// The board benchmark's changes and rebuilds (bench/board/): the app's use cases, in this process.
+const board = boardHooks(db, server, fixture, url);
 
 // The measured window's event-loop delay, sampled as the generator samples its own (the
 // server's watchdog samples more coarsely, for production; its "blocked" lines go to the log).
@@ -88,6 +92,8 @@ async function handle(req: Request): Promise<Omit<Extract<ChildMessage, { type: 
       const [checkpoints, rows, merged] = await Promise.all([db.documentCheckpoint.count(), db.documentUpdate.count(), db.documentCheckpoint.aggregate({ _sum: { mergedRows: true } })]);
       return { journal: { checkpoints, journal_rows: rows, rows_merged_into_checkpoints: merged._sum.mergedRows ?? 0 } };
     }
+    case "board":
+      return { board: await board(req.board) };
     case "profile-stop": {
       if (!profiler) return { error: "the profiler was not started" };
       const { profile } = await profiler.post("Profiler.stop");

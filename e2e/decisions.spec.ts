@@ -36,6 +36,8 @@ async function openVote(chair: Page, opts: { question: string; rule: string; isO
   await expect(decision(chair).getByLabel("Quorum")).toHaveValue("4");
   if (opts.isOpenBallot) await decision(chair).getByLabel("Open ballot").check();
   await decision(chair).getByRole("button", { name: "Open vote" }).click();
+  // Submitting only asks; the dialog's own button opens the vote.
+  await chair.getByRole("dialog", { name: "Open the vote?" }).getByRole("button", { name: "Open the vote now" }).click();
 }
 
 async function vote(page: Page, choice: "Yes" | "No" | "Abstain", explanation?: string): Promise<void> {
@@ -66,6 +68,7 @@ test("four delegations vote live on the frozen text; the chair closes; everyone 
   for (const tab of everyone) await expect(votedItem(tab.page, "China")).toContainText("voted: No");
   await expect(decision(delegates.China.page).getByRole("button", { name: "No", exact: true })).toHaveAttribute("aria-pressed", "true");
   await decision(chair.page).getByRole("button", { name: "Close vote" }).click();
+  await chair.page.getByRole("dialog", { name: "Close the vote?" }).getByRole("button", { name: "Close the vote now" }).click();
   for (const tab of [chair, delegates.China, observer]) {
     await expect(decision(tab.page).getByText("Not adopted", { exact: true })).toBeVisible();
     await expect(decision(tab.page)).toContainText("The quorum was not met: 1 of the 4 required ballots were cast.");
@@ -103,17 +106,20 @@ test("four delegations vote live on the frozen text; the chair closes; everyone 
   }
 
   await decision(chair.page).getByRole("button", { name: "Close vote" }).click();
+  await chair.page.getByRole("dialog", { name: "Close the vote?" }).getByRole("button", { name: "Close the vote now" }).click();
   await expect(delegates.ASEAN.page.getByRole("status").filter({ hasText: `${HEALTH}: adopted` })).toBeVisible();
   for (const tab of everyone) {
     await expect(decision(tab.page).getByText("Adopted", { exact: true })).toBeVisible();
     await expect(titleRow(tab.page, HEALTH).getByText("Adopted", { exact: true })).toBeVisible();
   }
 
-  // The record: the ballots revealed, the explanation, and the exact version voted on.
+  // The record: a secret ballot's totals only (never who chose what, nor the explanations), and
+  // the exact version voted on.
   const record = decision(observer.page);
   await expect(record).toContainText("Yes 3 · No 0 · Abstain 1");
-  await expect(record.getByRole("row").filter({ hasText: "Republic of Korea" })).toContainText("Awaiting instructions from Seoul on clause 3.");
-  await expect(record.getByRole("row").filter({ hasText: "Japan" })).toContainText("Yes");
+  await expect(record).toContainText("Secret ballot: only the totals are shown.");
+  await expect(record.getByRole("row").filter({ hasText: "Japan" })).toHaveCount(0);
+  await expect(record).not.toContainText("Awaiting instructions from Seoul on clause 3.");
   // (Earlier rounds sit folded away below, with their own "Voted on version …".)
   const votedOn = record.getByText(/^Voted on version \d+$/).filter({ visible: true });
   await expect(votedOn).toBeVisible();
@@ -181,7 +187,10 @@ test("the speaking queue and the item on the floor run live; followers follow th
 
   // Japan follows the chair; the chair puts another item on the floor.
   await japan.page.getByLabel("Follow the chair").check();
-  await chair.page.getByRole("button", { name: `Put ${SME} on the floor` }).click();
+  // Notifications are kept per person (earlier tests' are there too): this one adds one unread.
+  const bell = observer.page.getByRole("button", { name: /^Notifications/ });
+  const unreadBefore = Number(/(\d+) unread/.exec((await bell.getAttribute("aria-label")) ?? "")?.[1] ?? 0);
+  await chair.page.getByRole("button", { name: `Put on the floor: ${SME}` }).click();
   await expect(japan.page.getByRole("heading", { level: 1, name: SME })).toBeVisible();
   await expect(japan.page).toHaveURL(/\/proposals\//);
   // Others see the change on their agenda, with a notice.
@@ -192,12 +201,12 @@ test("the speaking queue and the item on the floor run live; followers follow th
   await expect(toast).toBeVisible();
   await toast.getByRole("button", { name: "Dismiss" }).click();
   await expect(toast).toHaveCount(0);
-  await expect(observer.page.getByRole("button", { name: /Notifications/ })).toContainText("1");
+  await expect(bell).toHaveAttribute("aria-label", `Notifications, ${unreadBefore + 1} unread`);
   await observer.page.getByRole("button", { name: /Notifications/ }).click();
   await expect(observer.page.getByRole("region", { name: "Recent notifications" })).toContainText(`Now on the floor: ${SME}`);
 
   // Following holds on the proposal page too: back to the first item.
-  await chair.page.getByRole("button", { name: `Put ${HEALTH} on the floor` }).click();
+  await chair.page.getByRole("button", { name: `Put on the floor: ${HEALTH}` }).click();
   await expect(japan.page.getByRole("heading", { level: 1, name: HEALTH })).toBeVisible();
   // The choice is remembered (per browser).
   await japan.page.goto(japan.page.url().replace(/\/proposals\/.*$/, ""));

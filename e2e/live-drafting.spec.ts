@@ -19,10 +19,29 @@ async function documentText(page: Page): Promise<string> {
   });
 }
 
-/** Types at the very end of the text as a person would: Latin by key presses, CJK as an IME commits it. */
+/** Whether the editor's own selection (not only the DOM's) has no text after it. */
+function caretAtEnd(page: Page): Promise<boolean> {
+  return textbox(page).evaluate((root) => {
+    type Doc = { content: { size: number }; textBetween(from: number, to: number, separator: string): string };
+    const editor = (root as HTMLElement & { editor?: { state: { selection: { to: number }; doc: Doc } } }).editor;
+    if (!editor) throw new Error("the editor instance is not on its element");
+    const { selection, doc } = editor.state;
+    return doc.textBetween(selection.to, doc.content.size, "\n") === "";
+  });
+}
+
+/**
+ * Types at the very end of the text as a person would: Latin by key presses, CJK as an IME
+ * commits it. Ctrl+End moves the DOM's caret at once but the editor takes it on a later event;
+ * a remote change landing in between puts the caret back where the editor last had it (the
+ * start, after focus) — so the caret is moved until the editor has it at the end.
+ */
 async function typeAtEnd(page: Page, parts: Array<{ keys: string } | { ime: string }>): Promise<void> {
   await textbox(page).focus();
-  await page.keyboard.press("Control+End");
+  await expect(async () => {
+    await page.keyboard.press("Control+End");
+    expect(await caretAtEnd(page)).toBe(true);
+  }).toPass({ timeout: 5_000 });
   for (const part of parts) {
     if ("keys" in part) await page.keyboard.type(part.keys);
     else await page.keyboard.insertText(part.ime);
@@ -74,7 +93,7 @@ test("two delegations draft at once, in CJK too; an observer follows read-only",
   await Promise.all([typeAtEnd(china.page, chinaParts), typeAtEnd(japan.page, japanParts)]);
 
   // All three converge to one text: the old one, then both people's characters, each in order.
-  for (const tab of [china, japan, observer]) await expect(tab.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  for (const tab of [china, japan]) await expect(tab.page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
   await expect.poll(async () => [await documentText(japan.page), await documentText(observer.page)]).toEqual([
     await documentText(china.page),
     await documentText(china.page),
@@ -97,11 +116,12 @@ test("two delegations draft at once, in CJK too; an observer follows read-only",
   // The observer reads along but cannot change a thing, and is told why.
   await expect(observer.page.getByRole("status").filter({ hasText: "Observers follow the text read-only." })).toBeVisible();
   await expect(textbox(observer.page)).toHaveAttribute("contenteditable", "false");
-  await expect(observer.page.getByRole("button", { name: "Bold" })).toBeDisabled();
+  // Observers get no editing chrome: no formatting toolbar, no save status.
+  await expect(observer.page.getByRole("button", { name: "Bold" })).toHaveCount(0);
   await textbox(observer.page).click();
   await observer.page.keyboard.type("observer was here");
   await observer.page.keyboard.insertText("观察员");
-  await expect(observer.page.getByText(SAVED)).toBeVisible();
+  await expect(observer.page.getByText(SAVED)).toHaveCount(0);
   expect(await documentText(observer.page)).toBe(after);
   expect(await documentText(china.page)).toBe(after);
   // Nothing was even attempted on the observer's behalf (a refused change would say so).

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { EMPTY_DATABASE_URL, EMPTY_PORT } from "../playwright.config";
-import { SAVED, SYNC_TIMEOUT, textbox } from "./fixtures/proposal";
+import { SAVED, SYNC_TIMEOUT, expectOpened, textbox } from "./fixtures/proposal";
 
 const BASE = `http://localhost:${EMPTY_PORT}`;
 const DOCX = fileURLToPath(new URL("./fixtures/starting-draft.docx", import.meta.url));
@@ -65,7 +65,7 @@ async function openTheProposal(page: Page): Promise<void> {
   await page.getByRole("link", { name: WORKSHOP }).click();
   await page.getByRole("link", { name: PROPOSAL }).click();
   await expect(page.getByRole("heading", { level: 1, name: PROPOSAL })).toBeVisible();
-  await expect(page.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+  await expectOpened(page);
 }
 
 const LIU = { name: "Liu Yang", email: "liu.yang@mofcom.example", password: "liu-first-password" };

@@ -14,6 +14,8 @@ export type LiveRound = {
   versionNumber: number;
   openedAt: string;
   closedAt: string | null;
+  /** Where the proposal returns when this vote does not adopt or is cancelled. */
+  stateBefore: ProposalState;
   /** Delegations that have cast a ballot (always public: everyone sees who has voted). */
   voted: string[];
   /** How each delegation voted: only once closed, or all along for an open ballot. */
@@ -29,6 +31,9 @@ export type LiveRound = {
     reason: string;
   } | null;
 };
+
+/** A restore of an earlier version: version `from`'s text became version `to`. */
+export type LiveRestore = { from: number; to: number; at: string };
 
 /** One request in the speaking queue: the speaker, or someone waiting. */
 export type LiveFloorEntry = {
@@ -64,7 +69,17 @@ export type WorkshopLive = {
   currentProposalId: string | null;
   delegations: Array<{ id: string; name: string; code: string; colour: string }>;
   /** The agenda; title and summary too, so that "Edit details" shows on every open page at once. */
-  proposals: Array<{ id: string; title: string; summary: string; state: ProposalState; position: number }>;
+  proposals: Array<{
+    id: string;
+    title: string;
+    summary: string;
+    state: ProposalState;
+    position: number;
+    /** "Lock in 30 s": when drafting locks by itself; null when no countdown runs. */
+    lockAt: string | null;
+    /** The chair's latest restore (version `from` restored as version `to`), for the notice on open pages. */
+    lastRestore: LiveRestore | null;
+  }>;
   /** The latest round of each proposal that has one. */
   rounds: LiveRound[];
   floor: LiveFloorEntry[];

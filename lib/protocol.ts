@@ -125,6 +125,21 @@ export type ClientToServerEvents = {
 
 // ---- Server → client -------------------------------------------------------------------------
 
+/** At most this many delegations in one attendance message: far beyond any real workshop. */
+const MAX_PRESENT_DELEGATIONS = 1000;
+
+/**
+ * Who is in the room: the delegations with at least one member connected to the workshop now
+ * (its board or one of its proposals' rooms), across every node. `asOf` (server ms) orders
+ * messages from different nodes: a client keeps the newest. Parsed by the browser too.
+ */
+export const WorkshopPresenceSchema = z.object({
+  workshopId: ProposalId,
+  delegationIds: z.array(ProposalId).max(MAX_PRESENT_DELEGATIONS),
+  asOf: z.number().int().nonnegative(),
+});
+export type WorkshopPresence = z.infer<typeof WorkshopPresenceSchema>;
+
 export interface ServerToClientEvents {
   "doc:update": (payload: { proposalId: string; update: Uint8Array | ArrayBuffer }) => void;
   "awareness:update": (payload: { proposalId: string; update: Uint8Array | ArrayBuffer }) => void;
@@ -134,6 +149,8 @@ export interface ServerToClientEvents {
   "room:reset": (payload: { proposalId: string }) => void;
   /** The workshop's live board changed. */
   "workshop:live": (payload: WorkshopLive) => void;
+  /** Which delegations are present now (see WorkshopPresenceSchema); sent after every change. */
+  "workshop:presence": (payload: WorkshopPresence) => void;
   /**
    * What this user may do changed: their role or delegation in `workshopId`, or their removal
    * from it (join again: a refusal says access is gone). `workshopId: null`: every session of

@@ -11,8 +11,9 @@ import { IMPORT_WORKER_FILE } from "./compute/import-pool.ts";
 import { attachRealtime } from "./realtime/attach.ts";
 import type { RoomOptions, RoomRegistry } from "./realtime/rooms.ts";
 import type { LiveNotifier } from "./services/live-notifier.ts";
+import { createLockTimers, installLockTimers, type LockTimers } from "./services/proposals/lock-timers.ts";
 
-export type AccordServer = { http: HttpServer; io: IoServer; rooms: RoomRegistry; live: LiveNotifier; port: number; close(): Promise<void> };
+export type AccordServer = { http: HttpServer; io: IoServer; rooms: RoomRegistry; live: LiveNotifier; lockTimers: LockTimers; port: number; close(): Promise<void> };
 
 export async function startAccordServer(opts: {
   db: Db;
@@ -50,6 +51,10 @@ export async function startAccordServer(opts: {
   });
   const realtime = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms, redisUrl: opts.redisUrl, databaseUrl: opts.databaseUrl });
   const { io, rooms, live } = realtime;
+  // Countdowns ("Lock in 30 s") pending from before this start: overdue ones lock now.
+  const lockTimers = createLockTimers({ db: opts.db, live });
+  installLockTimers(lockTimers);
+  await lockTimers.resume();
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(opts.port, opts.host, () => resolve());
@@ -63,9 +68,11 @@ export async function startAccordServer(opts: {
     io,
     rooms,
     live,
+    lockTimers,
     port,
     // Graceful: stop taking connections, then write every accepted update before returning.
     async close() {
+      lockTimers.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       await rooms.closeAll();

@@ -41,6 +41,7 @@ const NEW_PROPOSAL = "app/workshops/[workshopId]/proposals/new/actions.ts";
 const PROPOSAL = "app/workshops/[workshopId]/proposals/[proposalId]/actions.ts";
 const NEW_WORKSHOP = "app/workshops/new/actions.ts";
 const SETTINGS = "app/workshops/[workshopId]/settings/actions.ts";
+const NOTIFICATIONS = "app/workshops/[workshopId]/notification-actions.ts";
 const CREATE_WORKSHOP_REASON =
   "Instance-scoped: no workshop exists yet to be a member of. The use case applies the instance rule (assertMayCreateWorkshop: ACCORD_WORKSHOP_CREATORS, administrators by default, or every account) and makes the caller the new workshop's chair.";
 const INVITE_REASON = "Accepting an invite is how a non-member becomes one: the link's token is the credential, checked by the use case.";
@@ -61,11 +62,16 @@ export const ACTION_ENTRY_POINTS: readonly ActionEntryPoint[] = [
     name: "changeProposalStateAction",
     action: { argument: "change", byValue: { lock: "proposal.lock", unlock: "proposal.unlock", withdraw: "proposal.withdraw" } },
   },
+  // "Lock in 30 s" and "Cancel lock": both the chair's lock, while drafting.
+  { file: DECISIONS, name: "lockCountdownAction", action: "proposal.lock" },
   { file: DECISIONS, name: "openVoteAction", action: "vote.open" },
   // The use case first checks proposal.view (so members learn a round is closed), then vote.cast.
   { file: DECISIONS, name: "castBallotAction", action: "vote.cast" },
   { file: DECISIONS, name: "closeVoteAction", action: { argument: "cancel", byValue: { false: "vote.close", true: "vote.cancel" } } },
   { file: DECISIONS, name: "setCurrentItemAction", action: "workshop.manage" },
+  // Only ever the caller's own notices in this workshop (the user id comes from the session).
+  { file: NOTIFICATIONS, name: "listNotificationsAction", action: "workshop.view" },
+  { file: NOTIFICATIONS, name: "markAllNotificationsReadAction", action: "workshop.view" },
   { file: DECISIONS, name: "requestFloorAction", action: "floor.request" },
   { file: DECISIONS, name: "withdrawFloorAction", action: "floor.request" },
   { file: DECISIONS, name: "giveFloorAction", action: "floor.manage" },

@@ -70,14 +70,15 @@ export function LiveAgenda({ workshopId, isChair, initialLive, setCurrentItem, n
                     On the floor
                   </span>
                 )}
+                {/* Names start with the visible words (WCAG 2.5.3, "label in name"), then say which item. */}
                 {isChair && (
                   <span className="ml-auto">
                     {isCurrent ? (
-                      <button type="button" className={buttonSecondary} disabled={isPending} aria-label={`Take ${p.title} off the floor`} onClick={() => put(null)}>
+                      <button type="button" className={buttonSecondary} disabled={isPending} aria-label={`Take off the floor: ${p.title}`} onClick={() => put(null)}>
                         Take off the floor
                       </button>
                     ) : (
-                      <button type="button" className={buttonSecondary} disabled={isPending} aria-label={`Put ${p.title} on the floor`} onClick={() => put(p.id)}>
+                      <button type="button" className={buttonSecondary} disabled={isPending} aria-label={`Put on the floor: ${p.title}`} onClick={() => put(p.id)}>
                         Put on the floor
                       </button>
                     )}

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
+import { missingFieldsMessage, missingSignInFields, parseMissingFieldsCode, type SignInField } from "@/lib/sign-in-fields";
 
 // Only same-site paths: a crafted ?callbackUrl= must not send people elsewhere.
 function safeNext(next: string | undefined): string {
@@ -12,30 +13,46 @@ function safeNext(next: string | undefined): string {
 
 export function SignInForm({ next }: { next?: string }) {
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<SignInField[]>([]);
   const [isPending, setPending] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  /** Names the empty fields, marks them invalid and puts the cursor in the first. */
+  function showMissing(fields: SignInField[]) {
+    setMissing(fields);
+    setError(missingFieldsMessage(fields));
+    const first = fields[0];
+    if (first) form.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
+  }
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
+    const data = new FormData(e.currentTarget);
+    const email = String(data.get("email") ?? "");
+    const password = String(data.get("password") ?? "");
+    // Said here at once (the form is noValidate so the message is ours, in words that name the
+    // field); the server checks the same rule again.
+    const empty = missingSignInFields({ email, password });
+    if (empty.length > 0) return showMissing(empty);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
+    setMissing([]);
+    const res = await signIn("credentials", { email, password, redirect: false });
     if (!res || res.error) {
       setPending(false);
+      const serverMissing = parseMissingFieldsCode(res?.error);
+      if (serverMissing && serverMissing.length > 0) return showMissing(serverMissing);
       setError(res?.error === "RATE_LIMITED" ? "Too many sign-in attempts. Wait a few minutes and try again." : "Wrong email or password.");
       return;
     }
     window.location.assign(safeNext(next));
   }
 
+  const invalid = (f: SignInField) => (missing.includes(f) ? true : undefined);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field label="Email" id="email" name="email" type="email" autoComplete="username" required />
-      <Field label="Password" id="password" name="password" type="password" autoComplete="current-password" required />
+    <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Field label="Email" id="email" name="email" type="email" autoComplete="username" required aria-invalid={invalid("email")} />
+      <Field label="Password" id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={invalid("password")} />
       {error && <ErrorAlert>{error}</ErrorAlert>}
       <button type="submit" className={`${buttonPrimary} w-full`} disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}

@@ -2,14 +2,18 @@
 // colour with a "Name · CODE" flag. Built as plain DOM because ProseMirror inserts it as a
 // widget decoration (no React there).
 import { readAwarenessUser } from "@/lib/realtime/awareness-user";
+import { movedCarets, wakeCaret } from "@/lib/realtime/caret-activity";
 import { affiliationTag } from "./participant-user";
 
 export const CARET_CLASS = "collaboration-carets__caret";
+const CLIENT_ATTRIBUTE = "data-caret-client";
 
-export function renderCaret(user: Record<string, unknown>): HTMLElement {
+/** `clientId` is passed by y-tiptap's cursor plugin (TipTap's type names only the user). */
+export function renderCaret(user: Record<string, unknown>, clientId?: number): HTMLElement {
   const u = readAwarenessUser({ user });
   const caret = document.createElement("span");
   caret.classList.add(CARET_CLASS);
+  if (clientId !== undefined) caret.setAttribute(CLIENT_ATTRIBUTE, String(clientId));
   // The flag is decoration for sighted readers; a screen reader would otherwise read a name in
   // the middle of a clause. Presence is announced by the presence list instead.
   caret.setAttribute("aria-hidden", "true");
@@ -21,7 +25,46 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   // textContent, never innerHTML: names are user input.
   label.textContent = u ? `${u.name} · ${affiliationTag(u)}` : "Someone";
   caret.append(label);
+  // A newly drawn caret has just moved (or arrived): its flag shows, then fades when idle.
+  wakeCaret(caret);
   return caret;
+}
+
+type AwarenessLike = {
+  clientID: number;
+  getStates(): Map<number, Record<string, unknown>>;
+  on(event: "change", cb: () => void): void;
+  off(event: "change", cb: () => void): void;
+};
+
+/**
+ * Wakes a caret's flag whenever its owner moves it. ProseMirror keeps a caret's DOM node while
+ * it moves within one stretch of text, so a newly drawn caret alone would not say "moved".
+ */
+export function watchCaretActivity(awareness: AwarenessLike, root: HTMLElement): () => void {
+  let cursors = movedCarets(new Map(), awareness.getStates(), awareness.clientID).cursors;
+  let frame: number | null = null;
+  let pending = new Set<number>();
+  const onChange = () => {
+    const r = movedCarets(cursors, awareness.getStates(), awareness.clientID);
+    cursors = r.cursors;
+    for (const id of r.moved) pending.add(id);
+    if (pending.size === 0 || frame !== null) return;
+    // After the cursor plugin has redrawn its decorations for this change.
+    frame = requestAnimationFrame(() => {
+      frame = null;
+      for (const id of pending) {
+        const caret = root.querySelector<HTMLElement>(`[${CLIENT_ATTRIBUTE}="${id}"]`);
+        if (caret) wakeCaret(caret);
+      }
+      pending = new Set();
+    });
+  };
+  awareness.on("change", onChange);
+  return () => {
+    awareness.off("change", onChange);
+    if (frame !== null) cancelAnimationFrame(frame);
+  };
 }
 
 /** Someone else's selection: a light wash of their colour, so the text under it stays legible. */

@@ -1,5 +1,5 @@
 // The live editor's extensions: the shared document schema, bound to the proposal's Y.Doc,
-// with other people's carets.
+// with other people's carets and a key (Escape) that leaves the text.
 import type { AnyExtension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
@@ -8,6 +8,7 @@ import { awarenessUser } from "@/lib/realtime/awareness-user";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { renderCaret, renderSelection } from "./caret";
 import { KeepLocalCaret } from "./keep-local-caret";
+import { LeaveEditor } from "./leave-editor";
 
 /**
  * StarterKit's TrailingNode appends an empty paragraph whenever the text ends in a list (every
@@ -32,5 +33,7 @@ export function liveEditorExtensions(provider: ProposalProvider): AnyExtension[]
       selectionRender: renderSelection,
     }),
     KeepLocalCaret,
+    // Escape leaves the text (Tab indents inside lists).
+    LeaveEditor,
   ];
 }

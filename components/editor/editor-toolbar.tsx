@@ -3,6 +3,7 @@
 // WAI-ARIA toolbar pattern), so keyboard users reach the text without seven extra tabs.
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { KEYBOARD_HINT_ID } from "./leave-editor";
 
 type Tool = {
   name: string;
@@ -87,6 +88,8 @@ export function EditorToolbar({ editor, canEdit }: { editor: Editor | null; canE
       role="toolbar"
       aria-label="Formatting"
       aria-disabled={!canEdit || undefined}
+      // The hint under the toolbar: Escape leaves the text, Tab indents inside lists.
+      aria-describedby={canEdit ? KEYBOARD_HINT_ID : undefined}
       onKeyDown={onKeyDown}
       className="flex flex-wrap items-center gap-1 rounded-lg border border-slate-200 bg-white/95 p-1 shadow-sm backdrop-blur"
     >

@@ -2,8 +2,11 @@
 // Live co-drafting of one proposal: the editor, its save status and who else is in the text.
 // Until the tab's copy of the document has synced, the server-rendered text stands in, so a
 // projector never shows an empty box.
+// DOM order is the visual order (text first, then the side panel), so Tab follows what the eye
+// reads; the save status sits in the sticky bar beside the toolbar, in view while typing.
 import { useState, type ReactNode } from "react";
 import { PresenceBar } from "@/components/presence/presence-bar";
+import type { Role } from "@/lib/domain/vocabulary";
 import { useProposalProvider } from "@/lib/realtime/use-proposal-provider";
 import { useSocket } from "@/lib/realtime/use-socket";
 import { CollaborativeEditor, ReadOnlyNote } from "./collaborative-editor";
@@ -12,37 +15,39 @@ import { ProposalCard } from "./proposal-card";
 import { SaveStatus } from "./save-status";
 import { AuthorshipView } from "./authorship-view";
 import { AccessNotice, useRefreshOnSeatChange } from "@/components/notifications/access-notice";
+import { DraftingNotices } from "./drafting-notices";
 
-export function LiveEditor({ proposalId, fallback }: { proposalId: string; fallback: ReactNode }) {
+type Props = {
+  proposalId: string;
+  /** The proposal's workshop: its live board carries the lock countdown and restores. */
+  workshopId?: string;
+  fallback: ReactNode;
+  /** The viewer's role as the page knew it, until the live connection says (observers get no editing chrome). */
+  viewerRole?: Role;
+};
+
+export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Props) {
   const socket = useSocket();
   const { provider, generation, hasSynced, refusal, dismissRefusal } = useProposalProvider(socket, proposalId);
   // Joined but may not edit (observer, locked…), or could not join at all: say why.
   const blocked = provider && !provider.edit.canEdit && (provider.self || provider.lastError) ? provider.edit.reason : null;
   const [showAuthorship, setShowAuthorship] = useState(false);
   useRefreshOnSeatChange(provider?.seatChanges ?? 0);
+  // Observers never edit: no toolbar and no save status (there is nothing of theirs to save).
+  const isObserver = (provider?.self?.role ?? viewerRole) === "OBSERVER";
+  const status = isObserver ? null : (
+    <div className="rounded-lg bg-white/95 px-2 py-1 backdrop-blur">
+      <SaveStatus status={provider?.status ?? "connecting"} />
+    </div>
+  );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_17rem]">
-      <aside
-        aria-label="Drafting status"
-        className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm sm:flex-row sm:items-start sm:gap-8 lg:sticky lg:top-4 lg:order-2 lg:flex-col lg:items-stretch lg:gap-4 lg:self-start lg:py-4"
-      >
-        <SaveStatus status={provider?.status ?? "connecting"} />
-        <PresenceBar awareness={provider?.awareness ?? null} self={provider?.self ?? null} />
-        <button
-          type="button"
-          aria-pressed={showAuthorship}
-          disabled={!provider || !hasSynced}
-          onClick={() => setShowAuthorship((v) => !v)}
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 aria-pressed:border-sky-600 aria-pressed:bg-sky-50 aria-pressed:text-sky-900"
-        >
-          Show authorship
-        </button>
-      </aside>
-      <div className="min-w-0 space-y-3 lg:order-1">
+      <div className="min-w-0 space-y-3 print:col-span-full">
         {provider && <AccessNotice access={provider.access} />}
+        {workshopId && <DraftingNotices workshopId={workshopId} proposalId={proposalId} />}
         {refusal && (
-          <div role="alert" className="flex items-start justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <div role="alert" className="flex items-start justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden">
             <p>
               Your last change was not accepted: {refusal.message.replace(/\.?$/, ".")} The text has been reloaded from the
               server.
@@ -55,18 +60,40 @@ export function LiveEditor({ proposalId, fallback }: { proposalId: string; fallb
         {provider && hasSynced && showAuthorship ? (
           <AuthorshipView proposalId={proposalId} doc={provider.doc} />
         ) : provider && hasSynced ? (
-          <CollaborativeEditor key={generation} provider={provider} fallback={fallback} />
+          <CollaborativeEditor key={generation} provider={provider} fallback={fallback} isObserver={isObserver} status={status} />
         ) : (
           // Same frame as the editor (disabled toolbar, same card) so nothing jumps when it arrives.
           <div className="space-y-3">
-            <div className="sticky top-2 z-10">
-              <EditorToolbar editor={null} canEdit={false} />
-            </div>
-            {blocked && <ReadOnlyNote reason={blocked} />}
+            {!isObserver && (
+              <div className="sticky top-2 z-10 flex flex-wrap items-center gap-x-4 gap-y-2 print:hidden">
+                <EditorToolbar editor={null} canEdit={false} />
+                {status}
+              </div>
+            )}
+            {blocked && (
+              <div className="print:hidden">
+                <ReadOnlyNote reason={blocked} />
+              </div>
+            )}
             <ProposalCard>{fallback}</ProposalCard>
           </div>
         )}
       </div>
+      <aside
+        aria-label="Drafting status"
+        className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm sm:flex-row sm:items-start sm:gap-8 lg:sticky lg:top-4 lg:flex-col lg:items-stretch lg:gap-4 lg:self-start lg:py-4 print:hidden"
+      >
+        <PresenceBar awareness={provider?.awareness ?? null} self={provider?.self ?? null} />
+        <button
+          type="button"
+          aria-pressed={showAuthorship}
+          disabled={!provider || !hasSynced}
+          onClick={() => setShowAuthorship((v) => !v)}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 aria-pressed:border-sky-600 aria-pressed:bg-sky-50 aria-pressed:text-sky-900"
+        >
+          Show authorship
+        </button>
+      </aside>
     </div>
   );
 }

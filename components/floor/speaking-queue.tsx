@@ -16,6 +16,8 @@ import {
   MAX_SPEAKING_LIMIT_SECONDS as MAX_LIMIT_SECONDS,
   MIN_SPEAKING_LIMIT_SECONDS as MIN_LIMIT_SECONDS,
 } from "@/lib/domain/speaking-time";
+import { floorStatusMessage } from "@/lib/domain/floor-status";
+import { FloorStatusBar } from "./floor-status-bar";
 import { SpeakerTimer } from "./speaker-timer";
 
 export type FloorActions = {
@@ -64,6 +66,19 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
         Request the floor
       </button>
     );
+  const speakerDelegation = speaker ? delegation(speaker.delegationId) : null;
+  const barMessage = floorStatusMessage({
+    speaker: speaker ? { userId: speaker.userId, name: speaker.name, code: speakerDelegation?.code ?? null } : null,
+    waiting,
+    viewerId: viewer.userId,
+  });
+  // On phones, fixed at the bottom of the screen: the floor without scrolling.
+  const bar = barMessage && (
+    <FloorStatusBar
+      message={barMessage}
+      timer={speaker?.startedAt && speaker.limitSeconds ? <SpeakerTimer startedAt={speaker.startedAt} limitSeconds={speaker.limitSeconds} offsetMs={offsetMs} size="small" /> : undefined}
+    />
+  );
   const endButton = isChair && speaker && (
     <button type="button" className={buttonSecondary} disabled={isPending} onClick={() => run(actions.end)}>
       End speech
@@ -73,6 +88,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
   if (compact) {
     const next = waiting[0];
     return (
+      <>
       <section aria-labelledby="floor-heading" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-sm">
         <h2 id="floor-heading" className="text-sm font-semibold text-slate-600">
           Speaking queue
@@ -98,10 +114,13 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
         </span>
         {error && <ErrorAlert>{error}</ErrorAlert>}
       </section>
+      {bar}
+      </>
     );
   }
 
   return (
+    <>
     <section aria-labelledby="floor-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="floor-heading" className="text-xl font-semibold">
@@ -167,5 +186,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
       </div>
       {error && <ErrorAlert>{error}</ErrorAlert>}
     </section>
+    {bar}
+    </>
   );
 }

@@ -2,9 +2,9 @@
 // before any script has loaded.
 import { buttonPrimary } from "@/components/ui/field";
 import type { DiffLayout } from "./diff-view";
-import { versionTitle } from "./version-title";
+import { versionTitle, type TitledVersion } from "./version-title";
 
-type Option = { number: number; label: string | null };
+type Option = TitledVersion;
 type Props = { action: string; options: readonly Option[]; from: number; to: number; layout: DiffLayout };
 
 const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-sky-600";

@@ -1,6 +1,7 @@
 "use client";
 // The chair names the live text as it stands ("Chair's text Rev.1"). The server re-renders the
-// list on success; the form only reports what happened.
+// list on success; the form only reports what happened. `compact`: one row above the editor on
+// the proposal page, so the chair names a text without leaving it.
 import { useActionState } from "react";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -8,10 +9,11 @@ import type { ActionResult } from "@/lib/action-result";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ number: number }>>;
 
-export function SaveVersionForm({ action }: { action: Action }) {
+export function SaveVersionForm({ action, compact = false }: { action: Action; compact?: boolean }) {
   const [state, formAction, isPending] = useActionState(action, null);
   return (
-    <form action={formAction} aria-label="Save version" className="space-y-3">
+    <form action={formAction} aria-label="Save version" className={compact ? "flex flex-wrap items-end gap-x-3 gap-y-2" : "space-y-3"}>
+      <div className={compact ? "min-w-0 flex-1 basis-56" : undefined}>
       <Field
         label="Version name"
         id="version-name"
@@ -19,13 +21,14 @@ export function SaveVersionForm({ action }: { action: Action }) {
         required
         maxLength={120}
         placeholder="e.g. Chair's text Rev.1"
-        hint="Saves the live text as it stands now, under this name."
+        hint={compact ? undefined : "Saves the live text as it stands now, under this name."}
       />
+      </div>
       <button type="submit" className={buttonPrimary} disabled={isPending}>
         {isPending ? "Saving…" : "Save version"}
       </button>
       {/* While a new save runs, the previous outcome would be stale. */}
-      <div aria-live="polite" hidden={isPending}>
+      <div aria-live="polite" hidden={isPending} className={compact ? "basis-full" : undefined}>
         {state && !state.ok && <ErrorAlert>{state.message}</ErrorAlert>}
         {state?.ok && (
           <p role="status" className="text-sm font-medium text-emerald-800">

@@ -4,6 +4,9 @@ import Link from "next/link";
 import { ContributorChips, type DelegationInfo } from "./contributor-chips";
 import { VersionKindBadge } from "./version-kind-badge";
 import { LocalTime } from "@/components/ui/local-time";
+import { voteOutcome, voteOutcomeInWords, type VoteOutcome } from "@/lib/domain/vote-outcome";
+import type { VoteStatus } from "@/lib/domain/vocabulary";
+import { versionTitle } from "./version-title";
 
 export type VersionSummary = {
   id: string;
@@ -13,6 +16,20 @@ export type VersionSummary = {
   contributors: string[];
   author: string | null;
   createdAt: string;
+  /** For a VOTE version: the round it was cut for and how it ended. */
+  round?: {
+    number: number;
+    question: string;
+    status: VoteStatus;
+    tally: { yes: number; no: number; abstain: number; isAdopted: boolean } | null;
+  } | null;
+};
+
+const OUTCOME_STYLE: Record<VoteOutcome, string> = {
+  VOTING: "bg-violet-50 text-violet-900 ring-violet-200",
+  ADOPTED: "bg-emerald-50 text-emerald-900 ring-emerald-200",
+  NOT_ADOPTED: "bg-rose-50 text-rose-900 ring-rose-200",
+  CANCELLED: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
 type Props = {
@@ -38,13 +55,7 @@ export function VersionList({ versions, delegations, basePath, latestNumber, zon
           <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm sm:px-5">
             <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
               <Link href={`${basePath}/history/${v.number}`} className="group text-lg leading-snug text-sky-800">
-                <span className="font-semibold group-hover:underline">Version {v.number}</span>
-                {v.label && (
-                  <>
-                    <span className="text-slate-400"> — </span>
-                    <span className="font-medium text-slate-900 group-hover:underline">{v.label}</span>
-                  </>
-                )}
+                <VersionLinkText v={v} />
               </Link>
               <LocalTime at={v.createdAt} zone={zone} className="text-sm tabular-nums text-slate-600" />
             </div>
@@ -54,9 +65,28 @@ export function VersionList({ versions, delegations, basePath, latestNumber, zon
               {v.author && <span>by {v.author}</span>}
               <ContributorChips ids={v.contributors} delegations={delegations} />
             </div>
+            {v.round && (
+              <p className={`mt-2 inline-flex rounded-md px-2.5 py-1 text-sm font-medium tabular-nums ring-1 ring-inset ${OUTCOME_STYLE[voteOutcome(v.round.status, v.round.tally)]}`}>
+                {voteOutcomeInWords(v.round.status, v.round.tally)}
+              </p>
+            )}
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The title in two weights: the number (and a vote's round) bold, the label or question lighter. */
+function VersionLinkText({ v }: { v: VersionSummary }) {
+  const title = versionTitle(v);
+  const cut = title.indexOf(" — ");
+  if (cut < 0) return <span className="font-semibold group-hover:underline">{title}</span>;
+  return (
+    <>
+      <span className="font-semibold group-hover:underline">{title.slice(0, cut)}</span>
+      <span className="text-slate-400"> — </span>
+      <span className="font-medium text-slate-900 group-hover:underline">{title.slice(cut + 3)}</span>
+    </>
   );
 }

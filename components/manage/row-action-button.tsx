@@ -5,7 +5,15 @@ import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
 
 /** A button that runs a bound server action and reports its error next to it. */
-export function RowActionButton({ label, action, children }: { label: string; action: () => Promise<ActionResult<unknown>>; children: React.ReactNode }) {
+type Props = {
+  label: string;
+  action: () => Promise<ActionResult<unknown>>;
+  children: React.ReactNode;
+  /** Nothing to do from here (e.g. "Up" on the first item); the button keeps its name. */
+  disabled?: boolean;
+};
+
+export function RowActionButton({ label, action, children, disabled = false }: Props) {
   const { run, isPending, error } = useAction();
   return (
     <span className="inline-flex items-center gap-2">
@@ -13,7 +21,7 @@ export function RowActionButton({ label, action, children }: { label: string; ac
         type="button"
         aria-label={label}
         className={buttonSecondary}
-        disabled={isPending}
+        disabled={disabled || isPending}
         onClick={() => run(action)}
       >
         {children}

@@ -1,24 +1,34 @@
 "use client";
 // What just happened in the session — a vote opened or closed, a new item on the floor — as a
 // short toast for everyone, and a "Notifications" list (with an unread count) for whoever looked
-// away. The notices come from the live board's diff (useWorkshopLive), raised once per tab.
+// away. The toasts come from the live board's diff (useWorkshopLive), raised once per tab; the
+// list is the caller's stored notices (server/services/notifications), so it survives a reload
+// and shows the same on another device.
 import { useEffect, useId, useRef, useState } from "react";
-import { useWorkshopLive, type LiveNotice } from "@/lib/realtime/use-workshop-live";
+import Link from "next/link";
+import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
+import type { NotificationList } from "@/lib/domain/notifications";
 import { buttonSecondary } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
 import { useViewerZone } from "@/components/ui/viewer-zone";
 import { Toast } from "./toast";
 import { AccessNotice, useRefreshOnSeatChange } from "./access-notice";
+import { useStoredNotifications, type ListNotifications, type MarkAllRead } from "./use-stored-notifications";
 
 /** A room rarely produces more than a couple at once; more would cover the text. */
 const MAX_TOASTS = 3;
 
-export function LiveNotifications({ workshopId }: { workshopId: string }) {
-  const { notices, unread, dismiss, markRead, access, seatChanges } = useWorkshopLive(workshopId);
+type Props = { workshopId: string; initial: NotificationList; list: ListNotifications; markAllRead: MarkAllRead };
+
+export function LiveNotifications({ workshopId, initial, list, markAllRead }: Props) {
+  const { live, notices, dismiss, access, seatChanges } = useWorkshopLive(workshopId);
   useRefreshOnSeatChange(seatChanges);
+  const stored = useStoredNotifications({ initial, list, boardVersion: live?.serverTime ?? null });
   const zone = useViewerZone();
   const [isOpen, setOpen] = useState(false);
   const [isPaused, setPaused] = useState(false);
+  const [isMarking, setMarking] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
   const panelId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
   // Newest last, nearest the corner, the way a stack of notes grows.
@@ -26,11 +36,6 @@ export function LiveNotifications({ workshopId }: { workshopId: string }) {
     .filter((n) => !n.isDismissed)
     .slice(0, MAX_TOASTS)
     .reverse();
-
-  // Reading the list is what makes its notices read, including any arriving while it is open.
-  useEffect(() => {
-    if (isOpen && unread > 0) markRead();
-  }, [isOpen, unread, markRead]);
 
   useEffect(() => {
     if (!isOpen) return;
@@ -44,35 +49,63 @@ export function LiveNotifications({ workshopId }: { workshopId: string }) {
     };
   }, [isOpen]);
 
+  // The button stays where it is (focus with it); the outcome is said in the live region.
+  async function onMarkAllRead() {
+    setMarking(true);
+    const res = await markAllRead();
+    setMarking(false);
+    if (res.ok) stored.showAllRead();
+    setAnnouncement(res.ok ? "All notifications marked read." : res.message);
+  }
+
   return (
     <>
       <AccessNotice access={access} />
       <div ref={wrapper} className="relative inline-block">
-        <button type="button" className={`${buttonSecondary} gap-2`} aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className={`${buttonSecondary} gap-2`}
+          aria-label={stored.unread > 0 ? `Notifications, ${stored.unread} unread` : "Notifications"}
+          aria-expanded={isOpen}
+          aria-controls={panelId}
+          onClick={() => setOpen((o) => !o)}
+        >
           Notifications
-          {unread > 0 && (
-            <span className="inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-bold text-white">
-              {unread}
-              <span className="sr-only"> new</span>
+          {stored.unread > 0 && (
+            <span aria-hidden="true" className="inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-bold text-white">
+              {stored.unread}
             </span>
           )}
         </button>
         {isOpen && (
           <div id={panelId} role="region" aria-label="Recent notifications" className="absolute right-0 z-40 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
-            {notices.length === 0 ? (
+            {stored.items.length === 0 ? (
               <p className="text-sm text-slate-600">Nothing yet. Votes and changes of the item on the floor appear here.</p>
             ) : (
-              <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto">
-                {notices.map((n: LiveNotice) => (
-                  <li key={n.id} className="flex items-baseline justify-between gap-3 py-2 text-sm">
-                    <span>{n.text}</span>
-                    <LocalTime at={n.at} zone={zone} format="time" className="shrink-0 text-xs tabular-nums text-slate-500" />
-                  </li>
-                ))}
-              </ul>
+              <>
+                <div className="mb-2 flex justify-end">
+                  <button type="button" className="rounded px-2 py-0.5 text-sm font-medium text-sky-800 underline hover:bg-slate-100" aria-disabled={isMarking} onClick={() => !isMarking && onMarkAllRead()}>
+                    Mark all read
+                  </button>
+                </div>
+                <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto">
+                  {stored.items.map((n) => (
+                    <li key={n.id} className="flex items-baseline justify-between gap-3 py-2 text-sm">
+                      <Link href={n.href} className={`underline-offset-2 hover:underline ${n.isRead ? "text-slate-700" : "font-semibold text-slate-900"}`} onClick={() => setOpen(false)}>
+                        {!n.isRead && <span className="sr-only">Unread: </span>}
+                        {n.text}
+                      </Link>
+                      <LocalTime at={Date.parse(n.createdAt)} zone={zone} format="time" className="shrink-0 text-xs tabular-nums text-slate-500" />
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </div>
         )}
+        <p role="status" aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
       </div>
       {/* Hovering or focusing a toast holds them all: nobody should lose one mid-sentence. */}
       <div

@@ -4,10 +4,11 @@
 // field at fault ("Import text: …"); that field is then marked invalid and focused. Sent by
 // hand rather than as a form action, so that what was typed and the chosen file survive a
 // refusal (React resets a form after its action).
-import { useRef, useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorAlert } from "@/components/ui/alert";
-import { buttonPrimary } from "@/components/ui/field";
+import { useHandSentForm } from "@/components/ui/use-hand-sent-form";
+import { LabelledControl, buttonPrimary, fieldAtFault, fieldControl, fieldHint } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import { IMPORT_ACCEPT, MAX_IMPORT_FILE_BYTES, MAX_STARTING_TEXT_CHARS, formatBytes } from "@/lib/document/starting-text";
 
@@ -17,38 +18,23 @@ type Action = (prev: unknown, form: FormData) => Promise<ActionResult<Created>>;
 /** The labels are the controls' accessible names and the prefixes of the server's messages. */
 const LABEL = { title: "Title", summary: "Summary", text: "Paste text", file: "Import text" } as const;
 type FieldName = keyof typeof LABEL;
-const FIELDS = Object.keys(LABEL) as FieldName[];
-
-const labelClass = "block text-sm font-medium text-slate-800";
-const controlClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-sky-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
-const hintClass = "text-xs text-slate-500";
 
 export function NewProposalForm({ action }: { action: Action }) {
   const router = useRouter();
-  const [result, setResult] = useState<ActionResult<Created> | null>(null);
-  const [isPending, startTransition] = useTransition();
   const [isOpening, setOpening] = useState(false);
   const refs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLTextAreaElement | null>>>({});
-  const fault = result && !result.ok ? (FIELDS.find((f) => result.message.startsWith(`${LABEL[f]}:`)) ?? null) : null;
+  const { result, isPending, onSubmit } = useHandSentForm(action, (r) => {
+    if (r.ok) {
+      setOpening(true);
+      router.push(`/workshops/${r.data.workshopId}/proposals/${r.data.proposalId}`);
+      return;
+    }
+    // Keyboard and screen-reader users land on the field to fix.
+    const at = fieldAtFault(r.message, LABEL);
+    if (at) refs.current[at]?.focus();
+  });
+  const fault = result && !result.ok ? fieldAtFault(result.message, LABEL) : null;
   const errorId = "new-proposal-error";
-
-  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(async () => {
-      const r = await action(null, data);
-      setResult(r);
-      if (r.ok) {
-        setOpening(true);
-        router.push(`/workshops/${r.data.workshopId}/proposals/${r.data.proposalId}`);
-        return;
-      }
-      // Keyboard and screen-reader users land on the field to fix.
-      const at = FIELDS.find((f) => r.message.startsWith(`${LABEL[f]}:`));
-      if (at) refs.current[at]?.focus();
-    });
-  }
 
   const bind = (f: FieldName, hint: boolean) => ({
     id: `new-proposal-${f}`,
@@ -58,40 +44,25 @@ export function NewProposalForm({ action }: { action: Action }) {
     },
     "aria-invalid": fault === f ? true : undefined,
     "aria-describedby": [hint ? `new-proposal-${f}-hint` : null, fault === f ? errorId : null].filter(Boolean).join(" ") || undefined,
-    className: controlClass,
+    className: fieldControl,
   });
   const busy = isPending || isOpening;
 
   return (
     <form onSubmit={onSubmit} className="space-y-6" aria-label="New proposal" noValidate>
-      <div className="space-y-1">
-        <label htmlFor="new-proposal-title" className={labelClass}>
-          {LABEL.title}
-        </label>
+      <LabelledControl id="new-proposal-title" label={LABEL.title}>
         <input type="text" required maxLength={200} autoComplete="off" {...bind("title", false)} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="new-proposal-summary" className={labelClass}>
-          {LABEL.summary}
-        </label>
+      </LabelledControl>
+      <LabelledControl id="new-proposal-summary" label={LABEL.summary} hint="One or two sentences shown on the agenda. Optional.">
         <textarea rows={3} maxLength={2000} {...bind("summary", true)} />
-        <p id="new-proposal-summary-hint" className={hintClass}>
-          One or two sentences shown on the agenda. Optional.
-        </p>
-      </div>
+      </LabelledControl>
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">Starting text</legend>
-        <p className={hintClass}>Paste the text or import a file — or leave both empty to start from an empty text. It becomes version 1, “Starting draft”.</p>
-        <div className="space-y-1">
-          <label htmlFor="new-proposal-text" className={labelClass}>
-            {LABEL.text}
-          </label>
-          <textarea rows={8} {...bind("text", true)} className={`${controlClass} font-[inherit]`} />
-          <p id="new-proposal-text-hint" className={hintClass}>
-            Up to {MAX_STARTING_TEXT_CHARS.toLocaleString("en")} characters.
-          </p>
-        </div>
+        <p className={fieldHint}>Paste the text or import a file — or leave both empty to start from an empty text. It becomes version 1, “Starting draft”.</p>
+        <LabelledControl id="new-proposal-text" label={LABEL.text} hint={<>Up to {MAX_STARTING_TEXT_CHARS.toLocaleString("en")} characters.</>}>
+          <textarea rows={8} {...bind("text", true)} className={`${fieldControl} font-[inherit]`} />
+        </LabelledControl>
         <fieldset className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
           <legend className="sr-only">Pasted text is</legend>
           <span aria-hidden className="font-medium text-slate-800">
@@ -104,15 +75,13 @@ export function NewProposalForm({ action }: { action: Action }) {
             <input type="radio" name="format" value="markdown" /> Markdown
           </label>
         </fieldset>
-        <div className="space-y-1">
-          <label htmlFor="new-proposal-file" className={labelClass}>
-            {LABEL.file}
-          </label>
-          <input type="file" accept={IMPORT_ACCEPT} {...bind("file", true)} className={`${controlClass} text-sm`} />
-          <p id="new-proposal-file-hint" className={hintClass}>
-            A Word (.docx), Markdown (.md) or text (.txt) file, up to {formatBytes(MAX_IMPORT_FILE_BYTES)}. Headings, numbered clauses, bold and italic are kept.
-          </p>
-        </div>
+        <LabelledControl
+          id="new-proposal-file"
+          label={LABEL.file}
+          hint={<>A Word (.docx), Markdown (.md) or text (.txt) file, up to {formatBytes(MAX_IMPORT_FILE_BYTES)}. Headings, numbered clauses, bold and italic are kept.</>}
+        >
+          <input type="file" accept={IMPORT_ACCEPT} {...bind("file", true)} className={`${fieldControl} text-sm`} />
+        </LabelledControl>
       </fieldset>
 
       <div aria-live="polite">

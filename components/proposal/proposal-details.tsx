@@ -3,9 +3,10 @@
 // chair uses "Edit details" every open page of the proposal (and the agenda) shows the new ones
 // at once, without a reload. The chair's form lives here too.
 import Link from "next/link";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
+import { useHandSentForm } from "@/components/ui/use-hand-sent-form";
+import { LabelledControl, buttonPrimary, buttonSecondary, fieldAtFault, fieldControl } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
 
@@ -30,10 +31,6 @@ function useLiveDetails({ workshopId, proposalId }: Ids, initial: ProposalDetail
 export function LiveProposalTitle({ initial, ...ids }: Ids & { initial: string }) {
   return <>{useLiveDetails(ids, { title: initial, summary: "" }).title}</>;
 }
-
-const labelClass = "block text-sm font-medium text-slate-800";
-const controlClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-sky-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
 
 type PanelProps = Ids & {
   initial: ProposalDetailsValues;
@@ -72,11 +69,12 @@ const LABEL = { title: "Title", summary: "Summary" } as const;
 
 function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValues; action: EditProposalDetails; onDone: () => void }) {
   const [draft, setDraft] = useState(current);
-  const [result, setResult] = useState<ActionResult<Saved> | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { result, isPending, onSubmit } = useHandSentForm(action, (r) => {
+    if (r.ok) onDone();
+  });
   const titleRef = useRef<HTMLInputElement>(null);
   const summaryRef = useRef<HTMLTextAreaElement>(null);
-  const fault = result && !result.ok ? (result.message.startsWith(`${LABEL.title}:`) ? "title" : result.message.startsWith(`${LABEL.summary}:`) ? "summary" : null) : null;
+  const fault = result && !result.ok ? fieldAtFault(result.message, LABEL) : null;
 
   useEffect(() => titleRef.current?.focus(), []);
   useEffect(() => {
@@ -84,23 +82,10 @@ function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValu
     if (fault === "summary") summaryRef.current?.focus();
   }, [result, fault]);
 
-  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(async () => {
-      const r = await action(null, data);
-      setResult(r);
-      if (r.ok) onDone();
-    });
-  }
-
   const describedBy = (f: "title" | "summary") => (fault === f ? "proposal-details-error" : undefined);
   return (
     <form onSubmit={onSubmit} aria-label="Edit details" className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
-      <div className="space-y-1">
-        <label htmlFor="proposal-details-title" className={labelClass}>
-          {LABEL.title}
-        </label>
+      <LabelledControl id="proposal-details-title" label={LABEL.title}>
         <input
           ref={titleRef}
           id="proposal-details-title"
@@ -112,13 +97,10 @@ function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValu
           onChange={(e) => setDraft({ ...draft, title: e.target.value })}
           aria-invalid={fault === "title" || undefined}
           aria-describedby={describedBy("title")}
-          className={controlClass}
+          className={fieldControl}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="proposal-details-summary" className={labelClass}>
-          {LABEL.summary}
-        </label>
+      </LabelledControl>
+      <LabelledControl id="proposal-details-summary" label={LABEL.summary}>
         <textarea
           ref={summaryRef}
           id="proposal-details-summary"
@@ -129,9 +111,9 @@ function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValu
           onChange={(e) => setDraft({ ...draft, summary: e.target.value })}
           aria-invalid={fault === "summary" || undefined}
           aria-describedby={describedBy("summary")}
-          className={controlClass}
+          className={fieldControl}
         />
-      </div>
+      </LabelledControl>
       <div aria-live="polite">
         {result && !result.ok && (
           <div id="proposal-details-error">

@@ -73,7 +73,7 @@ export function BallotForm({ round, delegationId, delegationName, cast: castActi
             ? `Your delegation voted ${CHOICE_LABEL[own.choice]}. You can change the ballot until the vote closes.`
             : hasVoted
               ? "Your delegation has voted. You can change the ballot until the vote closes."
-              : "Your delegation has not voted yet. The explanation is sent with the ballot."}
+              : round.isOpenBallot ? "Your delegation has not voted yet. The explanation is shown with your ballot." : "Your delegation has not voted yet. Secret ballot: only the totals are shown, never your choice or explanation."}
       </p>
       {error && <ErrorAlert>{error}</ErrorAlert>}
     </div>

@@ -2,18 +2,18 @@
 // The proposal's decision panel, live: the chair's controls, the open round, the vote record.
 // Everything here follows the workshop's live board; when the proposal's state or its round
 // changes, the server-rendered parts of the page (the state badge) are refreshed too.
-import { useEffect, useRef } from "react";
-import { useRouter } from "next/navigation";
+import { useRefreshOnChange } from "@/components/ui/use-refresh-on-change";
 import type { Role } from "@/lib/domain/vocabulary";
 import type { LiveRound, ProposalStateName, WorkshopLive } from "@/lib/protocol";
 import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
+import { usePresentDelegations } from "@/components/attendance/attendance";
 import type { CastBallot } from "./ballot-form";
-import { ChairControls, type ChangeState, type CloseVote } from "./chair-controls";
+import { ChairControls, type ChangeState, type CloseVote, type LockCountdownAction } from "./chair-controls";
 import { OpenRound } from "./open-round";
 import { OpenVoteForm, type OpenVote } from "./open-vote-form";
 import { RoundRecord, type RecordRound } from "./round-record";
 
-export type DecisionActions = { changeState: ChangeState; openVote: OpenVote; castBallot: CastBallot; closeVote: CloseVote };
+export type DecisionActions = { changeState: ChangeState; lockCountdown: LockCountdownAction; openVote: OpenVote; castBallot: CastBallot; closeVote: CloseVote };
 
 type Props = {
   workshopId: string;
@@ -38,10 +38,11 @@ function mergeRounds(record: RecordRound[], latest: LiveRound | null): RecordRou
 }
 
 export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initialState, initialRounds, initialLive, actions }: Props) {
-  const router = useRouter();
-  const { live } = useWorkshopLive(workshopId, initialLive);
+  const { live, offsetMs } = useWorkshopLive(workshopId, initialLive);
+  const { present } = usePresentDelegations(workshopId, initialLive);
   const board = live ?? initialLive;
-  const state = board.proposals.find((p) => p.id === proposalId)?.state ?? initialState;
+  const entry = board.proposals.find((p) => p.id === proposalId);
+  const state = entry?.state ?? initialState;
   const latest = board.rounds.find((r) => r.proposalId === proposalId) ?? null;
   const rounds = mergeRounds(initialRounds, latest);
   const openRound = rounds[0]?.status === "OPEN" ? rounds[0] : null;
@@ -53,13 +54,7 @@ export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initia
 
   // The page's own state badge is server-rendered: refresh it when the state or round moves
   // (or the workshop is archived).
-  const key = `${state}|${latest?.id ?? ""}|${latest?.status ?? ""}|${isArchived}`;
-  const lastKey = useRef(key);
-  useEffect(() => {
-    if (lastKey.current === key) return;
-    lastKey.current = key;
-    router.refresh();
-  }, [key, router]);
+  useRefreshOnChange(`${state}|${latest?.id ?? ""}|${latest?.status ?? ""}|${isArchived}`);
 
   const canOpenVote = isChair && (state === "DRAFTING" || state === "LOCKED");
   const hasContent = isChair || openRound || finished.length > 0;
@@ -72,7 +67,19 @@ export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initia
         <h2 id="decision-heading" className="text-xl font-semibold">
           Decision
         </h2>
-        {isChair && <ChairControls state={state} openRoundId={openRound?.id ?? null} changeState={actions.changeState} closeVote={actions.closeVote} />}
+        {isChair && (
+          <ChairControls
+            state={state}
+            openRound={openRound}
+            delegationCount={board.delegations.length}
+            delegations={board.delegations}
+            lockAt={entry?.lockAt ?? null}
+            offsetMs={offsetMs}
+            changeState={actions.changeState}
+            closeVote={actions.closeVote}
+            lockCountdown={actions.lockCountdown}
+          />
+        )}
       </div>
 
       {openRound && <OpenRound round={openRound} delegations={board.delegations} voter={voter} cast={actions.castBallot} />}
@@ -89,6 +96,7 @@ export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initia
           <OpenVoteForm
             action={actions.openVote}
             delegationCount={board.delegations.length}
+            presentCount={present?.size ?? null}
             defaults={{ rule: board.workshop.defaultVoteRule, quorum: board.workshop.defaultQuorum }}
           />
         </div>

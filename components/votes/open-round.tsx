@@ -34,7 +34,7 @@ export function OpenRound({ round, delegations, voter, cast }: Props) {
           </div>
           <div className="flex gap-1.5">
             <dt className="text-slate-600">Ballot:</dt>
-            <dd className="font-medium">{round.isOpenBallot ? "open (choices shown as cast)" : "secret until the vote closes"}</dd>
+            <dd className="font-medium">{round.isOpenBallot ? "open (choices shown as cast)" : "secret (only the totals are ever shown)"}</dd>
           </div>
           <div className="flex gap-1.5">
             <dt className="text-slate-600">Opened:</dt>

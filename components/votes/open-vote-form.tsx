@@ -1,11 +1,14 @@
 "use client";
 // The chair puts the text, exactly as it stands, to the vote. Opening freezes the text and
-// cuts a version, so the form says that before the button is pressed.
-import { useActionState, useState } from "react";
+// cuts a version, so the form says that before the button is pressed — and submitting only asks:
+// a stray Enter in the question opens the confirmation, never the vote.
+import { startTransition, useActionState, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
-import { RULE_HINT, RULE_LABEL, type Rule } from "./vote-words";
+import { ConfirmDialog } from "./confirm-dialog";
+import { QuorumField } from "@/components/votes-quorum/quorum-field";
+import { RULE_HINT, RULE_LABEL, plural, type Rule } from "./vote-words";
 
 export type OpenVote = (prev: unknown, form: FormData) => Promise<ActionResult>;
 
@@ -15,14 +18,40 @@ const DEFAULT_QUESTION = "Does the workshop adopt this text?";
 /** The workshop's vote defaults (its "Edit details"): where the form starts. */
 export type VoteDefaults = { rule: Rule; quorum: number };
 
-export function OpenVoteForm({ action, delegationCount, defaults }: { action: OpenVote; delegationCount: number; defaults: VoteDefaults }) {
+export function OpenVoteForm({
+  action,
+  delegationCount,
+  presentCount,
+  defaults,
+}: {
+  action: OpenVote;
+  delegationCount: number;
+  /** Delegations present now (null while unknown): the "present when the vote opens" hint. */
+  presentCount: number | null;
+  defaults: VoteDefaults;
+}) {
   const [state, formAction, isPending] = useActionState(action, null);
   const [rule, setRule] = useState<Rule>(defaults.rule);
   // A vote cannot ask for more ballots than there are delegations.
   const quorum = Math.min(defaults.quorum, delegationCount);
+  // The form as it was when the chair asked; only the dialog's confirm button sends it.
+  const [pending, setPending] = useState<FormData | null>(null);
+  const confirm = () => {
+    if (!pending) return;
+    const form = pending;
+    setPending(null);
+    startTransition(() => formAction(form));
+  };
   return (
-    <form action={formAction} aria-label="Open vote" className="space-y-3">
-      <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_11rem_7rem]">
+    <form
+      aria-label="Open vote"
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setPending(new FormData(e.currentTarget));
+      }}
+    >
+      <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_11rem]">
         <Field label="Question" id="vote-question" name="question" defaultValue={DEFAULT_QUESTION} required minLength={3} maxLength={500} />
         <div className="space-y-1">
           <label htmlFor="vote-rule" className="block text-sm font-medium text-slate-800">
@@ -43,8 +72,8 @@ export function OpenVoteForm({ action, delegationCount, defaults }: { action: Op
             ))}
           </select>
         </div>
-        <Field label="Quorum" id="vote-quorum" name="quorum" type="number" min={0} max={delegationCount} defaultValue={quorum} required inputMode="numeric" />
       </div>
+      <QuorumField delegationCount={delegationCount} presentCount={presentCount} defaultQuorum={quorum} />
       <p id="vote-rule-hint" className="text-sm text-slate-600">
         {RULE_HINT[rule]} Abstentions count towards the quorum only.
       </p>
@@ -64,6 +93,32 @@ export function OpenVoteForm({ action, delegationCount, defaults }: { action: Op
       </div>
       <p className="text-sm text-slate-600">Opening the vote freezes the text and saves it as a new version; the ballots are about exactly that version.</p>
       {state && !state.ok && <ErrorAlert>{state.message}</ErrorAlert>}
+      <ConfirmDialog
+        isOpen={pending !== null}
+        title="Open the vote?"
+        confirmLabel="Open the vote now"
+        backLabel="Back to the form"
+        isPending={isPending}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      >
+        {pending && <OpeningConsequence form={pending} delegationCount={delegationCount} />}
+      </ConfirmDialog>
     </form>
+  );
+}
+
+/** What opening does, with the form's own values, before anything happens. */
+function OpeningConsequence({ form, delegationCount }: { form: FormData; delegationCount: number }) {
+  const rule = String(form.get("rule")) as Rule;
+  const quorum = form.get("quorumMode") === "PRESENT" ? "the delegations present when it opens" : `${Number(form.get("quorum"))} of ${plural(delegationCount, "delegation")}`;
+  return (
+    <>
+      <p>Delegations will vote on: “{String(form.get("question") ?? "").trim()}”</p>
+      <p>
+        {RULE_LABEL[rule] ?? rule}, quorum {quorum}, {form.get("isOpenBallot") ? "open ballot" : "secret ballot"}. {RULE_HINT[rule] ?? ""}
+      </p>
+      <p>Opening now freezes the text and saves it as a new version: drafting stops until the vote is closed or cancelled.</p>
+    </>
   );
 }

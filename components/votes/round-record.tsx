@@ -69,7 +69,9 @@ export function RoundRecord({ round, delegations, basePath }: { round: RecordRou
         )}
       </p>
 
-      {round.status === "CLOSED" && (
+      {/* A secret ballot shows only its totals, ever — after the close too (the ballot form says so). */}
+      {round.status === "CLOSED" && !round.isOpenBallot && <p className="text-sm text-slate-700">Secret ballot: only the totals are shown.</p>}
+      {round.status === "CLOSED" && round.isOpenBallot && (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Ballots by delegation</caption>
           <thead className="text-slate-500">

@@ -5,7 +5,7 @@
 // Controlled fields, so what was typed survives a refusal.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { buttonPrimary } from "@/components/ui/field";
+import { LabelledControl, buttonPrimary, fieldAtFault, fieldControl } from "@/components/ui/field";
 import { RULE_HINT, RULE_LABEL, type Rule } from "@/components/votes/vote-words";
 import type { ActionResult } from "@/lib/action-result";
 import { isIanaZone } from "@/lib/domain/time-zone";
@@ -23,13 +23,7 @@ const LABEL: Record<FieldName, string> = {
   defaultVoteRule: "Default vote rule",
   defaultQuorum: "Default quorum",
 };
-const FIELDS = Object.keys(LABEL) as FieldName[];
 const RULES = Object.keys(RULE_LABEL) as Rule[];
-
-const labelClass = "block text-sm font-medium text-slate-800";
-const controlClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-sky-600 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
-const hintClass = "text-xs text-slate-500";
 
 type Props = {
   action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
@@ -51,7 +45,7 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
   const [zoneOptions, setZoneOptions] = useState(zones);
   const refs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null>>>({});
   const errorId = `${idPrefix}-error`;
-  const fault = state && !state.ok ? (FIELDS.find((f) => state.message.startsWith(`${LABEL[f]}:`)) ?? null) : null;
+  const fault = state && !state.ok ? fieldAtFault(state.message, LABEL) : null;
 
   useEffect(() => {
     if (!preferBrowserZone) return;
@@ -79,32 +73,20 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
       onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setDraft((prev) => ({ ...prev, [f]: e.target.value })),
       "aria-invalid": fault === f ? true : undefined,
       "aria-describedby": [hint ? `${id}-hint` : null, fault === f ? errorId : null].filter(Boolean).join(" ") || undefined,
-      className: controlClass,
+      className: fieldControl,
     };
   }
   const idOf = (f: FieldName) => `${idPrefix}-${f}`;
 
   return (
     <form action={formAction} className="space-y-5">
-      <div className="space-y-1">
-        <label htmlFor={idOf("title")} className={labelClass}>
-          {LABEL.title}
-        </label>
+      <LabelledControl id={idOf("title")} label={LABEL.title}>
         <input type="text" required maxLength={200} {...bind("title", false)} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={idOf("description")} className={labelClass}>
-          {LABEL.description}
-        </label>
+      </LabelledControl>
+      <LabelledControl id={idOf("description")} label={LABEL.description} hint="What the workshop is about, shown under its title. Optional.">
         <textarea rows={4} maxLength={2000} {...bind("description", true)} />
-        <p id={`${idOf("description")}-hint`} className={hintClass}>
-          What the workshop is about, shown under its title. Optional.
-        </p>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={idOf("timeZone")} className={labelClass}>
-          {LABEL.timeZone}
-        </label>
+      </LabelledControl>
+      <LabelledControl id={idOf("timeZone")} label={LABEL.timeZone} hint="Where the workshop meets. Everyone still sees times in their own zone.">
         <select {...bind("timeZone", true)}>
           {zoneOptions.map((z) => (
             <option key={z} value={z}>
@@ -112,16 +94,10 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
             </option>
           ))}
         </select>
-        <p id={`${idOf("timeZone")}-hint`} className={hintClass}>
-          Where the workshop meets. Everyone still sees times in their own zone.
-        </p>
-      </div>
+      </LabelledControl>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold text-slate-800">Every vote starts from these</legend>
-        <div className="space-y-1">
-          <label htmlFor={idOf("defaultVoteRule")} className={labelClass}>
-            {LABEL.defaultVoteRule}
-          </label>
+        <LabelledControl id={idOf("defaultVoteRule")} label={LABEL.defaultVoteRule} hint={RULE_HINT[draft.defaultVoteRule]}>
           <select {...bind("defaultVoteRule", true)}>
             {RULES.map((r) => (
               <option key={r} value={r}>
@@ -129,19 +105,14 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
               </option>
             ))}
           </select>
-          <p id={`${idOf("defaultVoteRule")}-hint`} className={hintClass}>
-            {RULE_HINT[draft.defaultVoteRule]}
-          </p>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={idOf("defaultQuorum")} className={labelClass}>
-            {LABEL.defaultQuorum}
-          </label>
+        </LabelledControl>
+        <LabelledControl
+          id={idOf("defaultQuorum")}
+          label={LABEL.defaultQuorum}
+          hint="Ballots a vote needs to count. The chair can still change the rule and quorum for each vote."
+        >
           <input type="number" inputMode="numeric" required min={1} max={200} step={1} {...bind("defaultQuorum", true)} />
-          <p id={`${idOf("defaultQuorum")}-hint`} className={hintClass}>
-            Ballots a vote needs to count. The chair can still change the rule and quorum for each vote.
-          </p>
-        </div>
+        </LabelledControl>
       </fieldset>
       <div aria-live="polite" className="space-y-2">
         {state && !state.ok && (

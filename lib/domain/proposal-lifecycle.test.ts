@@ -25,4 +25,25 @@ describe("proposal lifecycle", () => {
   ])("%s --%s--> %s", (from, t, to) => {
     expect(nextState(from, t)).toBe(to);
   });
+
+  // A vote that does not adopt, or is cancelled, leaves the proposal where it was before it.
+  it.each<[Transition, ProposalState, ProposalState | null]>([
+    ["reject", "LOCKED", "LOCKED"],
+    ["reject", "DRAFTING", "DRAFTING"],
+    ["cancelVote", "LOCKED", "LOCKED"],
+    ["cancelVote", "DRAFTING", "DRAFTING"],
+    // Not a state a vote opens from: drafting, as before the state was recorded.
+    ["reject", "ADOPTED", "DRAFTING"],
+    ["cancelVote", "VOTING", "DRAFTING"],
+    // Adoption and the chair's own moves ignore it.
+    ["adopt", "LOCKED", "ADOPTED"],
+    ["withdraw", "LOCKED", "WITHDRAWN"],
+  ])("VOTING --%s--> (before the vote: %s) %s", (t, before, to) => {
+    expect(nextState("VOTING", t, before)).toBe(to);
+  });
+
+  it("refuses a vote's end outside VOTING whatever the state before", () => {
+    expect(nextState("LOCKED", "reject", "LOCKED")).toBeNull();
+    expect(nextState("DRAFTING", "cancelVote", "LOCKED")).toBeNull();
+  });
 });

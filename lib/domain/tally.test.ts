@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tally } from "./tally";
+import { closingConsequence, tally } from "./tally";
 import type { BallotChoice as Choice, VoteRule } from "./vocabulary";
 
 const b = (spec: string): Choice[] => [...spec].map((c) => ({ Y: "YES", N: "NO", A: "ABSTAIN" })[c] as Choice);
@@ -61,5 +61,27 @@ describe("tally", () => {
     for (const rule of ["CONSENSUS", "MAJORITY", "TWO_THIRDS"] as const) {
       expect(tally(rule, 2, b("YNYAY"))).toEqual(tally(rule, 2, b("YYYNA")));
     }
+  });
+});
+
+describe("closingConsequence", () => {
+  // rule, quorum, delegations, ballots ('?n' = n secret ballots), the chair's sentence
+  const cases: Array<[VoteRule, number, number, string, string]> = [
+    ["CONSENSUS", 4, 5, "YYY", "3 of 5 delegations have voted. Quorum is 4: closing now gives Not adopted – quorum not met."],
+    ["CONSENSUS", 4, 5, "?3", "3 of 5 delegations have voted. Quorum is 4: closing now gives Not adopted – quorum not met."],
+    ["CONSENSUS", 1, 5, "Y", "1 of 5 delegations has voted. Quorum is 1 and met: closing now gives Adopted."],
+    ["CONSENSUS", 3, 4, "YYN", "3 of 4 delegations have voted. Quorum is 3 and met: closing now gives Not adopted – one delegation objects."],
+    ["CONSENSUS", 3, 4, "YNN", "3 of 4 delegations have voted. Quorum is 3 and met: closing now gives Not adopted – 2 delegations object."],
+    ["MAJORITY", 2, 4, "AA", "2 of 4 delegations have voted. Quorum is 2 and met: closing now gives Not adopted – no delegation voted Yes."],
+    ["MAJORITY", 2, 4, "YN", "2 of 4 delegations have voted. Quorum is 2 and met: closing now gives Not adopted – Yes do not outnumber No."],
+    ["TWO_THIRDS", 3, 5, "YYYNN", "5 of 5 delegations have voted. Quorum is 3 and met: closing now gives Not adopted – Yes fall short of two thirds."],
+    ["TWO_THIRDS", 3, 5, "YYN", "3 of 5 delegations have voted. Quorum is 3 and met: closing now gives Adopted."],
+    ["MAJORITY", 2, 4, "?3", "3 of 4 delegations have voted. Quorum is 2 and met: closing now counts the secret ballots by simple majority and the result is final."],
+    ["CONSENSUS", 0, 1, "", "0 of 1 delegation have voted. Quorum is 0 and met: closing now gives Not adopted – no delegation voted Yes."],
+  ];
+  it.each(cases)("%s quorum %i of %i, ballots '%s'", (rule, quorum, delegations, spec, sentence) => {
+    const isSecret = spec.startsWith("?");
+    const cast = isSecret ? Number(spec.slice(1)) : spec.length;
+    expect(closingConsequence({ rule, quorum, delegations, cast, ballots: isSecret ? null : b(spec) })).toBe(sentence);
   });
 });

@@ -41,3 +41,44 @@ export function tally(rule: VoteRule, quorum: number, ballots: readonly BallotCh
       return { ...base, isAdopted: false, reason: yes === 0 ? "NO_SUPPORT" : "NOT_ENOUGH_YES" };
   }
 }
+
+const RULE_NAME: Record<VoteRule, string> = { CONSENSUS: "consensus", MAJORITY: "simple majority", TWO_THIRDS: "two-thirds" };
+
+/** Why a count does not adopt, short enough to follow "Not adopted – ". */
+function shortfall(t: Tally): string {
+  switch (t.reason) {
+    case "NO_QUORUM":
+      return "quorum not met";
+    case "OBJECTION":
+      return t.no === 1 ? "one delegation objects" : `${t.no} delegations object`;
+    case "NO_SUPPORT":
+      return "no delegation voted Yes";
+    case "NOT_ENOUGH_YES":
+      return t.rule === "TWO_THIRDS" ? "Yes fall short of two thirds" : "Yes do not outnumber No";
+    case "ADOPTED":
+      return "";
+  }
+}
+
+/**
+ * What closing the round now would decide, in the rule's own terms, for the chair's
+ * confirmation: "3 of 5 delegations have voted. Quorum is 4: closing now gives Not adopted –
+ * quorum not met." `ballots` are the choices when the chair may see them (an open ballot);
+ * null for a secret ballot, where only the quorum can be foretold.
+ */
+export function closingConsequence(round: {
+  rule: VoteRule;
+  quorum: number;
+  delegations: number;
+  cast: number;
+  ballots: readonly BallotChoice[] | null;
+}): string {
+  const turnout = `${round.cast} of ${round.delegations} ${round.delegations === 1 ? "delegation" : "delegations"} ${round.cast === 1 ? "has" : "have"} voted.`;
+  if (round.cast < round.quorum) return `${turnout} Quorum is ${round.quorum}: closing now gives Not adopted – quorum not met.`;
+  if (!round.ballots) {
+    return `${turnout} Quorum is ${round.quorum} and met: closing now counts the secret ballots by ${RULE_NAME[round.rule]} and the result is final.`;
+  }
+  const t = tally(round.rule, round.quorum, round.ballots);
+  const outcome = t.isAdopted ? "Adopted" : `Not adopted – ${shortfall(t)}`;
+  return `${turnout} Quorum is ${round.quorum} and met: closing now gives ${outcome}.`;
+}

@@ -11,6 +11,7 @@ const round = (over: Partial<LiveRound>): LiveRound => ({
   quorum: 2,
   isOpenBallot: false,
   status: "OPEN",
+  stateBefore: "DRAFTING",
   versionNumber: 2,
   openedAt: "2026-01-01T10:00:00.000Z",
   closedAt: null,
@@ -28,8 +29,8 @@ const board = (over: Partial<WorkshopLive> = {}): WorkshopLive => ({
   currentProposalId: "p1",
   delegations: [],
   proposals: [
-    { id: "p1", title: "Health", summary: "", state: "DRAFTING", position: 0 },
-    { id: "p2", title: "SMEs", summary: "", state: "DRAFTING", position: 1 },
+    { id: "p1", title: "Health", summary: "", state: "DRAFTING", position: 0, lockAt: null, lastRestore: null },
+    { id: "p2", title: "SMEs", summary: "", state: "DRAFTING", position: 1, lockAt: null, lastRestore: null },
   ],
   rounds: [],
   floor: [],

@@ -5,7 +5,7 @@
 // per component). The store outlives page changes within the tab: toasts and the "previous
 // snapshot" survive a client-side navigation from the workshop page to a proposal and back.
 import { useCallback, useSyncExternalStore } from "react";
-import type { WorkshopAck, WorkshopLive } from "../protocol.ts";
+import { WorkshopPresenceSchema, type WorkshopAck, type WorkshopLive, type WorkshopPresence } from "../protocol.ts";
 import type { ProviderSocket } from "./proposal-provider.ts";
 import { useSocket } from "./use-socket.ts";
 import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
@@ -25,6 +25,8 @@ type Snapshot = {
   access: LiveAccess;
   /** Counts changes to this member's seat (role, delegation) while the page was open. */
   seatChanges: number;
+  /** Which delegations are present now; null until the server has said, and while offline. */
+  presence: WorkshopPresence | null;
 };
 
 /** Enough for a session's worth of "what just happened" without growing without bound. */
@@ -63,7 +65,7 @@ type Store = {
 };
 
 const stores = new Map<string, Store>();
-const EMPTY: Snapshot = { live: null, offsetMs: 0, status: "connecting", error: null, notices: [], unread: 0, access: "member", seatChanges: 0 };
+const EMPTY: Snapshot = { live: null, offsetMs: 0, status: "connecting", error: null, notices: [], unread: 0, access: "member", seatChanges: 0, presence: null };
 
 function storeOf(workshopId: string): Store {
   let s = stores.get(workshopId);
@@ -115,7 +117,15 @@ function attach(store: Store, socket: ProviderSocket, workshopId: string): () =>
   const onLive = (live: WorkshopLive) => {
     if (live.workshopId === workshopId) receive(store, live);
   };
-  const onDisconnect = () => update(store, { status: "offline" });
+  // Validated: the browser trusts no message's shape. Messages from different nodes can cross: the newest wins.
+  const onPresence = (raw: unknown) => {
+    const parsed = WorkshopPresenceSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.workshopId !== workshopId) return;
+    const prev = store.snapshot.presence;
+    if (!prev || parsed.data.asOf >= prev.asOf) update(store, { presence: parsed.data });
+  };
+  // Offline, attendance is unknown: better no answer than a stale one.
+  const onDisconnect = () => update(store, { status: "offline", presence: null });
   const signedOut = () => update(store, { status: "offline", error: SIGNED_OUT_MESSAGE, access: "signed-out" });
   // Role, delegation or membership changed: join again (a removed member is refused).
   const onAccess = ({ workshopId: changed }: { workshopId: string | null }) => {
@@ -126,12 +136,16 @@ function attach(store: Store, socket: ProviderSocket, workshopId: string): () =>
   socket.on("access:changed", onAccess);
   socket.on("connect_error", onConnectError);
   socket.on("workshop:live", onLive);
+  socket.on("workshop:presence", onPresence);
   // "connect" fires again after every reconnect: the server forgot our rooms, so join again.
   socket.on("connect", join);
   socket.on("disconnect", onDisconnect);
   if (socket.connected) join();
   return () => {
     socket.off("workshop:live", onLive);
+    socket.off("workshop:presence", onPresence);
+    // Not listening any more: what it says about attendance goes stale at once.
+    store.snapshot = { ...store.snapshot, presence: null };
     socket.off("access:changed", onAccess);
     socket.off("connect_error", onConnectError);
     socket.off("connect", join);

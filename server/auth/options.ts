@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../../lib/db.ts";
+import { missingFieldsCode, missingSignInFields } from "../../lib/sign-in-fields.ts";
 import { signInWithPassword } from "../services/people/sign-in-with-password.ts";
 import { LoginLimiter } from "./login-limiter.ts";
 
@@ -30,6 +31,9 @@ export const authOptions: NextAuthOptions = {
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
+        // An empty field is named (the form checks first; this is the check that counts).
+        const missing = missingSignInFields(credentials ?? {});
+        if (missing.length > 0) throw new Error(missingFieldsCode(missing));
         const parsed = SignInInput.safeParse(credentials);
         if (!parsed.success) return null;
         try {

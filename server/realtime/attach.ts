@@ -15,6 +15,7 @@ import { journalSinkFor } from "../document-store/journal-sinks.ts";
 import { applyAccessChange, applyArchived, applyProposalState, createLiveNotifier } from "./notifier.ts";
 import { UserConnections } from "./connections.ts";
 import { joinCluster } from "./cluster.ts";
+import { Attendance } from "./attendance.ts";
 import { applyAwarenessUpdate } from "y-protocols/awareness";
 
 export function attachRealtime(
@@ -31,6 +32,7 @@ export function attachRealtime(
   });
   const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms }, journalSinkFor(opts.db, opts.databaseUrl));
   const connections = new UserConnections();
+  const attendance = new Attendance(io);
   if (opts.redisUrl) {
     rooms.cluster = joinCluster(io, opts.redisUrl, {
       onDoc: (proposalId, update) => rooms.applyRelayed(proposalId, update),
@@ -43,9 +45,11 @@ export function attachRealtime(
       onState: (proposalId, state) => applyProposalState(rooms, proposalId, state),
       onAccess: (userId, workshopId) => applyAccessChange(connections, userId, workshopId),
       onArchived: (workshopId) => applyArchived(rooms, workshopId),
+      attendanceHere: (workshopId) => attendance.here(workshopId),
     });
+    attendance.cluster = rooms.cluster;
   }
-  const live = createLiveNotifier(io, rooms, opts.db, connections);
+  const live = createLiveNotifier(io, rooms, opts.db, connections, attendance);
   setRealtime({ io, rooms, live });
   const perUser = new SocketsPerUser();
   io.use(async (socket, next) => {
@@ -64,7 +68,7 @@ export function attachRealtime(
     const userId = socket.data.userId as string;
     socket.once("disconnect", () => perUser.leave(userId));
     guardSocket(socket);
-    registerHandlers(socket, { io, db: opts.db, rooms, connections });
+    registerHandlers(socket, { io, db: opts.db, rooms, connections, attendance });
   });
   return { io, rooms, live, close: () => rooms.cluster.close() };
 }

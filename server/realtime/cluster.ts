@@ -16,6 +16,8 @@ export type ClusterHandlers = {
   /** A user's access changed (workshopId null: all their sessions ended). */
   onAccess(userId: string, workshopId: string | null): void;
   onArchived(workshopId: string): void;
+  /** The delegations present through this node's sockets (attendance.ts), asked by another node. */
+  attendanceHere(workshopId: string): string[];
 };
 
 export type Cluster = {
@@ -25,6 +27,8 @@ export type Cluster = {
   relayState(proposalId: string, state: ProposalStateName): void;
   relayAccess(userId: string, workshopId: string | null): void;
   relayArchived(workshopId: string): void;
+  /** The delegations present through the other nodes' sockets (rejects if one does not answer in time). */
+  askAttendance(workshopId: string): Promise<string[]>;
   close(): Promise<void>;
 };
 
@@ -35,6 +39,7 @@ export const singleNode: Cluster = {
   relayState() {},
   relayAccess() {},
   relayArchived() {},
+  askAttendance: async () => [],
   async close() {},
 };
 
@@ -73,6 +78,9 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
     guard(() => isId(userId) && (workshopId === null || isId(workshopId)) && handlers.onAccess(userId, workshopId)),
   );
   io.on("node:archived", (workshopId: unknown) => guard(() => isId(workshopId) && handlers.onArchived(workshopId)));
+  io.on("node:attendance", (workshopId: unknown, answer: unknown) =>
+    guard(() => isId(workshopId) && typeof answer === "function" && answer(handlers.attendanceHere(workshopId))),
+  );
 
   return {
     isClustered: true,
@@ -81,6 +89,11 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
     relayState: (proposalId, state) => io.serverSideEmit("node:state", proposalId, state),
     relayAccess: (userId, workshopId) => io.serverSideEmit("node:access", userId, workshopId),
     relayArchived: (workshopId) => io.serverSideEmit("node:archived", workshopId),
+    async askAttendance(workshopId) {
+      // Bounded by the adapter's request timeout (5 s): a stuck node cannot hold the board longer.
+      const answers: unknown[] = await io.serverSideEmitWithAck("node:attendance", workshopId);
+      return answers.flatMap((a) => (Array.isArray(a) ? a.filter(isId) : []));
+    },
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },

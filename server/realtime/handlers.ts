@@ -20,8 +20,9 @@ import { timed } from "../observability/operation-log.ts";
 import type { Room, Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
 import type { UserConnections } from "./connections.ts";
+import type { Attendance } from "./attendance.ts";
 
-export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry; connections: UserConnections };
+export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry; connections: UserConnections; attendance: Attendance };
 
 /** Presence rate per user, across all of this node's sockets. */
 const presenceRate = new PresenceRate();
@@ -115,6 +116,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     else room.sessions.set(socket.id, { member: socketMember(socket), participant, role: membership.role, clientIds: new Set([clientId]) });
     rooms.hold(room);
     state(socket).joined.set(proposalId, room);
+    deps.attendance.seat(socket.id, room.workshopId, membership.delegationId);
     await socket.join(room.key);
     return {
       self: participant,
@@ -126,9 +128,11 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
 
   on(socket, "workshop:join", async ({ workshopId }) => {
     const checksBefore = state(socket).accessChecks;
-    await authorize({ db, userId: state(socket).userId, action: "workshop.view", workshopId });
+    const { membership } = await authorize({ db, userId: state(socket).userId, action: "workshop.view", workshopId });
     if (state(socket).accessChecks !== checksBefore) throw new AppError("NOT_JOINED", "Access changed while joining; join again.");
     await socket.join(workshopKey(workshopId));
+    // After joining the board room: the announcement this triggers must reach this socket too.
+    deps.attendance.seat(socket.id, workshopId, membership.delegationId);
     return { live: await getWorkshopLive(db, workshopId, new Date()) };
   });
 
@@ -184,6 +188,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
 
   socket.on("disconnect", () => {
     forget();
+    deps.attendance.unseatAll(socket.id);
     for (const proposalId of [...state(socket).joined.keys()]) leave(socket, proposalId, deps);
   });
 }
@@ -222,6 +227,9 @@ async function recheckAccess(socket: Socket, workshopId: string, deps: RealtimeD
     session.member.send("room:state", { proposalId, state: room.state, edit });
   }
   if (!membership) await socket.leave(workshopKey(workshopId));
+  // A new delegation (or none) changes who is present; a removed member is no longer here.
+  if (membership && isInWorkshop(socket, workshopId)) deps.attendance.seat(socket.id, workshopId, membership.delegationId);
+  else deps.attendance.unseat(socket.id, workshopId);
   socketMember(socket).send("access:changed", { workshopId });
 }
 
@@ -232,6 +240,7 @@ function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
   const session = room.sessions.get(socket.id);
   room.sessions.delete(socket.id);
   void socket.leave(room.key);
+  if (!isInWorkshop(socket, room.workshopId)) deps.attendance.unseat(socket.id, room.workshopId);
   if (session) {
     const gone = [...session.clientIds].filter((id) => room.awareness.getStates().has(id));
     if (gone.length > 0) {
@@ -242,4 +251,11 @@ function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
     }
   }
   deps.rooms.release(room);
+}
+
+/** Still on the workshop's board or in another of its proposals' rooms: still present. */
+function isInWorkshop(socket: Socket, workshopId: string): boolean {
+  if (socket.rooms.has(workshopKey(workshopId))) return true;
+  for (const room of state(socket).joined.values()) if (room.workshopId === workshopId) return true;
+  return false;
 }

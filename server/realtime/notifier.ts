@@ -9,6 +9,7 @@ import type { LiveNotifier } from "../services/live-notifier.ts";
 import { getWorkshopLive } from "../services/workshop/get-workshop-live.ts";
 import type { RoomRegistry } from "./rooms.ts";
 import type { UserConnections } from "./connections.ts";
+import type { Attendance } from "./attendance.ts";
 
 export function workshopKey(workshopId: string): string {
   return `workshop:${workshopId}`;
@@ -41,7 +42,7 @@ export function applyArchived(rooms: RoomRegistry, workshopId: string): void {
   }
 }
 
-export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, connections: UserConnections): LiveNotifier {
+export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, connections: UserConnections, attendance?: Attendance): LiveNotifier {
   const pending = new Set<string>();
   return {
     proposalState(proposalId, state) {
@@ -66,5 +67,6 @@ export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, conn
       applyArchived(rooms, workshopId);
       rooms.cluster.relayArchived(workshopId);
     },
+    presentDelegations: async (workshopId) => (attendance ? (await attendance.gather(workshopId)).delegationIds : []),
   };
 }

@@ -15,6 +15,11 @@ export type LiveNotifier = {
   accessChanged(change: { userId: string; workshopId?: string }): void;
   /** The workshop was archived: every open room of its proposals turns read-only at once. */
   workshopArchived(workshopId: string): void;
+  /**
+   * The delegations present now, on every node (for a quorum of "those present when the vote
+   * opens"). Optional: a use case run without a live layer (scripts, tests) knows of nobody.
+   */
+  presentDelegations?(workshopId: string): Promise<string[]>;
 };
 
 export const silentNotifier: LiveNotifier = { proposalState() {}, workshopChanged() {}, accessChanged() {}, workshopArchived() {} };

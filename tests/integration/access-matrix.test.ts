@@ -40,9 +40,12 @@ import { listVoteRounds } from "../../server/services/votes/list-vote-rounds";
 import { moveAgendaItem } from "../../server/services/workshop/move-agenda-item";
 import { openVoteRound } from "../../server/services/votes/open-vote-round";
 import { restoreVersion } from "../../server/services/history/restore-version";
+import { scheduleLock } from "../../server/services/proposals/lock-countdown";
 import { revokeInvite } from "../../server/services/invites/revoke-invite";
 import { saveNamedVersion } from "../../server/services/history/save-named-version";
 import { setCurrentItem } from "../../server/services/workshop/set-current-item";
+import { listNotifications } from "../../server/services/notifications/list-notifications";
+import { markAllNotificationsRead } from "../../server/services/notifications/mark-all-read";
 import { endFloor, giveFloor, requestFloor, withdrawFloorRequest } from "../../server/services/floor/speaking-queue";
 import { verifyHistory } from "../../server/services/history/verify-history";
 import { createProposal } from "../../server/services/proposals/create-proposal";
@@ -399,6 +402,13 @@ const DRIVERS: Record<string, Driver> = {
     run: ({ userId, proposal, value }) =>
       attempt(() => changeProposalState({ db: s.db, live: live(), userId, proposalId: proposal.id, change: value as "lock" | "unlock" | "withdraw", now: now() })),
   },
+  lockCountdownAction: {
+    scope: "proposal",
+    freshPerActor: true,
+    // No timer: only the check matters here, and a countdown must not lock the proposal later.
+    run: ({ userId, proposal }) =>
+      attempt(() => scheduleLock({ db: s.db, live: live(), timers: { schedule() {}, cancel() {}, async resume() {}, close() {} }, userId, proposalId: proposal.id, seconds: 30, now: now() })),
+  },
   openVoteAction: {
     scope: "proposal",
     freshPerActor: true,
@@ -419,6 +429,14 @@ const DRIVERS: Record<string, Driver> = {
   setCurrentItemAction: {
     scope: "workshop",
     run: ({ userId }) => attempt(() => setCurrentItem({ db: s.db, live: live(), userId, workshopId: f.workshopId, proposalId: f.proposalId })),
+  },
+  listNotificationsAction: {
+    scope: "workshop",
+    run: ({ userId }) => attempt(() => listNotifications({ db: s.db, userId, workshopId: f.workshopId })),
+  },
+  markAllNotificationsReadAction: {
+    scope: "workshop",
+    run: ({ userId }) => attempt(() => markAllNotificationsRead({ db: s.db, userId, workshopId: f.workshopId, now: now() })),
   },
   requestFloorAction: {
     scope: "workshop",

@@ -12,6 +12,7 @@ import type { ActionResult } from "../../lib/action-result";
 import { ACTION_ENTRY_POINTS } from "../../server/entry-points";
 import * as inviteActions from "../../app/invite/[token]/actions";
 import * as decisionActions from "../../app/workshops/[workshopId]/decision-actions";
+import * as notificationActions from "../../app/workshops/[workshopId]/notification-actions";
 import * as manageActions from "../../app/workshops/[workshopId]/manage/actions";
 import * as historyActions from "../../app/workshops/[workshopId]/proposals/[proposalId]/history/actions";
 import * as newWorkshopActions from "../../app/workshops/new/actions";
@@ -48,6 +49,7 @@ vi.mock("next/headers", () => ({
 const MODULES: Record<string, Record<string, unknown>> = {
   "app/invite/[token]/actions.ts": inviteActions,
   "app/workshops/[workshopId]/decision-actions.ts": decisionActions,
+  "app/workshops/[workshopId]/notification-actions.ts": notificationActions,
   "app/workshops/[workshopId]/manage/actions.ts": manageActions,
   "app/workshops/[workshopId]/proposals/[proposalId]/history/actions.ts": historyActions,
   "app/workshops/new/actions.ts": newWorkshopActions,
@@ -102,10 +104,13 @@ function wellFormed(): Record<string, Array<[string, Argument]>> {
     joinWithNewAccountAction: [["token", token], ["previous", PREVIOUS], ["form", form({ name: "New Delegate", email: "new@accord.example", password: "a long enough password" })]],
     joinAsCurrentUserAction: [["token", token]],
     changeProposalStateAction: [["workshopId", w], ["proposalId", p], ["change", "lock"]],
-    openVoteAction: [["workshopId", w], ["proposalId", p], ["previous", PREVIOUS], ["form", form({ question: "Adopt?", rule: "MAJORITY", quorum: "1", isOpenBallot: "on" }, ["isOpenBallot"])]],
+    lockCountdownAction: [["workshopId", w], ["proposalId", p], ["seconds", 30]],
+    openVoteAction: [["workshopId", w], ["proposalId", p], ["previous", PREVIOUS], ["form", form({ question: "Adopt?", rule: "MAJORITY", quorum: "1", quorumMode: "NUMBER", isOpenBallot: "on" }, ["isOpenBallot", "quorum", "quorumMode"])]],
     castBallotAction: [["roundId", someId], ["choice", "YES"], ["explanation", "We support it."]],
     closeVoteAction: [["workshopId", w], ["roundId", someId], ["cancel", false]],
     setCurrentItemAction: [["workshopId", w], ["proposalId", p]],
+    listNotificationsAction: [["workshopId", w]],
+    markAllNotificationsReadAction: [["workshopId", w]],
     requestFloorAction: [["workshopId", w]],
     withdrawFloorAction: [["workshopId", w]],
     giveFloorAction: [["workshopId", w], ["requestId", someId], ["limitSeconds", 180]],

@@ -1,8 +1,9 @@
 // Votes on frozen text, the drafting lock, the agenda and the speaking queue, on a real server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createFixture, type Fixture } from "../helpers/fixtures";
-import { eventually, openClient, openSocket, startTestServer, waitForConnect, type TestClient, type TestServer } from "../helpers/test-server";
+import type { Fixture } from "../helpers/fixtures";
+import { startFixtureServer, stopFixtureServer } from "../helpers/fixture-server";
+import { eventually, openClient, openSocket, waitForConnect, type TestClient, type TestServer } from "../helpers/test-server";
 import { openVoteRound } from "../../server/services/votes/open-vote-round";
 import { castBallot } from "../../server/services/votes/cast-ballot";
 import { closeVoteRound } from "../../server/services/votes/close-vote-round";
@@ -22,15 +23,9 @@ const open: TestClient[] = [];
 const now = () => new Date();
 
 beforeAll(async () => {
-  s = await startTestServer();
-  f = await createFixture(s.db, "The Parties agree.");
-  chn = (await s.db.delegation.findFirstOrThrow({ where: { workshopId: f.workshopId, code: "CHN" } })).id;
-  jpn = (await s.db.delegation.findFirstOrThrow({ where: { workshopId: f.workshopId, code: "JPN" } })).id;
+  ({ s, f, chn, jpn } = await startFixtureServer("The Parties agree."));
 });
-afterAll(async () => {
-  for (const c of open) c.close();
-  await s.close();
-});
+afterAll(() => stopFixtureServer(s, open));
 
 const ctx = () => ({ db: s.db, live: s.server.live });
 async function client(userId: string, proposalId = f.proposalId) {
@@ -135,12 +130,14 @@ describe("a vote round", () => {
     expect(result.tally).toMatchObject({ yes: 2, no: 0, cast: 2, isAdopted: true, reason: "ADOPTED" });
     expect((await s.db.proposal.findUniqueOrThrow({ where: { id: f.proposalId } })).state).toBe("ADOPTED");
     await eventually(() => watch.latest().rounds.find((r) => r.id === roundId)?.status === "CLOSED", "the board to show the result");
-    expect(watch.latest().rounds.find((r) => r.id === roundId)!.ballots!.map((x) => x.choice)).toEqual(["YES", "YES"]);
+    // A secret round shows only its totals, ever: the tally above, no delegation's choice.
+    expect(watch.latest().rounds.find((r) => r.id === roundId)!.ballots).toBeNull();
+    expect(watch.latest().rounds.find((r) => r.id === roundId)!.tally).toMatchObject({ yes: 2, no: 0 });
 
     await expect(castBallot({ ...ctx(), userId: f.users.japan, input: { roundId, choice: "NO" }, now: now() })).rejects.toMatchObject({ code: "ROUND_CLOSED" });
     await expect(closeVoteRound({ ...ctx(), userId: f.users.chair, roundId, now: now() })).rejects.toMatchObject({ code: "WRONG_STATE" });
     const record = await listVoteRounds({ db: s.db, userId: f.users.observer, proposalId: f.proposalId });
-    expect(record[0]).toMatchObject({ id: roundId, status: "CLOSED", previousVotedVersion: null });
+    expect(record[0]).toMatchObject({ id: roundId, status: "CLOSED", previousVotedVersion: null, ballots: null });
   });
 });
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createFixture, type Fixture } from "../helpers/fixtures";
+import { startFixtureServer, stopFixtureServer } from "../helpers/fixture-server";
 import { eventually, openClient, startTestServer, textOf, type TestClient, type TestServer } from "../helpers/test-server";
 import { listVersions } from "../../server/services/history/list-versions";
 import { getVersion } from "../../server/services/history/get-version";
@@ -18,15 +19,9 @@ let chn: string;
 let jpn: string;
 
 beforeAll(async () => {
-  s = await startTestServer({ rooms: { autoVersionIdleMs: 150, autoVersionMaxMs: 60_000, versionScanMs: 25 } });
-  f = await createFixture(s.db, "The Parties agree to share data.");
-  chn = (await s.db.delegation.findFirstOrThrow({ where: { workshopId: f.workshopId, code: "CHN" } })).id;
-  jpn = (await s.db.delegation.findFirstOrThrow({ where: { workshopId: f.workshopId, code: "JPN" } })).id;
+  ({ s, f, chn, jpn } = await startFixtureServer("The Parties agree to share data.", { rooms: { autoVersionIdleMs: 150, autoVersionMaxMs: 60_000, versionScanMs: 25 } }));
 });
-afterAll(async () => {
-  for (const c of open) c.close();
-  await s.close();
-});
+afterAll(() => stopFixtureServer(s, open));
 
 async function client(userId: string): Promise<TestClient> {
   const c = await openClient(s, userId, f.proposalId);

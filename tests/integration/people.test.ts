@@ -9,8 +9,9 @@ import { removeMember } from "../../server/services/people/remove-member";
 import { listMembers } from "../../server/services/people/list-members";
 import { editDelegation } from "../../server/services/workshop/edit-delegation";
 import { deleteDelegation } from "../../server/services/workshop/delete-delegation";
-import { createFixture, type Fixture } from "../helpers/fixtures";
-import { eventually, openClient, startTestServer, type TestClient, type TestServer } from "../helpers/test-server";
+import type { Fixture } from "../helpers/fixtures";
+import { startFixtureServer, stopFixtureServer } from "../helpers/fixture-server";
+import { eventually, openClient, type TestClient, type TestServer } from "../helpers/test-server";
 
 let s: TestServer;
 let f: Fixture;
@@ -20,16 +21,9 @@ const open: TestClient[] = [];
 const now = () => new Date();
 
 beforeAll(async () => {
-  s = await startTestServer();
-  f = await createFixture(s.db, "The Parties agree.");
-  chn = (await s.db.delegation.findFirstOrThrow({ where: { workshopId: f.workshopId, code: "CHN" } })).id;
-  jpn = (await s.db.delegation.findFirstOrThrow({ where: { workshopId: f.workshopId, code: "JPN" } })).id;
+  ({ s, f, chn, jpn } = await startFixtureServer("The Parties agree."));
 });
-afterAll(async () => {
-  for (const c of open) c.close();
-  await new Promise((r) => setTimeout(r, 100));
-  await s.close();
-});
+afterAll(() => stopFixtureServer(s, open, 100));
 
 const ctx = () => ({ db: s.db, live: s.server.live, workshopId: f.workshopId });
 const seat = (userId: string) => s.db.member.findUnique({ where: { workshopId_userId: { workshopId: f.workshopId, userId } } });

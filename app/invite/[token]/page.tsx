@@ -5,6 +5,7 @@ import { currentUser } from "@/server/auth/session";
 import { inspectInvite } from "@/server/services/invites/inspect-invite";
 import { DelegationChip, roleLabel } from "@/components/ui/badges";
 import { JoinAsMeButton, JoinForm } from "@/components/auth/join-form";
+import { LinkProblem } from "@/components/ui/link-problem";
 import { joinAsCurrentUserAction, joinWithNewAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invitation" };
@@ -23,15 +24,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
 
   if (invite.status !== "VALID") {
     const msg = UNUSABLE[invite.status]!;
-    return (
-      <div className="mx-auto mt-8 max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
-        <h1 className="text-xl font-semibold">{msg.title}</h1>
-        <p className="mt-3 text-slate-600">{msg.body}</p>
-        <Link href="/sign-in" className="mt-5 inline-block text-sky-700 underline">
-          Go to sign in
-        </Link>
-      </div>
-    );
+    return <LinkProblem {...msg} />;
   }
 
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { db } from "@/lib/db";
 import { inspectResetLink } from "@/server/services/people/inspect-reset-link";
 import { ResetPasswordForm } from "@/components/account/reset-password-form";
+import { LinkProblem } from "@/components/ui/link-problem";
 import { resetPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Set a new password" };
@@ -18,15 +18,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const link = await inspectResetLink({ db: db(), token, now: new Date() });
   if (link.status !== "VALID") {
     const msg = UNUSABLE[link.status];
-    return (
-      <div className="mx-auto mt-8 max-w-md rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
-        <h1 className="text-xl font-semibold">{msg.title}</h1>
-        <p className="mt-3 text-slate-600">{msg.body}</p>
-        <Link href="/sign-in" className="mt-5 inline-block text-sky-700 underline">
-          Go to sign in
-        </Link>
-      </div>
-    );
+    return <LinkProblem {...msg} />;
   }
   return (
     <div className="mx-auto mt-8 max-w-md">

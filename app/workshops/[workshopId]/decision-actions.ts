@@ -1,12 +1,14 @@
 "use server";
 
-import { CHAIR_STATE_CHANGES } from "@/lib/domain/proposal-lifecycle";
+import { CHAIR_STATE_CHANGES, LOCK_COUNTDOWN_SECONDS } from "@/lib/domain/proposal-lifecycle";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { Id, PreviousState, Text, formFields } from "@/server/actions/arguments";
 import { defineAction, type Revalidation } from "@/server/actions/define-action";
 import { realtime } from "@/server/realtime/global";
 import { changeProposalState } from "@/server/services/proposals/change-proposal-state";
+import { cancelLock, scheduleLock } from "@/server/services/proposals/lock-countdown";
+import { lockTimers } from "@/server/services/proposals/lock-timers";
 import { OpenVoteInput, openVoteRound } from "@/server/services/votes/open-vote-round";
 import { BallotInput, castBallot } from "@/server/services/votes/cast-ballot";
 import { closeVoteRound } from "@/server/services/votes/close-vote-round";
@@ -36,6 +38,20 @@ export const changeProposalStateAction = defineAction(
   },
 );
 
+// "Lock in 30 s" (seconds) or "Cancel lock" (null). The live board carries the countdown to
+// every open page, this one included: nothing server-rendered to refresh.
+export const lockCountdownAction = defineAction(
+  {
+    args: ["workshopId", "proposalId", "seconds"],
+    input: z.object({ workshopId: Id, proposalId: Id, seconds: z.literal(LOCK_COUNTDOWN_SECONDS).nullable() }),
+  },
+  async ({ proposalId, seconds }, { userId }) => {
+    const common = { db: db(), live: realtime().live, timers: lockTimers(), userId, proposalId };
+    if (seconds === null) await cancelLock(common);
+    else await scheduleLock({ ...common, seconds, now: new Date() });
+  },
+);
+
 export const openVoteAction = defineAction(
   {
     args: ["workshopId", "proposalId", "previous", "form"],
@@ -44,7 +60,8 @@ export const openVoteAction = defineAction(
       proposalId: Id,
       previous: PreviousState,
       // An unticked checkbox is not sent at all.
-      form: formFields({ question: Text, rule: OpenVoteInput.shape.rule, quorum: Text, isOpenBallot: Text.optional() }),
+      // The quorum number is not sent while "present when the vote opens" is chosen (disabled).
+      form: formFields({ question: Text, rule: OpenVoteInput.shape.rule, quorum: Text.optional(), quorumMode: Text.optional(), isOpenBallot: Text.optional() }),
     }),
     revalidate: refreshWorkshop,
   },
@@ -60,7 +77,8 @@ export const openVoteAction = defineAction(
         question: form.question,
         rule: form.rule,
         // An empty field is "no quorum given", not 0 (which Number("") would make it).
-        quorum: form.quorum.trim() === "" ? Number.NaN : Number(form.quorum),
+        quorum: form.quorum === undefined || form.quorum.trim() === "" ? undefined : Number(form.quorum),
+        quorumMode: form.quorumMode === "PRESENT" ? "PRESENT" : "NUMBER",
         isOpenBallot: form.isOpenBallot === "on",
       },
       now: new Date(),

@@ -10,11 +10,13 @@ import { can } from "@/lib/domain/access";
 import { FollowChair } from "@/components/agenda/follow-chair";
 import { LiveAgenda } from "@/components/agenda/live-agenda";
 import { SpeakingQueue } from "@/components/floor/speaking-queue";
-import { LiveNotifications } from "@/components/notifications/live-notifications";
+import { VoteReminder } from "@/components/notifications/vote-reminder";
+import { WorkshopNotifications } from "./workshop-notifications";
 import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { ArchivedNotice } from "@/components/workshops/archived-notice";
 import { DemoInstanceNotice } from "@/app/demo-notice";
 import { WorkshopDetailsRefresh } from "@/components/workshops/workshop-details-refresh";
+import { AttendanceCount, AttendanceMark } from "@/components/attendance/attendance";
 import { endFloorAction, giveFloorAction, requestFloorAction, setCurrentItemAction, withdrawFloorAction } from "./decision-actions";
 
 export const metadata: Metadata = { title: "Workshop" };
@@ -38,6 +40,7 @@ export default async function WorkshopPage({ params }: Params) {
     <div className="space-y-8">
       <WorkshopDetailsRefresh workshopId={workshop.id} initialLive={live} />
       <DemoInstanceNotice />
+      <VoteReminder workshopId={workshop.id} viewer={{ role: viewer.role, delegationId: viewer.delegationId }} initialLive={live} />
       {workshop.archivedAt && <ArchivedNotice archivedAt={workshop.archivedAt} zone={await viewerTimeZone()} />}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-[min(100%,20rem)] max-w-3xl flex-1">
@@ -50,7 +53,7 @@ export default async function WorkshopPage({ params }: Params) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {!isChair && <FollowChair workshopId={workshop.id} initialLive={live} />}
-          <LiveNotifications workshopId={workshop.id} />
+          <WorkshopNotifications workshopId={workshop.id} />
           {isChair && (
             <>
               <Link href={`/workshops/${workshop.id}/audit`} className={buttonSecondary}>
@@ -99,12 +102,16 @@ export default async function WorkshopPage({ params }: Params) {
             <h2 id="delegations-heading" className="text-xl font-semibold">
               Delegations
             </h2>
+            <AttendanceCount workshopId={workshop.id} initialLive={live} />
             <ul className="mt-4 space-y-3">
               {delegations.map((d) => {
                 const people = members.filter((m) => m.delegationId === d.id);
                 return (
                   <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-4" style={{ borderLeft: `4px solid ${d.colour}` }}>
-                    <DelegationChip name={d.name} code={d.code} colour={d.colour} />
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <DelegationChip name={d.name} code={d.code} colour={d.colour} />
+                      <AttendanceMark workshopId={workshop.id} delegationId={d.id} />
+                    </div>
                     <ul className="mt-2 space-y-0.5 text-sm text-slate-700">
                       {people.map((m) => (
                         <li key={m.id}>{m.name}</li>

@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { PreviousState, Text, formFields } from "@/server/actions/arguments";
+import { PreviousState } from "@/server/actions/arguments";
 import { defineAction } from "@/server/actions/define-action";
 import { createWorkshop } from "@/server/services/workshop/create-workshop";
-import { WorkshopDetailsInput } from "@/server/services/workshop/workshop-details";
+import { WorkshopDetailsFields } from "../workshop-details-fields";
 
 // Thin: read the form, call the use case (which checks who may create workshops on this
 // instance and every field), open the new workshop.
@@ -16,13 +16,7 @@ export const createWorkshopAction = defineAction(
     args: ["previous", "form"],
     input: z.object({
       previous: PreviousState,
-      form: formFields({
-        title: Text,
-        description: Text.optional(),
-        timeZone: Text,
-        defaultVoteRule: WorkshopDetailsInput.shape.defaultVoteRule,
-        defaultQuorum: Text,
-      }),
+      form: WorkshopDetailsFields,
     }),
     authorize: "signed-in",
   },

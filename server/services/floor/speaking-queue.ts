@@ -65,8 +65,10 @@ export async function giveFloor(opts: Base & { input: z.input<typeof GiveFloorIn
 /** The chair ends the current speaker's turn. */
 export async function endFloor(opts: Base) {
   const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "floor.manage", workshopId: opts.workshopId });
+  // Which speech ended, so the audit log can name the speaker (list-audit-events.ts).
+  const speaking = await opts.db.floorRequest.findFirst({ where: { workshopId: opts.workshopId, status: "SPEAKING" }, select: { id: true } });
   const { count } = await opts.db.floorRequest.updateMany({ where: { workshopId: opts.workshopId, status: "SPEAKING" }, data: { status: "DONE", endedAt: opts.now } });
   if (count === 0) throw new AppError("NOT_FOUND");
-  await recordAudit(opts.db, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.end", detail: {} });
+  await recordAudit(opts.db, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.end", detail: speaking ? { requestId: speaking.id } : {} });
   opts.live.workshopChanged(opts.workshopId);
 }

@@ -7,7 +7,9 @@ import { AppError } from "../../../lib/errors.ts";
 import { authorize } from "../authorize.ts";
 import { cutVersion } from "./cut-version.ts";
 import type { LiveDocuments } from "../live-documents.ts";
+import type { LiveNotifier } from "../live-notifier.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { notifyProposal } from "../notifications/notify.ts";
 import { docOfVersion } from "../../document-store/version-state.ts";
 
 /**
@@ -16,7 +18,7 @@ import { docOfVersion } from "../../document-store/version-state.ts";
  * unit: either all are stored and the room shows the restored text, or none is and nothing
  * changed.
  */
-export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; userId: string | null; proposalId: string; number: number }) {
+export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; live?: LiveNotifier; userId: string | null; proposalId: string; number: number }) {
   const { membership, proposal } = await authorize({ db: opts.db, userId: opts.userId, action: "version.restore", proposalId: opts.proposalId });
   const source = await opts.db.version.findUnique({ where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } } });
   if (!source) throw new AppError("NOT_FOUND");
@@ -25,7 +27,7 @@ export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; userI
   sourceDoc.destroy();
   const label = `Restored from version ${source.number}${source.label ? ` (${source.label})` : ""}`;
 
-  return opts.rooms.applyServerChange(opts.proposalId, {
+  const restored = await opts.rooms.applyServerChange(opts.proposalId, {
     author: { userId: membership.userId, delegationId: membership.delegationId },
     // Worked out on a copy with a client id of its own: the change is the chair's, attributable as such.
     makeChange(live) {
@@ -55,7 +57,11 @@ export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; userI
         action: "version.restore",
         detail: { from: source.number, to: version!.number },
       });
+      await notifyProposal(tx, { kind: "version.restore", proposalId: opts.proposalId, versionNumber: source.number, except: membership.userId });
       return version!;
     },
   });
+  // The board's lastRestore changed: every open page of the text says which version came back.
+  opts.live?.workshopChanged(proposal!.workshopId);
+  return restored;
 }

@@ -2,19 +2,23 @@ import { z } from "zod";
 import type { Db } from "../../../lib/db.ts";
 import { statesAllowing } from "../../../lib/domain/proposal-lifecycle.ts";
 import { VOTE_RULES } from "../../../lib/domain/vocabulary.ts";
+import { QUORUM_MODES, resolveQuorum } from "../../../lib/domain/quorum.ts";
 import { AppError } from "../../../lib/errors.ts";
 import type { LiveDocuments } from "../live-documents.ts";
 import { authorize } from "../authorize.ts";
 import { cutVersion } from "../history/cut-version.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { notifyProposal } from "../notifications/notify.ts";
 
 export const OpenVoteInput = z.object({
   question: z.string().trim().min(3, "Write the question put to the vote.").max(500),
   rule: z.enum(VOTE_RULES),
-  quorum: z.coerce.number().int().min(0, "The quorum cannot be negative.").max(200),
+  // Ignored when the quorum is "the delegations present when the vote opens".
+  quorum: z.coerce.number().int().min(0, "The quorum cannot be negative.").max(200).optional(),
+  quorumMode: z.enum(QUORUM_MODES).default("NUMBER"),
   isOpenBallot: z.boolean().default(false),
-});
+}).refine((v) => v.quorumMode === "PRESENT" || v.quorum !== undefined, { message: "Give the quorum as a number.", path: ["quorum"] });
 
 /**
  * Opens a vote on the exact current text: edits stop first, then — in one transaction — the
@@ -33,13 +37,23 @@ export async function openVoteRound(opts: {
   const { proposal, membership } = await authorize({ db: opts.db, userId: opts.userId, action: "vote.open", proposalId: opts.proposalId });
   const parsed = OpenVoteInput.safeParse(opts.input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
-  const input = parsed.data;
   const delegations = await opts.db.delegation.count({ where: { workshopId: proposal!.workshopId } });
-  if (input.quorum > delegations) throw new AppError("INVALID_INPUT", `The quorum cannot exceed the ${delegations} delegations of this workshop.`);
+  if (parsed.data.quorumMode === "NUMBER" && parsed.data.quorum! > delegations) {
+    throw new AppError("INVALID_INPUT", `The quorum cannot exceed the ${delegations} delegations of this workshop.`);
+  }
+  // "Present" is resolved once, now, and stored as a number: people leaving mid-vote change nothing.
+  const present = parsed.data.quorumMode === "PRESENT" ? ((await opts.live.presentDelegations?.(proposal!.workshopId))?.length ?? 0) : 0;
+  const quorum = resolveQuorum(parsed.data.quorumMode === "PRESENT" ? { mode: "PRESENT" } : { mode: "NUMBER", count: parsed.data.quorum! }, { delegations, present });
+  const input = { ...parsed.data, quorum };
 
   // Edits stop first; the version below is exactly the frozen text, all of it durable.
   const round = await opts.rooms.freezeAndCut(opts.proposalId, "VOTING", async (tx, text) => {
-    const { count } = await tx.proposal.updateMany({ where: { id: opts.proposalId, state: { in: [...statesAllowing("openVote")] } }, data: { state: "VOTING" } });
+    // The state it leaves is recorded on the round: a vote that does not adopt returns to it.
+    const before = await tx.proposal.findUnique({ where: { id: opts.proposalId }, select: { state: true } });
+    const stateBefore = before && statesAllowing("openVote").includes(before.state) ? before.state : null;
+    if (!stateBefore) throw new AppError("WRONG_STATE");
+    // Conditional on that state; a pending "lock in 30 s" has nothing left to lock.
+    const { count } = await tx.proposal.updateMany({ where: { id: opts.proposalId, state: stateBefore }, data: { state: "VOTING", lockAt: null } });
     if (count === 0) throw new AppError("WRONG_STATE");
     const version = await cutVersion(tx, {
       proposalId: opts.proposalId,
@@ -52,7 +66,7 @@ export async function openVoteRound(opts: {
       now: opts.now,
     });
     const created = await tx.voteRound.create({
-      data: { proposalId: opts.proposalId, versionId: version!.id, question: input.question, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot, openedById: membership.userId, openedAt: opts.now },
+      data: { proposalId: opts.proposalId, versionId: version!.id, question: input.question, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot, stateBefore, openedById: membership.userId, openedAt: opts.now },
     });
     await recordAudit(tx, {
       workshopId: proposal!.workshopId,
@@ -61,6 +75,7 @@ export async function openVoteRound(opts: {
       action: "vote.open",
       detail: { roundId: created.id, version: version!.number, rule: input.rule, quorum: input.quorum, isOpenBallot: input.isOpenBallot },
     });
+    await notifyProposal(tx, { kind: "vote.open", proposalId: opts.proposalId, except: membership.userId });
     return { ...created, versionNumber: version!.number };
   });
   opts.live.proposalState(opts.proposalId, "VOTING");

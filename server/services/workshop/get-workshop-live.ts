@@ -1,7 +1,7 @@
 import type { Db } from "../../../lib/db.ts";
 import { findManyInChunks } from "../../../lib/db-chunks.ts";
 import { ACTIVE_FLOOR_STATUSES, type ActiveFloorStatus, type BallotChoice } from "../../../lib/domain/vocabulary.ts";
-import type { LiveRound, WorkshopLive } from "../../../lib/live-board.ts";
+import type { LiveRestore, LiveRound, WorkshopLive } from "../../../lib/live-board.ts";
 
 type RoundRow = {
   id: string;
@@ -11,6 +11,7 @@ type RoundRow = {
   quorum: number;
   isOpenBallot: boolean;
   status: LiveRound["status"];
+  stateBefore: LiveRound["stateBefore"];
   openedAt: Date;
   closedAt: Date | null;
   result: string | null;
@@ -20,7 +21,8 @@ type RoundRow = {
 
 /** A round as members may see it: who voted always; how, only when closed or an open ballot. */
 export function toLiveRound(r: RoundRow): LiveRound {
-  const isRevealed = r.status === "CLOSED" || r.isOpenBallot;
+  // Secret ballots: only the totals, ever (the tally); open ballots: each delegation's choice.
+  const isRevealed = r.isOpenBallot;
   return {
     id: r.id,
     proposalId: r.proposalId,
@@ -29,6 +31,7 @@ export function toLiveRound(r: RoundRow): LiveRound {
     quorum: r.quorum,
     isOpenBallot: r.isOpenBallot,
     status: r.status,
+    stateBefore: r.stateBefore,
     versionNumber: r.version.number,
     openedAt: r.openedAt.toISOString(),
     closedAt: r.closedAt?.toISOString() ?? null,
@@ -46,6 +49,7 @@ export const roundSelect = {
   quorum: true,
   isOpenBallot: true,
   status: true,
+  stateBefore: true,
   openedAt: true,
   closedAt: true,
   result: true,
@@ -53,25 +57,47 @@ export const roundSelect = {
   ballots: { select: { delegationId: true, choice: true, explanation: true }, orderBy: { castAt: "asc" } },
 } as const;
 
+function toLiveRestore(event: { detail: string; createdAt: Date } | null): LiveRestore | null {
+  if (!event) return null;
+  const { from, to } = JSON.parse(event.detail) as { from?: unknown; to?: unknown };
+  return typeof from === "number" && typeof to === "number" ? { from, to, at: event.createdAt.toISOString() } : null;
+}
+
 /** The live board of a workshop. Callers have already authorized the viewer. */
 export async function getWorkshopLive(db: Db, workshopId: string, now: Date): Promise<WorkshopLive> {
-  const [workshop, delegations, proposals, floor] = await Promise.all([
+  const [workshop, delegations, proposals, floor, roundIds, restores] = await Promise.all([
     db.workshop.findUniqueOrThrow({
       where: { id: workshopId },
       select: { currentProposalId: true, title: true, description: true, timeZone: true, defaultVoteRule: true, defaultQuorum: true, archivedAt: true },
     }),
     db.delegation.findMany({ where: { workshopId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, code: true, colour: true } }),
-    db.proposal.findMany({ where: { workshopId }, orderBy: { position: "asc" }, select: { id: true, title: true, summary: true, state: true, position: true } }),
+    db.proposal.findMany({ where: { workshopId }, orderBy: { position: "asc" }, select: { id: true, title: true, summary: true, state: true, position: true, lockAt: true } }),
     db.floorRequest.findMany({ where: { workshopId, status: { in: [...ACTIVE_FLOOR_STATUSES] } }, orderBy: { requestedAt: "asc" } }),
+    // Every round of the workshop, ids only (newest first): the latest of each proposal is read
+    // whole below. One query for all proposals: the board's cost must not grow with the agenda.
+    db.voteRound.findMany({ where: { proposal: { workshopId } }, orderBy: { openedAt: "desc" }, select: { id: true, proposalId: true } }),
+    // The audit entry is the restore's structured record (from → to), written with it; newest first.
+    db.auditEvent.findMany({
+      where: { workshopId, action: "version.restore", proposalId: { not: null } },
+      orderBy: { createdAt: "desc" },
+      select: { proposalId: true, detail: true, createdAt: true },
+    }),
   ]);
-  const latestRounds = await Promise.all(
-    proposals.map((p) => db.voteRound.findFirst({ where: { proposalId: p.id }, orderBy: { openedAt: "desc" }, select: roundSelect })),
-  );
-  // A floor of any length: every member of a large workshop may be in the queue at once.
-  const speakers = await findManyInChunks(
-    floor.map((f) => f.userId),
-    (chunk) => db.user.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true } }),
-  );
+  const latestRoundIds = new Map<string, string>();
+  for (const r of roundIds) if (!latestRoundIds.has(r.proposalId)) latestRoundIds.set(r.proposalId, r.id);
+  const lastRestoreOf = new Map<string, { detail: string; createdAt: Date }>();
+  for (const e of restores) if (e.proposalId && !lastRestoreOf.has(e.proposalId)) lastRestoreOf.set(e.proposalId, e);
+  const [roundRows, speakers] = await Promise.all([
+    findManyInChunks(latestRoundIds.values(), (chunk) => db.voteRound.findMany({ where: { id: { in: chunk } }, select: roundSelect })),
+    // A floor of any length: every member of a large workshop may be in the queue at once.
+    findManyInChunks(
+      floor.map((f) => f.userId),
+      (chunk) => db.user.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true } }),
+    ),
+  ]);
+  const roundOf = new Map(roundRows.map((r) => [r.proposalId, r]));
+  // In agenda order, as the board always listed them.
+  const latestRounds = proposals.map((p) => roundOf.get(p.id) ?? null);
   const names = new Map(speakers.map((u) => [u.id, u.name]));
   return {
     workshopId,
@@ -85,7 +111,7 @@ export async function getWorkshopLive(db: Db, workshopId: string, now: Date): Pr
     },
     currentProposalId: workshop.currentProposalId,
     delegations,
-    proposals,
+    proposals: proposals.map((p) => ({ ...p, lockAt: p.lockAt?.toISOString() ?? null, lastRestore: toLiveRestore(lastRestoreOf.get(p.id) ?? null) })),
     rounds: latestRounds.filter((r) => r !== null).map(toLiveRound),
     // The speaker first, then the queue in order of request.
     floor: floor

@@ -3,6 +3,7 @@ import { AppError } from "../../../lib/errors.ts";
 import { authorize } from "../authorize.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { notifyProposal } from "../notifications/notify.ts";
 
 /** The chair puts an agenda item on the floor; everyone's workshop page follows live. */
 export async function setCurrentItem(opts: { db: Db; live: LiveNotifier; userId: string | null; workshopId: string; proposalId: string | null }) {
@@ -13,5 +14,6 @@ export async function setCurrentItem(opts: { db: Db; live: LiveNotifier; userId:
   }
   await opts.db.workshop.update({ where: { id: opts.workshopId }, data: { currentProposalId: opts.proposalId } });
   await recordAudit(opts.db, { workshopId: opts.workshopId, proposalId: opts.proposalId, actorId: membership.userId, action: "agenda.current", detail: {} });
+  if (opts.proposalId) await notifyProposal(opts.db, { kind: "agenda.current", proposalId: opts.proposalId, except: membership.userId });
   opts.live.workshopChanged(opts.workshopId);
 }

@@ -47,9 +47,21 @@ const KIND_WORDS: Record<string, string> = { AUTO: "automatic", NAMED: "named", 
 const DETAIL_FIELD_WORDS: Record<string, string> = { title: "title", description: "description", timeZone: "time zone", defaultVoteRule: "default vote rule", defaultQuorum: "default quorum" };
 const ROLE_WORDS: Record<string, string> = { MODERATOR: "chair", DELEGATE: "delegate", OBSERVER: "observer" } satisfies Record<Role, string>;
 
-export function actionInWords(action: string, proposalId: string | null): string {
+export function actionInWords(action: string, proposalId: string | null, d: Detail = {}, names?: Names): string {
   if (action === "agenda.current" && !proposalId) return "Cleared the item on the floor";
+  // Floor events name whose turn it was (list-audit-events.ts looks the speaker up); older
+  // entries without one keep the plain words.
+  const speaker = names ? speakerWords(d, names) : "";
+  if (speaker && action === "floor.give") return `Gave the floor to ${speaker}`;
+  if (speaker && action === "floor.end") return `Ended the speech of ${speaker}`;
   return ACTION_WORDS[action] ?? action;
+}
+
+/** "Li Wei (China)": the speaker, and the delegation they spoke for when they had one. */
+export function speakerWords(d: Detail, names: Names): string {
+  const s = d.speaker as { name?: unknown; delegationId?: unknown } | undefined;
+  if (!s || typeof s.name !== "string") return "";
+  return s.delegationId ? `${s.name} (${names.delegation(s.delegationId)})` : s.name;
 }
 
 const str = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
@@ -81,10 +93,13 @@ export function detailInWords(action: string, d: Detail, names: Names): string {
       return "No result; drafting reopened";
     case "ballot.cast":
     case "ballot.change": {
+      // Only an open ballot's entry holds the choice (cast-ballot.ts). A secret ballot's never
+      // does, before or after the close: its round shows the totals only.
       const choice = CHOICE_LABEL[str(d.choice) as keyof typeof CHOICE_LABEL];
-      // A secret ballot's choice is not logged until the round closes (and then only in the tally).
-      return `For ${names.delegation(d.delegationId)}${choice ? `: ${choice}` : ""}`;
+      return `For ${names.delegation(d.delegationId)}: ${choice ?? "secret ballot"}`;
     }
+    case "floor.request":
+      return speakerWords(d, names);
     case "floor.give":
       return typeof d.limitSeconds === "number" ? `${Math.floor(d.limitSeconds / 60)}:${String(d.limitSeconds % 60).padStart(2, "0")} speaking time` : "";
     case "agenda.move":

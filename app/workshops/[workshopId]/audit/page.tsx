@@ -37,7 +37,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <WorkshopPageHeader workshop={workshop} title="Audit log">
-        <p className="mt-2 max-w-3xl text-slate-600">Who did what and when, newest first. Secret ballots show who voted, not how, until the vote closes.</p>
+        <p className="mt-2 max-w-3xl text-slate-600">Who did what and when, newest first. Secret ballots show who voted, never how — not even after the vote closes, when only the totals are known.</p>
       </WorkshopPageHeader>
 
       <form method="get" className="flex flex-wrap items-end gap-3">
@@ -78,7 +78,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
                   <LocalTime at={e.createdAt} zone={zone} />
                 </td>
                 <td className="whitespace-nowrap px-4 py-2.5">{e.actor}</td>
-                <td className="whitespace-nowrap px-4 py-2.5 font-medium">{actionInWords(e.action, e.proposalId)}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 font-medium">{actionInWords(e.action, e.proposalId, e.detail, names)}</td>
                 <td className="px-4 py-2.5">{e.proposalId ? (titles.get(e.proposalId) ?? "—") : "—"}</td>
                 <td className="px-4 py-2.5 text-slate-700">{detailInWords(e.action, e.detail, names)}</td>
               </tr>

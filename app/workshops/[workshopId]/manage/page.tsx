@@ -2,6 +2,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
+import { CardSection } from "@/components/ui/card-section";
 import { WorkshopPageHeader } from "@/components/ui/workshop-page-header";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
@@ -43,10 +44,7 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
     <div className="space-y-10">
       <WorkshopPageHeader workshop={workshop} title="Manage workshop" />
 
-      <section aria-labelledby="agenda-order" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="agenda-order" className="text-lg font-semibold">
-          Agenda order
-        </h2>
+      <CardSection id="agenda-order" title="Agenda order">
         <ol className="mt-4 divide-y divide-slate-100">
           {proposals.map((p, i) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
@@ -56,23 +54,23 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
                 <StateBadge state={p.state} />
               </span>
               <span className="flex gap-2">
-                <RowActionButton label={`Move ${p.title} up`} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "up")}>
+                <RowActionButton label={`Move ${p.title} up`} disabled={i === 0} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "up")}>
                   ↑ Up
                 </RowActionButton>
-                <RowActionButton label={`Move ${p.title} down`} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "down")}>
+                <RowActionButton label={`Move ${p.title} down`} disabled={i === proposals.length - 1} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "down")}>
                   ↓ Down
                 </RowActionButton>
               </span>
             </li>
           ))}
         </ol>
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="delegations" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="delegations" className="text-lg font-semibold">
-          Delegations
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Rename a delegation or change its colour; its code stays. Only a delegation nobody sits in and that has cast no ballot can be deleted.</p>
+      <CardSection
+        id="delegations"
+        title="Delegations"
+        intro="Rename a delegation or change its colour; its code stays. Only a delegation nobody sits in and that has cast no ballot can be deleted."
+      >
         <div className="mt-4">
           <DelegationsTable
             delegations={delegations.map((d) => ({
@@ -89,15 +87,13 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
         <div className="mt-6">
           <DelegationForm action={createDelegationAction.bind(null, workshop.id)} />
         </div>
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="members" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="members" className="text-lg font-semibold">
-          Members
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          A change takes effect at once, also in open tabs. Removing someone keeps what they wrote and voted in the record. A workshop always keeps at least one chair.
-        </p>
+      <CardSection
+        id="members"
+        title="Members"
+        intro="A change takes effect at once, also in open tabs. Removing someone keeps what they wrote and voted in the record. A workshop always keeps at least one chair."
+      >
         <div className="mt-4">
           <MembersTable
             delegations={delegations.map((d) => ({ id: d.id, name: d.name }))}
@@ -114,13 +110,9 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
             }))}
           />
         </div>
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="invites" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="invites" className="text-lg font-semibold">
-          Invites
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">An invite link makes its holder a member with the role (and delegation) you choose.</p>
+      <CardSection id="invites" title="Invites" intro="An invite link makes its holder a member with the role (and delegation) you choose.">
         <div className="mt-4">
           <InviteForm action={createInviteAction.bind(null, workshop.id)} delegations={delegations.map((d) => ({ id: d.id, name: d.name }))} />
         </div>
@@ -161,7 +153,7 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
             </tbody>
           </table>
         )}
-      </section>
+      </CardSection>
     </div>
   );
 }

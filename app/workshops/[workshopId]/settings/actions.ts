@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { Id, PreviousState, Text, formFields } from "@/server/actions/arguments";
+import { Id, PreviousState } from "@/server/actions/arguments";
 import { defineAction, type Revalidation } from "@/server/actions/define-action";
 import { realtime } from "@/server/realtime/global";
 import { archiveWorkshop } from "@/server/services/workshop/archive-workshop";
 import { editWorkshopDetails } from "@/server/services/workshop/edit-workshop-details";
-import { WorkshopDetailsInput } from "@/server/services/workshop/workshop-details";
+import { WorkshopDetailsFields } from "../../workshop-details-fields";
 
 // Thin: the use cases authorize (workshop.edit: a chair, and not once archived) and tell the
 // live board; the caller's own pages are refreshed here, everyone else's by the board.
@@ -23,13 +23,7 @@ export const editWorkshopDetailsAction = defineAction(
     input: z.object({
       workshopId: Id,
       previous: PreviousState,
-      form: formFields({
-        title: Text,
-        description: Text.optional(),
-        timeZone: Text,
-        defaultVoteRule: WorkshopDetailsInput.shape.defaultVoteRule,
-        defaultQuorum: Text,
-      }),
+      form: WorkshopDetailsFields,
     }),
     revalidate: refresh,
   },

@@ -5,6 +5,7 @@ import { timeZoneChoices } from "@/lib/domain/time-zone";
 import { isAppError } from "@/lib/errors";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopSettings } from "@/server/services/workshop/get-workshop-settings";
+import { CardSection } from "@/components/ui/card-section";
 import { WorkshopPageHeader } from "@/components/ui/workshop-page-header";
 import { ArchiveWorkshop } from "@/components/workshops/archive-workshop";
 import { WorkshopDetailsForm } from "@/components/workshops/workshop-details-form";
@@ -29,11 +30,7 @@ export default async function WorkshopSettingsPage({ params }: { params: Promise
     <div className="space-y-10">
       <WorkshopPageHeader workshop={settings} title="Workshop settings" />
 
-      <section aria-labelledby="details-heading" className="max-w-2xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="details-heading" className="text-lg font-semibold">
-          Details
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Every chair of the workshop may change these; members’ open pages update at once.</p>
+      <CardSection id="details-heading" title="Details" intro="Every chair of the workshop may change these; members’ open pages update at once." className="max-w-2xl">
         <div className="mt-4">
           <WorkshopDetailsForm
             idPrefix="workshop-details"
@@ -45,20 +42,19 @@ export default async function WorkshopSettingsPage({ params }: { params: Promise
             savedMessage="Details saved."
           />
         </div>
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="archive-heading" className="max-w-2xl rounded-lg border border-rose-200 bg-white p-6 shadow-sm">
-        <h2 id="archive-heading" className="text-lg font-semibold">
-          Archive
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          When the workshop is over, archive it: it becomes a read-only record for all its members and moves to “Archived” in their list. Close or
-          cancel any open vote first.
-        </p>
+      <CardSection
+        id="archive-heading"
+        title="Archive"
+        intro="When the workshop is over, archive it: it becomes a read-only record for all its members and moves to “Archived” in their list. Close or cancel any open vote first."
+        tone="danger"
+        className="max-w-2xl"
+      >
         <div className="mt-4">
           <ArchiveWorkshop workshopPath={workshopPath} archive={archiveWorkshopAction.bind(null, settings.id)} />
         </div>
-      </section>
+      </CardSection>
     </div>
   );
 }

@@ -8,14 +8,23 @@ import { StateBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
 import { ProposalText } from "@/components/proposal/proposal-text";
 import { LiveEditor } from "@/components/editor/live-editor";
+import { PrintStamp } from "@/components/editor/print-stamp";
+import { listVersions } from "@/server/services/history/list-versions";
 import { LiveProposalTitle, ProposalDetailsPanel } from "@/components/proposal/proposal-details";
 import { can } from "@/lib/domain/access";
 import { ProposalDecisions } from "./proposal-decisions";
 import { editProposalDetailsAction } from "./actions";
-
-export const metadata: Metadata = { title: "Proposal" };
+import { proposalMetadata } from "./proposal-metadata";
+import { SaveVersionForm } from "@/components/history/save-version-form";
+import { saveVersionAction } from "./history/actions";
 
 type Params = { params: Promise<{ workshopId: string; proposalId: string }> };
+
+/** The tab names the proposal: "<proposal> — <workshop> · Accord". */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { workshopId, proposalId } = await params;
+  return proposalMetadata({ kind: "proposal" }, workshopId, proposalId);
+}
 
 export default async function ProposalPage({ params }: Params) {
   const { workshopId, proposalId } = await params;
@@ -26,9 +35,13 @@ export default async function ProposalPage({ params }: Params) {
   const ids = { workshopId: view.workshop.id, proposalId: view.proposal.id };
   // Shown only when it would be allowed now; the server checks again.
   const mayEditDetails = can(view.viewer.role, "proposal.details", view.proposal.state, { archived: view.workshop.archivedAt !== null });
+  // The chair names the text from here too, without leaving the editor (same action as History).
+  const maySaveVersion = can(view.viewer.role, "version.create", view.proposal.state, { archived: view.workshop.archivedAt !== null });
+  // For the printout's stamp ("latest saved version N").
+  const latestVersion = (await listVersions({ db: db(), userId: user.id, proposalId, take: 1 })).versions[0] ?? null;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 print:hidden">
         <Link href={`/workshops/${view.workshop.id}`} className="hover:underline">
           {view.workshop.title}
         </Link>
@@ -42,7 +55,7 @@ export default async function ProposalPage({ params }: Params) {
           <LiveProposalTitle {...ids} initial={view.proposal.title} />
         </h1>
         <StateBadge state={view.proposal.state} />
-        <nav aria-label="Proposal views" className="ml-auto flex gap-2">
+        <nav aria-label="Proposal views" className="ml-auto flex gap-2 print:hidden">
           <Link href={`/workshops/${view.workshop.id}/proposals/${view.proposal.id}/history`} className={buttonSecondary}>
             History
           </Link>
@@ -51,6 +64,9 @@ export default async function ProposalPage({ params }: Params) {
           </Link>
         </nav>
       </div>
+      <PrintStamp latestVersion={latestVersion} />
+      {/* Printing gives the text, not the interface. */}
+      <div className="space-y-6 print:hidden">
       <ProposalDetailsPanel
         {...ids}
         initial={{ title: view.proposal.title, summary: view.proposal.summary }}
@@ -58,8 +74,14 @@ export default async function ProposalPage({ params }: Params) {
         edit={mayEditDetails ? editProposalDetailsAction.bind(null, view.workshop.id, view.proposal.id) : null}
       />
       <ProposalDecisions workshopId={view.workshop.id} proposalId={view.proposal.id} />
+      {maySaveVersion && (
+        <section aria-label="Save a named version" className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+          <SaveVersionForm compact action={saveVersionAction.bind(null, view.workshop.id, view.proposal.id)} />
+        </section>
+      )}
+      </div>
       {/* The server-rendered text is the fallback until the live document has synced. */}
-      <LiveEditor key={view.proposal.id} proposalId={view.proposal.id} fallback={<ProposalText doc={view.content} />} />
+      <LiveEditor key={view.proposal.id} proposalId={view.proposal.id} workshopId={view.workshop.id} viewerRole={view.viewer.role} fallback={<ProposalText doc={view.content} />} />
     </div>
   );
 }

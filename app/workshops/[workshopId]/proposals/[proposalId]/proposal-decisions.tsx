@@ -13,6 +13,7 @@ import {
   changeProposalStateAction,
   closeVoteAction,
   endFloorAction,
+  lockCountdownAction,
   giveFloorAction,
   openVoteAction,
   requestFloorAction,
@@ -20,7 +21,8 @@ import {
 } from "@/app/workshops/[workshopId]/decision-actions";
 import { FollowChair } from "@/components/agenda/follow-chair";
 import { SpeakingQueue } from "@/components/floor/speaking-queue";
-import { LiveNotifications } from "@/components/notifications/live-notifications";
+import { VoteReminder } from "@/components/notifications/vote-reminder";
+import { WorkshopNotifications } from "@/app/workshops/[workshopId]/workshop-notifications";
 import { DecisionPanel } from "@/components/votes/decision-panel";
 
 export async function ProposalDecisions({ workshopId, proposalId }: { workshopId: string; proposalId: string }) {
@@ -38,6 +40,7 @@ export async function ProposalDecisions({ workshopId, proposalId }: { workshopId
 
   return (
     <div className="space-y-4">
+      <VoteReminder workshopId={workshopId} proposalId={proposalId} viewer={{ role: viewer.role, delegationId: viewer.delegationId }} initialLive={live} />
       <div className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 flex-1 basis-full sm:basis-0">
           {/* Nobody takes the floor in an archived workshop (archiving emptied the queue). */}
@@ -57,7 +60,7 @@ export async function ProposalDecisions({ workshopId, proposalId }: { workshopId
           )}
         </div>
         {viewer.role !== "MODERATOR" && <FollowChair workshopId={workshopId} initialLive={live} />}
-        <LiveNotifications workshopId={workshopId} />
+        <WorkshopNotifications workshopId={workshopId} />
       </div>
       <DecisionPanel
         workshopId={workshopId}
@@ -69,6 +72,7 @@ export async function ProposalDecisions({ workshopId, proposalId }: { workshopId
         initialLive={live}
         actions={{
           changeState: changeProposalStateAction.bind(null, workshopId, proposalId),
+          lockCountdown: lockCountdownAction.bind(null, workshopId, proposalId),
           openVote: openVoteAction.bind(null, workshopId, proposalId),
           castBallot: castBallotAction,
           closeVote: closeVoteAction.bind(null, workshopId),

@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
 import { db } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { guardPage } from "@/server/auth/page-guard";
-import { compareVersions } from "@/server/services/history/compare-versions";
+import { findDefaultComparePair } from "@/server/services/history/default-compare-pair";
 import { listVersions } from "@/server/services/history/list-versions";
 import { CompareForm } from "@/components/history/compare-form";
 import { DiffLegend } from "@/components/history/diff-legend";
 import { DiffView, type DiffLayout } from "@/components/history/diff-view";
 import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-breadcrumb";
 import { LayoutToggle } from "@/components/history/layout-toggle";
-import { versionTitle } from "@/components/history/version-title";
+import { versionTitle, type TitledVersion } from "@/components/history/version-title";
 import { LocalTime } from "@/components/ui/local-time";
 import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { loadHistoryContext, positiveInt } from "../history/load-context";
 import { CompareBusyNotice, CompareLevelNotice } from "./compare-notice";
+import { compareOrBusy } from "./compare-or-busy";
+import { proposalMetadata } from "../proposal-metadata";
 
-export const metadata: Metadata = { title: "Compare versions" };
+export async function generateMetadata({ params }: { params: Promise<{ workshopId: string; proposalId: string }> }): Promise<Metadata> {
+  const { workshopId, proposalId } = await params;
+  return proposalMetadata({ kind: "compare" }, workshopId, proposalId);
+}
 
 /** The selects list at most this many versions (newest first); the two compared are always in. */
 const MAX_OPTIONS = 1000;
@@ -27,24 +31,14 @@ type Props = {
 };
 
 async function versionOptions(userId: string, proposalId: string) {
-  const options: Array<{ number: number; label: string | null }> = [];
+  const options: TitledVersion[] = [];
   let before: number | undefined;
   do {
     const page = await listVersions({ db: db(), userId, proposalId, before, take: LIST_PAGE });
-    options.push(...page.versions.map((v) => ({ number: v.number, label: v.label })));
+    options.push(...page.versions.map((v) => ({ number: v.number, label: v.label, round: v.round })));
     before = page.nextBefore ?? undefined;
   } while (before !== undefined && options.length < MAX_OPTIONS);
   return options;
-}
-
-/** The comparison, or the server's "too many waiting" refusal as a message to show (not an error page). */
-async function compareOrBusy(opts: Parameters<typeof compareVersions>[0]) {
-  try {
-    return { diff: await guardPage(compareVersions(opts)), busy: null };
-  } catch (e) {
-    if (isAppError(e) && e.code === "BUSY") return { diff: null, busy: e.message };
-    throw e;
-  }
 }
 
 export default async function ComparePage({ params, searchParams }: Props) {
@@ -53,13 +47,19 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const ctx = await loadHistoryContext(workshopId, proposalId, `/workshops/${workshopId}/proposals/${proposalId}/compare`);
   const options = await guardPage(versionOptions(ctx.user.id, proposalId));
   const newest = options[0]?.number ?? 1;
-  const to = positiveInt(query.to) ?? newest;
-  const from = positiveInt(query.from) ?? options[1]?.number ?? newest;
+  const asked = { from: positiveInt(query.from), to: positiveInt(query.to) };
+  // Nothing picked: the newest against the last version whose text differs, not merely the one
+  // before it (a vote's version repeats the text saved just before the vote opened).
+  const fallback = asked.from === null && asked.to === null ? await guardPage(findDefaultComparePair({ db: db(), userId: ctx.user.id, proposalId })) : null;
+  const to = asked.to ?? fallback?.to ?? newest;
+  const from = asked.from ?? fallback?.from ?? options[1]?.number ?? newest;
   const layout: DiffLayout = query.layout === "side" ? "side" : "inline";
   const { diff, busy } = await compareOrBusy({ db: db(), userId: ctx.user.id, proposalId, from, to });
   const zone = await viewerTimeZone();
   for (const v of diff ? [diff.from, diff.to] : []) if (!options.some((o) => o.number === v.number)) options.push({ number: v.number, label: v.label });
   options.sort((a, b) => b.number - a.number);
+  // The selects' titles (a vote's version by its round) for the headings too.
+  const titleOf = (v: { number: number; label: string | null }) => versionTitle(options.find((o) => o.number === v.number) ?? v);
 
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
   const path = `${ctx.basePath}/compare`;
@@ -82,7 +82,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <div className="space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold">
-              {versionTitle(diff.from)} <span className="font-normal text-slate-500">→</span> {versionTitle(diff.to)}
+              {titleOf(diff.from)} <span className="font-normal text-slate-500">→</span> {titleOf(diff.to)}
             </h2>
             <LayoutToggle layout={layout} hrefs={{ inline: hrefFor("inline"), side: hrefFor("side") }} />
           </div>
@@ -96,10 +96,11 @@ export default async function ComparePage({ params, searchParams }: Props) {
             .
           </p>
           {from === to && <p className="text-sm text-slate-600">Both sides are the same version. Pick two different versions to see what changed.</p>}
+          {fallback?.isIdentical && from !== to && <p className="text-sm text-slate-600">No earlier version has a different text.</p>}
           <CompareLevelNotice level={diff.level} />
           {/* No word counts when the diff worker never answered (server/compute/diff-pool.ts); the notice stands in. */}
           {diff.stats && <DiffLegend parts={diff.parts} stats={diff.stats} delegations={delegations} />}
-          <DiffView parts={diff.parts} level={diff.level} delegations={delegations} layout={layout} fromTitle={versionTitle(diff.from)} toTitle={versionTitle(diff.to)} />
+          <DiffView parts={diff.parts} level={diff.level} delegations={delegations} layout={layout} fromTitle={titleOf(diff.from)} toTitle={titleOf(diff.to)} />
         </div>
       )}
     </div>

@@ -37,7 +37,7 @@ export const restoreVersionAction = defineAction(
     revalidate: { paths: proposalPages },
   },
   async ({ proposalId, number }, { userId }) => {
-    const version = await restoreVersion({ db: db(), rooms: realtime().rooms, userId, proposalId, number });
+    const version = await restoreVersion({ db: db(), rooms: realtime().rooms, live: realtime().live, userId, proposalId, number });
     return { number: version.number };
   },
 );

@@ -12,8 +12,12 @@ import { VersionList } from "@/components/history/version-list";
 import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { saveVersionAction } from "./actions";
 import { loadHistoryContext, positiveInt } from "./load-context";
+import { proposalMetadata } from "../proposal-metadata";
 
-export const metadata: Metadata = { title: "History" };
+export async function generateMetadata({ params }: { params: Promise<{ workshopId: string; proposalId: string }> }): Promise<Metadata> {
+  const { workshopId, proposalId } = await params;
+  return proposalMetadata({ kind: "history" }, workshopId, proposalId);
+}
 
 type Props = {
   params: Promise<{ workshopId: string; proposalId: string }>;

@@ -15,10 +15,19 @@ import { LocalTime } from "@/components/ui/local-time";
 import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { versionTitle } from "@/components/history/version-title";
 import { DuplicateVersionButton } from "@/components/history/duplicate-version-button";
+import { DiffLegend } from "@/components/history/diff-legend";
+import { DiffView } from "@/components/history/diff-view";
+import { CompareBusyNotice, CompareLevelNotice } from "../../compare/compare-notice";
+import { compareOrBusy } from "../../compare/compare-or-busy";
 import { duplicateAsNewDraftAction, restoreVersionAction } from "../actions";
 import { loadHistoryContext, positiveInt } from "../load-context";
+import { proposalMetadata } from "../../proposal-metadata";
 
-export const metadata: Metadata = { title: "Version" };
+export async function generateMetadata({ params }: { params: Promise<{ workshopId: string; proposalId: string; number: string }> }): Promise<Metadata> {
+  const { workshopId, proposalId, number } = await params;
+  const n = positiveInt(number);
+  return n === null ? { title: "Version" } : proposalMetadata({ kind: "version", number: n }, workshopId, proposalId);
+}
 
 type Props = { params: Promise<{ workshopId: string; proposalId: string; number: string }> };
 
@@ -36,9 +45,12 @@ export default async function VersionPage({ params }: Props) {
       listVersions({ db: db(), userId, proposalId, take: 1 }).then((r) => r.versions[0]?.number ?? number),
     ]),
   );
+  // What changed since the previous version, with the same marks and attribution as Compare
+  // (the diff runs in the compare worker, under its budgets).
+  const changes = number > 1 ? await compareOrBusy({ db: db(), userId, proposalId, from: number - 1, to: number }) : null;
   const zone = await viewerTimeZone();
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
-  const title = versionTitle(version);
+  const title = versionTitle({ ...version, round: summary?.round });
   const compare =
     number < newest
       ? { href: `${ctx.basePath}/compare?from=${number}&to=${newest}`, label: `Compare with the newest (version ${newest})` }
@@ -119,6 +131,32 @@ export default async function VersionPage({ params }: Props) {
           </div>
         </article>
       </div>
+
+      {changes && (
+        <section aria-labelledby="changes-heading" className="space-y-4">
+          <h2 id="changes-heading" className="text-xl font-semibold">
+            Changes since version {number - 1}
+          </h2>
+          {changes.busy !== null && <CompareBusyNotice message={changes.busy} />}
+          {changes.diff && <VersionChanges diff={changes.diff} delegations={delegations} fromTitle={`Version ${number - 1}`} toTitle={title} />}
+        </section>
+      )}
     </div>
+  );
+}
+
+type Diff = NonNullable<Awaited<ReturnType<typeof compareOrBusy>>["diff"]>;
+
+function VersionChanges({ diff, delegations, fromTitle, toTitle }: { diff: Diff; delegations: Map<string, { id: string; name: string; code: string; colour: string }>; fromTitle: string; toTitle: string }) {
+  // Same text (a vote's version right after a named one): say so instead of repeating the text unmarked.
+  if (diff.stats && diff.stats.inserted === 0 && diff.stats.deleted === 0) {
+    return <p className="text-slate-600">No changes to the text since version {diff.from.number}.</p>;
+  }
+  return (
+    <>
+      <CompareLevelNotice level={diff.level} />
+      {diff.stats && <DiffLegend parts={diff.parts} stats={diff.stats} delegations={delegations} />}
+      <DiffView parts={diff.parts} level={diff.level} delegations={delegations} layout="inline" fromTitle={fromTitle} toTitle={toTitle} />
+    </>
   );
 }

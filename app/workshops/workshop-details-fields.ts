@@ -1,0 +1,14 @@
+// The form "New workshop" and "Edit details" both send (components/workshops/workshop-details-form),
+// read the same way by both actions. Shape and size only: the use case checks each field and
+// names the one at fault (server/services/workshop/workshop-details).
+// A plain module, not a server-action one: a schema, not an entry point.
+import { Text, formFields } from "@/server/actions/arguments";
+import { WorkshopDetailsInput } from "@/server/services/workshop/workshop-details";
+
+export const WorkshopDetailsFields = formFields({
+  title: Text,
+  description: Text.optional(),
+  timeZone: Text,
+  defaultVoteRule: WorkshopDetailsInput.shape.defaultVoteRule,
+  defaultQuorum: Text,
+});
