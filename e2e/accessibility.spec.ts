@@ -73,5 +73,14 @@ for (const role of ["chair", "china", "observer"] as const) {
     await check(page, `${workshop}/audit`, role === "chair" ? "audit log" : "audit log (403)");
     await check(page, `${workshop}/manage`, role === "chair" ? "manage workshop" : "manage workshop (403)");
     await check(page, "/account", "account");
+
+    // A real invite link, as the person it is for sees it (here: someone already signed in).
+    if (role === "chair") {
+      await page.goto(`${workshop}/manage`);
+      await page.getByRole("region", { name: "Invites" }).getByLabel("Role").selectOption("OBSERVER");
+      await page.getByRole("button", { name: "Create invite link" }).click();
+      const link = await page.getByLabel(/Invite link/).inputValue();
+      await check(page, new URL(link).pathname, "a valid invite link");
+    }
   });
 }

@@ -45,7 +45,8 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, backLabel
         if (isOpen) onCancel();
         if (opener.current?.isConnected) opener.current.focus();
       }}
-      className="w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-300 bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
+      // m-auto: the base styles zero every margin, and a modal dialog is centred by its auto margins.
+      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-300 bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="space-y-4 p-5">
         <h2 id={headingId} className="text-lg font-semibold">
