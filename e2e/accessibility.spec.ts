@@ -76,6 +76,8 @@ for (const role of ["chair", "china", "observer"] as const) {
 
     // A real invite link, as the person it is for sees it (here: someone already signed in).
     if (role === "chair") {
+      await check(page, `${workshop}/settings`, "workshop settings (Edit details, Archive workshop)");
+      await check(page, `${workshop}/proposals/new`, "new proposal");
       await page.goto(`${workshop}/manage`);
       await page.getByRole("region", { name: "Invites" }).getByLabel("Role").selectOption("OBSERVER");
       await page.getByRole("button", { name: "Create invite link" }).click();
