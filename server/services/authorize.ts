@@ -15,9 +15,17 @@ export type Membership = {
 };
 
 export async function findMembership(db: Db, workshopId: string, userId: string): Promise<Membership | null> {
-  const m = await db.member.findUnique({ where: { workshopId_userId: { workshopId, userId } } });
+  return (await findSeat(db, workshopId, userId))?.membership ?? null;
+}
+
+/** The membership and whether its workshop is archived, in one read (every entry point runs it). */
+async function findSeat(db: Db, workshopId: string, userId: string): Promise<{ membership: Membership; isArchived: boolean } | null> {
+  const m = await db.member.findUnique({ where: { workshopId_userId: { workshopId, userId } }, include: { workshop: { select: { archivedAt: true } } } });
   if (!m) return null;
-  return { memberId: m.id, userId: m.userId, workshopId: m.workshopId, role: m.role, delegationId: m.delegationId };
+  return {
+    membership: { memberId: m.id, userId: m.userId, workshopId: m.workshopId, role: m.role, delegationId: m.delegationId },
+    isArchived: m.workshop.archivedAt !== null,
+  };
 }
 
 type Target = { workshopId: string; proposalId?: undefined } | { proposalId: string; workshopId?: undefined };
@@ -45,10 +53,8 @@ export async function authorize(opts: { db: Db; userId: string | null; action: A
   }
   if (!workshopId) throw new AppError("NOT_FOUND");
   if (isProposalAction(action) && !proposal) throw new AppError("INVALID_INPUT", "This action needs a proposal.");
-  const membership = await findMembership(db, workshopId, userId);
-  // Archiving only ever narrows what a member may do, so non-members need not pay for the read.
-  const workshop = membership ? await db.workshop.findUnique({ where: { id: workshopId }, select: { archivedAt: true } }) : null;
-  const decision = decide(membership?.role ?? null, action, proposal?.state, { archived: workshop?.archivedAt != null });
+  const seat = await findSeat(db, workshopId, userId);
+  const decision = decide(seat?.membership.role ?? null, action, proposal?.state, { archived: seat?.isArchived ?? false });
   if (!decision.allowed) throw new AppError(decision.code === "NOT_A_MEMBER" ? "NOT_FOUND" : decision.code);
-  return { membership: membership!, proposal, isArchived: workshop?.archivedAt != null };
+  return { membership: seat!.membership, proposal, isArchived: seat!.isArchived };
 }
