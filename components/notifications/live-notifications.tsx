@@ -6,7 +6,7 @@
 // and shows the same on another device.
 import { useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
-import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
+import { notifiedKey, useWorkshopLive } from "@/lib/realtime/use-workshop-live";
 import type { NotificationList } from "@/lib/domain/notifications";
 import { buttonSecondary } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
@@ -23,7 +23,7 @@ type Props = { workshopId: string; initial: NotificationList; list: ListNotifica
 export function LiveNotifications({ workshopId, initial, list, markAllRead }: Props) {
   const { live, notices, dismiss, access, seatChanges } = useWorkshopLive(workshopId);
   useRefreshOnSeatChange(seatChanges);
-  const stored = useStoredNotifications({ initial, list, boardVersion: live?.serverTime ?? null });
+  const stored = useStoredNotifications({ initial, list, boardKey: notifiedKey(live) });
   const zone = useViewerZone();
   const [isOpen, setOpen] = useState(false);
   const [isPaused, setPaused] = useState(false);

@@ -1,7 +1,8 @@
 "use client";
 // The caller's stored notices for the panel: the server-rendered list first, then read again
-// whenever the live board changes (every notice comes with a board change) and when the tab
-// comes back into view (marked read on another device meanwhile).
+// when the board changes in a way that is notified (see notifiedKey) and when the tab comes back
+// into view (marked read on another device meanwhile). Not on every board: each ballot sends one
+// to every open page, and a read per page per ballot would be a query storm for nothing.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { NotificationList } from "@/lib/domain/notifications";
@@ -9,8 +10,9 @@ import type { NotificationList } from "@/lib/domain/notifications";
 export type ListNotifications = () => Promise<ActionResult<NotificationList>>;
 export type MarkAllRead = () => Promise<ActionResult<{ marked: number }>>;
 
-export function useStoredNotifications(opts: { initial: NotificationList; list: ListNotifications; boardVersion: string | null }) {
-  const { list, boardVersion } = opts;
+/** `boardKey`: notifiedKey (lib/realtime/use-workshop-live.ts) of the latest board. */
+export function useStoredNotifications(opts: { initial: NotificationList; list: ListNotifications; boardKey: string | null }) {
+  const { list, boardKey } = opts;
   const [state, setState] = useState(opts.initial);
   // Only the latest request's answer counts: answers to quick successive reads may cross.
   const requests = useRef(0);
@@ -20,13 +22,13 @@ export function useStoredNotifications(opts: { initial: NotificationList; list: 
     if (res.ok && n === requests.current) setState(res.data);
   }, [list]);
 
-  const seenBoard = useRef(boardVersion);
+  const seenKey = useRef(boardKey);
   useEffect(() => {
     // The first board is what the page was rendered with: nothing new to read yet.
-    if (boardVersion === null || boardVersion === seenBoard.current) return;
-    seenBoard.current = boardVersion;
+    if (boardKey === null || boardKey === seenKey.current) return;
+    seenKey.current = boardKey;
     void reload();
-  }, [boardVersion, reload]);
+  }, [boardKey, reload]);
 
   useEffect(() => {
     const onVisible = () => document.visibilityState === "visible" && void reload();

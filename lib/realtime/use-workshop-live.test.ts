@@ -1,7 +1,7 @@
 // The notices people get come from diffing two boards: only news, each once, in words.
 import { describe, expect, it } from "vitest";
 import type { LiveRound, WorkshopLive } from "../protocol.ts";
-import { noticesBetween } from "./use-workshop-live.ts";
+import { noticesBetween, notifiedKey } from "./use-workshop-live.ts";
 
 const round = (over: Partial<LiveRound>): LiveRound => ({
   id: "r1",
@@ -79,5 +79,27 @@ describe("noticesBetween", () => {
     const archived = board({ workshop: { ...board().workshop, archivedAt: "2026-01-02T10:00:00.000Z" } });
     expect(noticesBetween(board(), archived)).toEqual(["The workshop has been archived: it can be read, not changed."]);
     expect(noticesBetween(archived, archived)).toEqual([]);
+  });
+});
+
+describe("notifiedKey (when a page re-reads its stored notifications)", () => {
+  const key = (over: Partial<WorkshopLive>) => notifiedKey(board(over));
+  it("stays the same for what notifies nobody: a ballot, the queue, a title", () => {
+    const base = key({ rounds: [round({})] });
+    expect(key({ rounds: [round({ voted: ["d1"] })] })).toBe(base);
+    expect(key({ rounds: [round({})], serverTime: "2026-01-01T10:05:00.000Z" })).toBe(base);
+  });
+
+  it.each<[string, Partial<WorkshopLive>]>([
+    ["the item on the floor", { currentProposalId: "p2" }],
+    ["a vote opening", { rounds: [round({})] }],
+    ["a lock", { proposals: [{ id: "p1", title: "Health", summary: "", state: "LOCKED", position: 0, lockAt: null, lastRestore: null }] }],
+    ["a restore", { proposals: [{ id: "p1", title: "Health", summary: "", state: "DRAFTING", position: 0, lockAt: null, lastRestore: { from: 1, to: 3, at: "2026-01-01T10:01:00.000Z" } }] }],
+  ])("changes with %s", (_, over) => {
+    expect(key(over)).not.toBe(key({}));
+  });
+
+  it("is null before the first board", () => {
+    expect(notifiedKey(null)).toBeNull();
   });
 });

@@ -56,6 +56,19 @@ export function noticesBetween(prev: WorkshopLive | null, next: WorkshopLive): s
   return out;
 }
 
+/**
+ * What on the board comes with a stored notification (server/services/notifications): the item
+ * on the floor, each proposal's state (lock, unlock, votes) and latest restore, each round's
+ * status. Ballots, presence, the speaking queue and edited titles change the board but notify
+ * nobody, so a page re-reads its notifications only when this key changes. Pure.
+ */
+export function notifiedKey(live: WorkshopLive | null): string | null {
+  if (!live) return null;
+  const proposals = live.proposals.map((p) => `${p.id}:${p.state}:${p.lastRestore?.to ?? ""}`);
+  const rounds = live.rounds.map((r) => `${r.id}:${r.status}`);
+  return [live.currentProposalId ?? "", ...proposals, ...rounds].join("|");
+}
+
 type Store = {
   snapshot: Snapshot;
   listeners: Set<() => void>;
