@@ -44,6 +44,13 @@ export const ERRORS = {
   TOO_MANY_CONNECTIONS: { status: 429, message: "Too many open connections for this account; close some tabs." },
   TOO_MUCH_PRESENCE: { status: 413, message: "Too much presence information in this room." },
   STORAGE_UNAVAILABLE: { status: 503, message: "The database is briefly unavailable. Please try again in a moment." },
+  // Amendments and comments (lib/domain/amendments.ts, comments.ts say when).
+  AMENDMENTS_ONLY: { status: 409, message: "The chair has set this text to amendments only: changes are proposed as amendments." },
+  ANCHOR_NOT_FOUND: { status: 409, message: "That passage is not in this text (it may have been deleted meanwhile)." },
+  NOT_OPEN: { status: 409, message: "This amendment has already been decided or withdrawn." },
+  OWN_AMENDMENT: { status: 409, message: "A delegation cannot support or object to its own amendment." },
+  NOT_YOURS: { status: 403, message: "Only its author's delegation can change this." },
+  TOO_MANY: { status: 409, message: "This text has reached its limit of open amendments or comment threads." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

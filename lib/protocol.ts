@@ -4,7 +4,9 @@
 // from lib/live-board.ts.
 import { z } from "zod";
 import type { EditRight } from "./domain/edit-right.ts";
-import { PROPOSAL_STATES, type ProposalState, type Role } from "./domain/vocabulary.ts";
+import { PROPOSAL_STATES, EDITING_MODES, COMMENT_VISIBILITIES, STANCES, type AmendmentStatus, type CommentVisibility, type EditingMode, type ProposalState, type Role, type Stance } from "./domain/vocabulary.ts";
+import { MAX_AMENDMENT_TEXT_CHARS, MAX_ANCHOR_BYTES, MAX_REASON_CHARS } from "./domain/amendments.ts";
+import { MAX_COMMENT_CHARS } from "./domain/comments.ts";
 import type { ErrorCode } from "./errors.ts";
 import type { WorkshopLive } from "./live-board.ts";
 
@@ -19,7 +21,7 @@ export type { LiveFloorEntry, LiveRound, WorkshopLive } from "./live-board.ts";
  * with PROTOCOL_OUTDATED (asked to reload) instead of misreading or being misread. Clients that
  * send no version are refused from then on too (tests emitting room:join by hand included).
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /**
  * What a client that sends no version speaks: it predates the field, and the format the field
  * arrived with (version 1) differs from the one before only by the field itself.
@@ -56,6 +58,12 @@ const YjsClientId = z.number().int().min(0).max(0xffff_ffff);
 const ProtocolVersion = z.number().int().default(UNVERSIONED_PROTOCOL);
 
 export const ProposalStateSchema = z.enum(PROPOSAL_STATES);
+/** A Yjs relative position (Y.encodeRelativePosition): where an amendment or a thread is anchored. */
+const Anchor = bytes(MAX_ANCHOR_BYTES);
+/** Chosen by the tab for an amendment it proposes, so a resend updates instead of duplicating. */
+const ClientKey = z.string().min(8).max(MAX_ID_LENGTH).regex(/^[A-Za-z0-9_-]+$/);
+const Reason = z.string().max(MAX_REASON_CHARS, { message: `must be at most ${MAX_REASON_CHARS} characters` });
+const CommentBody = z.string().trim().min(1, { message: "must not be empty" }).max(MAX_COMMENT_CHARS, { message: `must be at most ${MAX_COMMENT_CHARS} characters` });
 /** The protocol's name for a proposal state (the domain's ProposalState). */
 export type ProposalStateName = ProposalState;
 
@@ -86,6 +94,35 @@ export const ClientEvents = {
   "awareness:update": z.object({ proposalId: ProposalId, update: bytes(MAX_AWARENESS_BYTES) }),
   /** Follow a workshop's live board (agenda, votes, speaking queue). */
   "workshop:join": z.object({ workshopId: ProposalId }),
+  /** The chair switches between "Open drafting" and "Amendments only". */
+  "proposal:mode": z.object({ proposalId: ProposalId, mode: z.enum(EDITING_MODES) }),
+  /**
+   * Propose an amendment, or revise one's own open one with the same `key` (typing extends it):
+   * replace the passage between the anchors (one paragraph) by `insert`. Idempotent: a resend
+   * stores the same thing. Both anchors equal and `insert` empty: the amendment is discarded.
+   */
+  "amendment:put": z.object({
+    proposalId: ProposalId,
+    key: ClientKey,
+    from: Anchor,
+    to: Anchor,
+    insert: z.string().max(MAX_AMENDMENT_TEXT_CHARS, { message: `must be at most ${MAX_AMENDMENT_TEXT_CHARS} characters` }),
+    reason: Reason.optional(),
+  }),
+  /** Set or change the reason of one's own open amendment. */
+  "amendment:reason": z.object({ proposalId: ProposalId, amendmentId: ProposalId, reason: Reason }),
+  /** Support, object, or (null) take back this delegation's stance. */
+  "amendment:stance": z.object({ proposalId: ProposalId, amendmentId: ProposalId, stance: z.enum(STANCES).nullable() }),
+  "amendment:withdraw": z.object({ proposalId: ProposalId, amendmentId: ProposalId }),
+  /** The chair accepts an amendment into the agreed text (competing ones become superseded). */
+  "amendment:accept": z.object({ proposalId: ProposalId, amendmentId: ProposalId }),
+  "amendment:reject": z.object({ proposalId: ProposalId, amendmentId: ProposalId }),
+  /** The chair accepts every open amendment of one delegation, in text order. */
+  "amendment:accept-all": z.object({ proposalId: ProposalId, delegationId: ProposalId }),
+  /** A new thread on the passage between the anchors. */
+  "comment:start": z.object({ proposalId: ProposalId, from: Anchor, to: Anchor, body: CommentBody, visibility: z.enum(COMMENT_VISIBILITIES) }),
+  "comment:reply": z.object({ proposalId: ProposalId, threadId: ProposalId, body: CommentBody }),
+  "comment:resolve": z.object({ proposalId: ProposalId, threadId: ProposalId, resolved: z.boolean() }),
 } as const;
 
 export type ClientEventName = keyof typeof ClientEvents;
@@ -96,14 +133,58 @@ export type JoinAck = Ack<{
   self: Participant;
   state: ProposalState;
   edit: EditRight;
+  mode: EditingMode;
   /** Everyone's current awareness (presence and carets), server-stamped. */
   awareness: Uint8Array;
+  /** Every amendment of the proposal (open and decided), and the threads this member may see. */
+  amendments: AmendmentView[];
+  threads: ThreadView[];
 }>;
 export type SyncAck = Ack<{ update: Uint8Array; stateVector: Uint8Array }>;
 /** Sent once the update is in the journal: the client may say "All changes saved". */
 export type UpdateAck = Ack<{ durable: true }>;
 export type PlainAck = Ack;
 export type WorkshopAck = Ack<{ live: WorkshopLive }>;
+export type AmendmentAck = Ack<{ amendment: AmendmentView | null }>;
+export type AmendmentsAck = Ack<{ amendments: AmendmentView[] }>;
+export type ThreadAck = Ack<{ thread: ThreadView }>;
+
+/** A delegation as shown on amendments and comments (its colour marks them everywhere). */
+export type DelegationTag = { id: string; name: string; code: string; colour: string };
+
+/** One amendment as every member of the workshop sees it. Anchors are Yjs relative positions. */
+export type AmendmentView = {
+  id: string;
+  key: string;
+  from: Uint8Array;
+  to: Uint8Array;
+  /** The passage it replaces, as it read when last proposed (empty: a pure insertion). */
+  passage: string;
+  insert: string;
+  reason: string | null;
+  status: AmendmentStatus;
+  delegation: DelegationTag | null;
+  author: { id: string; name: string };
+  stances: { delegationId: string; stance: Stance }[];
+  createdAt: string;
+  decidedAt: string | null;
+};
+
+export type CommentView = { id: string; author: { id: string; name: string }; delegation: DelegationTag | null; body: string; createdAt: string };
+
+/** A thread, sent only to members who may see it (lib/domain/comments.ts canSeeThread). */
+export type ThreadView = {
+  id: string;
+  from: Uint8Array;
+  to: Uint8Array;
+  quote: string;
+  visibility: CommentVisibility;
+  /** For a delegation-only thread: whose it is. */
+  delegation: DelegationTag | null;
+  resolved: boolean;
+  comments: CommentView[];
+  createdAt: string;
+};
 
 /** What the server answers to each client event (an event missing here fails to compile below). */
 export type AckOf = {
@@ -113,6 +194,17 @@ export type AckOf = {
   "doc:update": UpdateAck;
   "awareness:update": PlainAck;
   "workshop:join": WorkshopAck;
+  "proposal:mode": PlainAck;
+  "amendment:put": AmendmentAck;
+  "amendment:reason": AmendmentAck;
+  "amendment:stance": AmendmentAck;
+  "amendment:withdraw": AmendmentAck;
+  "amendment:accept": AmendmentsAck;
+  "amendment:reject": AmendmentAck;
+  "amendment:accept-all": AmendmentsAck;
+  "comment:start": ThreadAck;
+  "comment:reply": ThreadAck;
+  "comment:resolve": ThreadAck;
 };
 
 /**
@@ -145,6 +237,12 @@ export interface ServerToClientEvents {
   "awareness:update": (payload: { proposalId: string; update: Uint8Array | ArrayBuffer }) => void;
   /** The proposal's state changed (lock, vote…): who may edit now. */
   "room:state": (payload: { proposalId: string; state: ProposalState; edit: EditRight }) => void;
+  /** The chair changed the editing mode ("Open drafting" / "Amendments only"). */
+  "proposal:mode": (payload: { proposalId: string; mode: EditingMode }) => void;
+  /** Amendments that were proposed, revised, supported, decided… (each in full, replacing the old). */
+  "amendment:changed": (payload: { proposalId: string; amendments: AmendmentView[] }) => void;
+  /** A thread that began or changed; a delegation-only one reaches that delegation's members only. */
+  "comment:changed": (payload: { proposalId: string; thread: ThreadView }) => void;
   /** The room was reloaded from the database (its memory could not be stored): join again. */
   "room:reset": (payload: { proposalId: string }) => void;
   /** The workshop's live board changed. */

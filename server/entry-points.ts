@@ -31,6 +31,17 @@ export const SOCKET_ENTRY_POINTS = {
   "doc:update": { action: "proposal.edit" },
   "awareness:update": { action: "proposal.view" },
   "workshop:join": { action: "workshop.view" },
+  "proposal:mode": { action: "proposal.mode" },
+  "amendment:put": { action: "amendment.propose" },
+  "amendment:reason": { action: "amendment.propose" },
+  "amendment:stance": { action: "amendment.stance" },
+  "amendment:withdraw": { action: "amendment.withdraw" },
+  "amendment:accept": { action: "amendment.accept" },
+  "amendment:reject": { action: "amendment.reject" },
+  "amendment:accept-all": { action: "amendment.accept" },
+  "comment:start": { action: "comment.write" },
+  "comment:reply": { action: "comment.write" },
+  "comment:resolve": { action: "comment.write" },
 } as const satisfies Record<ClientEventName, Guard>;
 
 const INVITE = "app/invite/[token]/actions.ts";

@@ -18,6 +18,10 @@ const PAIRS: Array<[name: keyof typeof sqlite, tuple: readonly string[], sqliteE
   ["VoteStatus", domain.VOTE_STATUSES, sqlite.VoteStatus, postgres.VoteStatus],
   ["FloorStatus", domain.FLOOR_STATUSES, sqlite.FloorStatus, postgres.FloorStatus],
   ["BallotChoice", domain.BALLOT_CHOICES, sqlite.BallotChoice, postgres.BallotChoice],
+  ["EditingMode", domain.EDITING_MODES, sqlite.EditingMode, postgres.EditingMode],
+  ["AmendmentStatus", domain.AMENDMENT_STATUSES, sqlite.AmendmentStatus, postgres.AmendmentStatus],
+  ["Stance", domain.STANCES, sqlite.Stance, postgres.Stance],
+  ["CommentVisibility", domain.COMMENT_VISIBILITIES, sqlite.CommentVisibility, postgres.CommentVisibility],
 ];
 
 const sorted = (values: Iterable<string>) => [...values].sort();
@@ -48,5 +52,9 @@ describe("domain vocabulary = database enums", () => {
     expectTypeOf<domain.FloorStatus>().toEqualTypeOf<postgres.FloorStatus>();
     expectTypeOf<domain.BallotChoice>().toEqualTypeOf<sqlite.BallotChoice>();
     expectTypeOf<domain.BallotChoice>().toEqualTypeOf<postgres.BallotChoice>();
+    expectTypeOf<domain.EditingMode>().toEqualTypeOf<sqlite.EditingMode>();
+    expectTypeOf<domain.AmendmentStatus>().toEqualTypeOf<postgres.AmendmentStatus>();
+    expectTypeOf<domain.Stance>().toEqualTypeOf<sqlite.Stance>();
+    expectTypeOf<domain.CommentVisibility>().toEqualTypeOf<postgres.CommentVisibility>();
   });
 });

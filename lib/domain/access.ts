@@ -49,6 +49,19 @@ export const ACCESS_TABLE = {
   "vote.cancel": { roles: ["MODERATOR"], states: ["VOTING"] },
   // Whose ballot it is (the caster's own delegation) is checked by the use case, not here.
   "vote.cast": { roles: ["DELEGATE"], states: ["VOTING"] },
+  // "Open drafting" or "Amendments only" (lib/domain/amendments.ts says what each allows).
+  "proposal.mode": { roles: ["MODERATOR"], states: OPEN_STATES },
+  // Propose or revise one's own; the amendment's delegation is the sender's, set by the server.
+  "amendment.propose": { roles: ["MODERATOR", "DELEGATE"], states: ["DRAFTING"] },
+  // Support or object to another delegation's amendment (the use case refuses one's own).
+  "amendment.stance": { roles: ["DELEGATE"], states: OPEN_STATES },
+  // The proposing delegation's own (checked by the use case).
+  "amendment.withdraw": { roles: ["MODERATOR", "DELEGATE"], states: OPEN_STATES },
+  // Accepting changes the agreed text: only while drafting is open, and never while VOTING.
+  "amendment.accept": { roles: ["MODERATOR"], states: ["DRAFTING"] },
+  "amendment.reject": { roles: ["MODERATOR"], states: OPEN_STATES },
+  // Start, reply, resolve, reopen; who sees a thread is lib/domain/comments.ts's canSeeThread.
+  "comment.write": { roles: ["MODERATOR", "DELEGATE"], states: ["DRAFTING", "LOCKED", "VOTING"] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACCESS_TABLE;

@@ -36,6 +36,22 @@ export const VERSION_KINDS = ["AUTO", "NAMED", "VOTE", "RESTORE"] as const;
 /** How a version came to be: idle or periodic cut, the chair's named save, a vote opening, a restore. */
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
+export const EDITING_MODES = ["OPEN", "AMENDMENTS"] as const;
+/** "Open drafting": typing changes the agreed text; "Amendments only": delegates' typing proposes amendments. */
+export type EditingMode = (typeof EDITING_MODES)[number];
+
+export const AMENDMENT_STATUSES = ["OPEN", "ACCEPTED", "REJECTED", "WITHDRAWN", "SUPERSEDED"] as const;
+/** Where an amendment is: open, decided by the chair, withdrawn by its delegation, or overtaken by another. */
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+
+export const STANCES = ["SUPPORT", "OBJECT"] as const;
+/** A delegation's position on another delegation's amendment. */
+export type Stance = (typeof STANCES)[number];
+
+export const COMMENT_VISIBILITIES = ["EVERYONE", "DELEGATION"] as const;
+/** Who sees a comment thread: every member, or the author's delegation only. */
+export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
+
 /**
  * Every action the audit log records, as "area.verb". The use cases record them
  * (server/services/audit/record-audit.ts takes only these) and the audit page puts each into
@@ -73,6 +89,15 @@ export const AUDIT_ACTIONS = [
   "delegation.edit",
   "delegation.delete",
   "password.resetlink",
+  "proposal.mode",
+  "amendment.propose",
+  "amendment.withdraw",
+  "amendment.accept",
+  "amendment.reject",
+  "amendment.supersede",
+  "comment.start",
+  "comment.resolve",
+  "comment.reopen",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -43,6 +43,7 @@ export function attachRealtime(
         room.broadcast("awareness:update", { proposalId, update });
       },
       onState: (proposalId, state) => applyProposalState(rooms, proposalId, state),
+      onMode: (proposalId, mode) => void rooms.setMode(proposalId, mode),
       onAccess: (userId, workshopId) => applyAccessChange(connections, userId, workshopId),
       onArchived: (workshopId) => applyArchived(rooms, workshopId),
       attendanceHere: (workshopId) => attendance.here(workshopId),

@@ -8,11 +8,13 @@ import { Redis } from "ioredis";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Server } from "socket.io";
 import { ProposalStateSchema, type ProposalStateName } from "../../lib/protocol.ts";
+import { EDITING_MODES, type EditingMode } from "../../lib/domain/vocabulary.ts";
 
 export type ClusterHandlers = {
   onDoc(proposalId: string, update: Uint8Array): void;
   onAwareness(proposalId: string, update: Uint8Array): void;
   onState(proposalId: string, state: ProposalStateName): void;
+  onMode(proposalId: string, mode: EditingMode): void;
   /** A user's access changed (workshopId null: all their sessions ended). */
   onAccess(userId: string, workshopId: string | null): void;
   onArchived(workshopId: string): void;
@@ -25,6 +27,7 @@ export type Cluster = {
   relayDoc(proposalId: string, update: Uint8Array): void;
   relayAwareness(proposalId: string, update: Uint8Array): void;
   relayState(proposalId: string, state: ProposalStateName): void;
+  relayMode(proposalId: string, mode: EditingMode): void;
   relayAccess(userId: string, workshopId: string | null): void;
   relayArchived(workshopId: string): void;
   /** The delegations present through the other nodes' sockets (rejects if one does not answer in time). */
@@ -37,6 +40,7 @@ export const singleNode: Cluster = {
   relayDoc() {},
   relayAwareness() {},
   relayState() {},
+  relayMode() {},
   relayAccess() {},
   relayArchived() {},
   askAttendance: async () => [],
@@ -73,6 +77,9 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
       if (isId(proposalId) && parsed.success) handlers.onState(proposalId, parsed.data);
     }),
   );
+  io.on("node:mode", (proposalId: unknown, mode: unknown) =>
+    guard(() => isId(proposalId) && (EDITING_MODES as readonly unknown[]).includes(mode) && handlers.onMode(proposalId, mode as EditingMode)),
+  );
   // Access changes are applied by every node to its own sockets: their sessions live there.
   io.on("node:access", (userId: unknown, workshopId: unknown) =>
     guard(() => isId(userId) && (workshopId === null || isId(workshopId)) && handlers.onAccess(userId, workshopId)),
@@ -87,6 +94,7 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
     relayDoc: (proposalId, update) => io.serverSideEmit("node:doc", proposalId, b64(update)),
     relayAwareness: (proposalId, update) => io.serverSideEmit("node:awareness", proposalId, b64(update)),
     relayState: (proposalId, state) => io.serverSideEmit("node:state", proposalId, state),
+    relayMode: (proposalId, mode) => io.serverSideEmit("node:mode", proposalId, mode),
     relayAccess: (userId, workshopId) => io.serverSideEmit("node:access", userId, workshopId),
     relayArchived: (workshopId) => io.serverSideEmit("node:archived", workshopId),
     async askAttendance(workshopId) {

@@ -6,9 +6,12 @@ import type { Server, Socket } from "socket.io";
 import type { Db } from "../../lib/db.ts";
 import { decide } from "../../lib/domain/access.ts";
 import { editRight } from "../../lib/domain/edit-right.ts";
-import { AppError, isAppError, toClientError } from "../../lib/errors.ts";
-import { isStorageUnavailable } from "../../lib/storage-errors.ts";
-import { ClientEvents, PROTOCOL_VERSION, isEmptyUpdate, type AckOf, type ClientEventName, type ParsedClientPayload } from "../../lib/protocol.ts";
+import { AppError, toClientError } from "../../lib/errors.ts";
+import { ClientEvents, PROTOCOL_VERSION, isEmptyUpdate } from "../../lib/protocol.ts";
+import { AMENDMENTS_ONLY_MESSAGE, mayEditDirectly } from "../../lib/domain/amendments.ts";
+import { listAmendmentViews } from "../services/amendments/amendment-views.ts";
+import { listVisibleThreads } from "../services/comments/thread-views.ts";
+import { joinedRoom, on, state } from "./socket-events.ts";
 import { authorize, findMembership } from "../services/authorize.ts";
 import { loadParticipant } from "../services/people/load-participant.ts";
 import { stampAwareness } from "./awareness-stamp.ts";
@@ -17,7 +20,7 @@ import { getWorkshopLive } from "../services/workshop/get-workshop-live.ts";
 import { workshopKey } from "./notifier.ts";
 import { answerDirectly, socketMember } from "./fan-out.ts";
 import { timed } from "../observability/operation-log.ts";
-import type { Room, Session } from "./room.ts";
+import { delegationRoomKey, type Room, type Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
 import type { UserConnections } from "./connections.ts";
 import type { Attendance } from "./attendance.ts";
@@ -26,49 +29,6 @@ export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry; connection
 
 /** Presence rate per user, across all of this node's sockets. */
 const presenceRate = new PresenceRate();
-
-// `leaves` counts room:leave per proposal, so a join whose database reads outlast a leave
-// sent right after it (a quick unmount) does not register the socket anyway. `accessChecks`
-// counts access re-checks the same way: a join that read the membership before a re-check
-// must not register a session with what it read.
-type SocketState = { userId: string; joined: Map<string, Room>; leaves: Map<string, number>; accessChecks: number };
-
-type AckBody<E extends ClientEventName> = Omit<Extract<AckOf[E], { ok: true }>, "ok">;
-
-function state(socket: Socket): SocketState {
-  return socket.data as SocketState;
-}
-
-function parseError(error: import("zod").ZodError): AppError {
-  const tooLarge = error.issues.some((i) => i.code === "custom" && (i as { params?: { code?: string } }).params?.code === "PAYLOAD_TOO_LARGE");
-  if (tooLarge) return new AppError("PAYLOAD_TOO_LARGE");
-  const first = error.issues[0];
-  return new AppError("INVALID_INPUT", first ? `${first.path.join(".") || "payload"}: ${first.message}` : undefined);
-}
-
-/** Validate, run, acknowledge: the one wrapper every event goes through. */
-function on<E extends ClientEventName>(socket: Socket, event: E, run: (payload: ParsedClientPayload<E>) => Promise<AckBody<E>> | AckBody<E>): void {
-  // The typed event map would demand a well-formed payload; here nothing is trusted yet.
-  socket.on(event as string, async (raw: unknown, ack: unknown) => {
-    const respond = typeof ack === "function" ? (ack as (res: unknown) => void) : () => {};
-    const parsed = ClientEvents[event].safeParse(raw);
-    if (!parsed.success) return respond({ ok: false, error: toClientError(parseError(parsed.error)) });
-    try {
-      respond({ ok: true, ...(await run(parsed.data as ParsedClientPayload<E>)) });
-    } catch (e) {
-      // A database outage is answered (the client retries) and logged by the journal once, not per event.
-      if (!isAppError(e) && !isStorageUnavailable(e)) console.error(`socket event ${event} failed:`, e);
-      respond({ ok: false, error: toClientError(e) });
-    }
-  });
-}
-
-function joinedRoom(socket: Socket, proposalId: string): { room: Room; session: Session } {
-  const room = state(socket).joined.get(proposalId);
-  const session = room?.sessions.get(socket.id);
-  if (!room || !session) throw new AppError("NOT_JOINED");
-  return { room, session };
-}
 
 export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   const { db, rooms } = deps;
@@ -118,11 +78,19 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     state(socket).joined.set(proposalId, room);
     deps.attendance.seat(socket.id, room.workshopId, membership.delegationId);
     await socket.join(room.key);
+    // Delegation-only threads reach this socket through its delegation's room, and only there.
+    for (const key of socket.rooms) if (key.startsWith(`${room.key}:delegation:`)) await socket.leave(key);
+    if (membership.delegationId) await socket.join(delegationRoomKey(proposalId, membership.delegationId));
+    const viewer = { userId, role: membership.role, delegationId: membership.delegationId };
+    const [amendments, threads] = await Promise.all([listAmendmentViews(db, proposalId), listVisibleThreads(db, proposalId, viewer)]);
     return {
       self: participant,
       state: room.state,
       edit: editRight(membership.role, room.state, { archived: room.isArchived }),
+      mode: room.mode,
       awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+      amendments,
+      threads,
     };
   });
 
@@ -166,6 +134,8 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
           if (room.sessions.get(socket.id) !== session) throw new AppError("NOT_JOINED");
           const decision = decide(session.role, "proposal.edit", room.state, { archived: room.isArchived });
           if (!decision.allowed) throw new AppError(refusalCode(decision.code), editReason(session, room));
+          // "Amendments only": a delegate's change to the agreed text is refused, never relayed or stored.
+          if (!mayEditDirectly(session.role, room.mode)) throw new AppError("AMENDMENTS_ONLY", AMENDMENTS_ONLY_MESSAGE);
         },
       },
     );
@@ -223,6 +193,9 @@ async function recheckAccess(socket: Socket, workshopId: string, deps: RealtimeD
     }
     session.role = membership.role;
     session.participant = participant;
+    // A new delegation (or none): its private threads, not the old one's, reach this socket now.
+    for (const key of [...socket.rooms]) if (key.startsWith(`${room.key}:delegation:`)) await socket.leave(key);
+    if (membership.delegationId) await socket.join(delegationRoomKey(proposalId, membership.delegationId));
     const edit = editRight(membership.role, room.state, { archived: room.isArchived });
     session.member.send("room:state", { proposalId, state: room.state, edit });
   }
@@ -240,6 +213,7 @@ function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
   const session = room.sessions.get(socket.id);
   room.sessions.delete(socket.id);
   void socket.leave(room.key);
+  for (const key of [...socket.rooms]) if (key.startsWith(`${room.key}:delegation:`)) void socket.leave(key);
   if (!isInWorkshop(socket, room.workshopId)) deps.attendance.unseat(socket.id, room.workshopId);
   if (session) {
     const gone = [...session.clientIds].filter((id) => room.awareness.getStates().has(id));

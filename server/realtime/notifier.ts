@@ -8,6 +8,7 @@ import type { ProposalState } from "../../lib/domain/access.ts";
 import type { LiveNotifier } from "../services/live-notifier.ts";
 import { getWorkshopLive } from "../services/workshop/get-workshop-live.ts";
 import type { RoomRegistry } from "./rooms.ts";
+import { delegationRoomKey, roomKey } from "./room.ts";
 import type { UserConnections } from "./connections.ts";
 import type { Attendance } from "./attendance.ts";
 
@@ -66,6 +67,24 @@ export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, conn
     workshopArchived(workshopId) {
       applyArchived(rooms, workshopId);
       rooms.cluster.relayArchived(workshopId);
+    },
+    editingMode(proposalId, mode) {
+      rooms.setMode(proposalId, mode);
+      rooms.cluster.relayMode(proposalId, mode);
+      // Through the adapter: every node's members of the room.
+      io.to(roomKey(proposalId)).emit("proposal:mode", { proposalId, mode });
+    },
+    amendmentsChanged(proposalId, amendments) {
+      if (amendments.length > 0) io.to(roomKey(proposalId)).emit("amendment:changed", { proposalId, amendments });
+    },
+    threadChanged(proposalId, thread) {
+      if (thread.visibility === "EVERYONE") {
+        io.to(roomKey(proposalId)).emit("comment:changed", { proposalId, thread });
+        return;
+      }
+      // Never to the room at large: only the sockets seated in the thread's delegation.
+      if (!thread.delegation) return;
+      io.to(delegationRoomKey(proposalId, thread.delegation.id)).emit("comment:changed", { proposalId, thread });
     },
     presentDelegations: async (workshopId) => (attendance ? (await attendance.gather(workshopId)).delegationIds : []),
   };

@@ -3,6 +3,7 @@
 import * as Y from "yjs";
 import { Awareness } from "y-protocols/awareness";
 import type { ProposalState, Role } from "../../lib/domain/access.ts";
+import type { EditingMode } from "../../lib/domain/vocabulary.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { Participant } from "../../lib/protocol.ts";
 import { fanOut, type BinaryEvent, type BinaryPayload, type FanOutCount } from "./fan-out.ts";
@@ -37,6 +38,15 @@ export function roomKey(proposalId: string): string {
   return `proposal:${proposalId}`;
 }
 
+/**
+ * The socket.io room of one delegation's members in a proposal's room: delegation-only comment
+ * threads are sent here and nowhere else. A socket is in it exactly while its session's
+ * delegation is that one (joined on room:join, moved on an access change, left on leave).
+ */
+export function delegationRoomKey(proposalId: string, delegationId: string): string {
+  return `proposal:${proposalId}:delegation:${delegationId}`;
+}
+
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
@@ -60,6 +70,8 @@ export class Room {
   isBroken = false;
   /** The workshop is archived: its text can only be read (learnt on load and when archived). */
   isArchived = false;
+  /** "Amendments only": delegates' direct edits are refused (lib/domain/amendments.ts mayEditDirectly). */
+  mode: EditingMode = "OPEN";
 
   constructor(
     readonly proposalId: string,

@@ -4,6 +4,7 @@
 import * as Y from "yjs";
 import type { Db } from "../../lib/db.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
+import type { EditingMode } from "../../lib/domain/vocabulary.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/live-documents.ts";
 import { DEFAULT_COMMIT_INTERVAL_MS, JournalWriter, type JournalEntry } from "../document-store/journal.ts";
@@ -127,6 +128,13 @@ export class RoomRegistry implements LiveDocuments {
     return rooms;
   }
 
+  /** The chair changed the editing mode: the room enforces it from now on. */
+  setMode(proposalId: string, mode: EditingMode): Room | undefined {
+    const room = this.loaded.get(proposalId);
+    if (room) room.mode = mode;
+    return room;
+  }
+
   /** The proposal's state changed (lock, vote…): the room enforces it from now on. */
   setState(proposalId: string, state: ProposalState): Room | undefined {
     const room = this.loaded.get(proposalId);
@@ -167,11 +175,12 @@ export class RoomRegistry implements LiveDocuments {
   private async load(proposalId: string): Promise<Room> {
     const proposal = await this.db.proposal.findUnique({
       where: { id: proposalId },
-      select: { workshopId: true, state: true, workshop: { select: { archivedAt: true } } },
+      select: { workshopId: true, state: true, editingMode: true, workshop: { select: { archivedAt: true } } },
     });
     if (!proposal) throw new AppError("NOT_FOUND");
     const [stored, ledger] = await Promise.all([this.journal.read(proposalId), AuthorshipLedger.load(this.db, proposalId)]);
     const room = new Room(proposalId, proposal.workshopId, proposal.state, stored, { journal: this.journal, cluster: this.cluster, ledger });
+    room.mode = proposal.editingMode;
     // Archived while the room was loading: workshopArchived found no room, so it is read here.
     room.isArchived = proposal.workshop.archivedAt !== null || this.archived.has(proposal.workshopId);
     // Whatever other nodes relayed while (or just before) this node read the database.

@@ -1,6 +1,8 @@
 // What use cases tell the live layer after a change commits. The realtime server implements
 // it (server/realtime/notifier.ts); use cases only depend on this shape.
 import type { ProposalState } from "../../lib/domain/access.ts";
+import type { EditingMode } from "../../lib/domain/vocabulary.ts";
+import type { AmendmentView, ThreadView } from "../../lib/protocol.ts";
 
 export type LiveNotifier = {
   /** The proposal's state changed: its room enforces it and tells each client its edit right. */
@@ -15,6 +17,15 @@ export type LiveNotifier = {
   accessChanged(change: { userId: string; workshopId?: string }): void;
   /** The workshop was archived: every open room of its proposals turns read-only at once. */
   workshopArchived(workshopId: string): void;
+  /** The chair changed the editing mode: every node's room enforces it, every open tab is told. */
+  editingMode(proposalId: string, mode: EditingMode): void;
+  /** Amendments changed (each sent in full to everyone in the proposal's room, on every node). */
+  amendmentsChanged(proposalId: string, amendments: AmendmentView[]): void;
+  /**
+   * A thread began or changed. A delegation-only thread goes to that delegation's members in
+   * the room and to nobody else (the notifier routes by the thread's visibility).
+   */
+  threadChanged(proposalId: string, thread: ThreadView): void;
   /**
    * The delegations present now, on every node (for a quorum of "those present when the vote
    * opens"). Optional: a use case run without a live layer (scripts, tests) knows of nobody.
@@ -22,4 +33,12 @@ export type LiveNotifier = {
   presentDelegations?(workshopId: string): Promise<string[]>;
 };
 
-export const silentNotifier: LiveNotifier = { proposalState() {}, workshopChanged() {}, accessChanged() {}, workshopArchived() {} };
+export const silentNotifier: LiveNotifier = {
+  proposalState() {},
+  workshopChanged() {},
+  accessChanged() {},
+  workshopArchived() {},
+  editingMode() {},
+  amendmentsChanged() {},
+  threadChanged() {},
+};

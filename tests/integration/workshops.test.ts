@@ -51,6 +51,9 @@ function recordingNotifier() {
     workshopChanged: (id) => calls.push(`changed ${id}`),
     accessChanged: ({ userId, workshopId }) => calls.push(`access ${userId} ${workshopId ?? ""}`),
     workshopArchived: (id) => calls.push(`archived ${id}`),
+    editingMode: (id, mode) => calls.push(`mode ${id} ${mode}`),
+    amendmentsChanged: (id, list) => calls.push(`amendments ${id} ${list.length}`),
+    threadChanged: (id, thread) => calls.push(`thread ${id} ${thread.id}`),
   };
   return { live, calls };
 }

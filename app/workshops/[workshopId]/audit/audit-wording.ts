@@ -40,6 +40,16 @@ const ACTION_WORDS: Record<string, string | null> = {
   "delegation.edit": "Edited a delegation",
   "delegation.delete": "Deleted a delegation",
   "password.resetlink": "Created a password-reset link",
+  "proposal.mode": "Changed the editing mode",
+  "amendment.propose": "Proposed an amendment",
+  "amendment.withdraw": "Withdrew an amendment",
+  "amendment.accept": "Accepted an amendment",
+  "amendment.reject": "Rejected an amendment",
+  "amendment.supersede": "An amendment was superseded",
+  // Only threads everyone can see are ever recorded (a delegation-only thread leaves no entry).
+  "comment.start": "Started a comment thread",
+  "comment.resolve": "Resolved a comment thread",
+  "comment.reopen": "Reopened a comment thread",
 } satisfies Record<AuditAction, string | null>;
 
 const STATE_WORDS: Record<string, string> = { DRAFTING: "drafting", LOCKED: "locked", VOTING: "voting", ADOPTED: "adopted", WITHDRAWN: "withdrawn" } satisfies Record<ProposalState, string>;

@@ -1,0 +1,65 @@
+// Amendments as the protocol sends them (AmendmentView): one shape for the join answer, the
+// live events and the tests. Every member of the workshop may see every amendment.
+import type { Db, Tx } from "../../../lib/db.ts";
+import type { AmendmentView, DelegationTag } from "../../../lib/protocol.ts";
+import { asBytes } from "../../../lib/bytes.ts";
+
+const SELECT = {
+  id: true,
+  key: true,
+  anchorFrom: true,
+  anchorTo: true,
+  passage: true,
+  insertText: true,
+  reason: true,
+  status: true,
+  delegationId: true,
+  authorId: true,
+  createdAt: true,
+  decidedAt: true,
+  stances: { select: { delegationId: true, stance: true }, orderBy: { updatedAt: "asc" } },
+} as const;
+
+type Row = Awaited<ReturnType<typeof rowsOf>>[number];
+
+function rowsOf(db: Db | Tx, where: { proposalId: string; id?: { in: string[] } }) {
+  return db.amendment.findMany({ where, select: SELECT, orderBy: { createdAt: "asc" } });
+}
+
+async function toViews(db: Db | Tx, rows: Row[]): Promise<AmendmentView[]> {
+  if (rows.length === 0) return [];
+  const delegationIds = [...new Set(rows.map((r) => r.delegationId).filter((d): d is string => d !== null))];
+  const authorIds = [...new Set(rows.map((r) => r.authorId))];
+  const [delegations, authors] = await Promise.all([
+    delegationIds.length ? db.delegation.findMany({ where: { id: { in: delegationIds } }, select: { id: true, name: true, code: true, colour: true } }) : [],
+    db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }),
+  ]);
+  const tag = new Map<string, DelegationTag>(delegations.map((d) => [d.id, d]));
+  const name = new Map(authors.map((a) => [a.id, a.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    from: asBytes(r.anchorFrom),
+    to: asBytes(r.anchorTo),
+    passage: r.passage,
+    insert: r.insertText,
+    reason: r.reason,
+    status: r.status,
+    delegation: r.delegationId ? (tag.get(r.delegationId) ?? null) : null,
+    author: { id: r.authorId, name: name.get(r.authorId) ?? "A former member" },
+    stances: r.stances.map((s) => ({ delegationId: s.delegationId, stance: s.stance })),
+    createdAt: r.createdAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Every amendment of a proposal, oldest first (the browser orders them by where they are in the text). */
+export async function listAmendmentViews(db: Db | Tx, proposalId: string): Promise<AmendmentView[]> {
+  return toViews(db, await rowsOf(db, { proposalId }));
+}
+
+/** The given amendments of a proposal (those a change touched), for the live event. */
+export async function amendmentViews(db: Db | Tx, proposalId: string, ids: string[]): Promise<AmendmentView[]> {
+  if (ids.length === 0) return [];
+  return toViews(db, await rowsOf(db, { proposalId, id: { in: ids } }));
+}
