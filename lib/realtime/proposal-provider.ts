@@ -15,6 +15,9 @@ import {
   type ProtocolError,
   type ServerToClientEvents,
 } from "../protocol.ts";
+import { Annotations } from "./annotations.ts";
+import type { AmendmentView, ThreadView } from "../protocol.ts";
+import type { EditingMode } from "../domain/vocabulary.ts";
 import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
 
 export type ProviderSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -88,6 +91,8 @@ export class ProposalProvider {
   access: LiveAccess = "member";
   /** Counts changes of this member's role or delegation seen on re-joining (the page may refresh). */
   seatChanges = 0;
+  /** Amendments, comment threads and the editing mode, kept current by the room's events. */
+  readonly annotations = new Annotations();
 
   private readonly socket: ProviderSocket;
   private readonly proposalId: string;
@@ -129,6 +134,9 @@ export class ProposalProvider {
     socket.on("room:reset", this.onRoomReset);
     socket.on("access:changed", this.onAccessChanged);
     socket.on("connect_error", this.onConnectError);
+    socket.on("proposal:mode", this.onMode);
+    socket.on("amendment:changed", this.onAmendments);
+    socket.on("comment:changed", this.onThread);
     if (socket.connected) this.onConnect();
   }
 
@@ -195,6 +203,9 @@ export class ProposalProvider {
     this.socket.off("room:reset", this.onRoomReset);
     this.socket.off("access:changed", this.onAccessChanged);
     this.socket.off("connect_error", this.onConnectError);
+    this.socket.off("proposal:mode", this.onMode);
+    this.socket.off("amendment:changed", this.onAmendments);
+    this.socket.off("comment:changed", this.onThread);
     this.doc.off("update", this.onLocalUpdate);
     this.awareness.off("update", this.onAwarenessChange);
     this.awareness.destroy();
@@ -203,6 +214,18 @@ export class ProposalProvider {
   private emit<K extends keyof Events>(event: K, ...args: Parameters<Events[K]>): void {
     for (const fn of this.listeners[event]) (fn as (...a: Parameters<Events[K]>) => void)(...args);
   }
+
+  private readonly onMode = ({ proposalId, mode }: { proposalId: string; mode: EditingMode }): void => {
+    if (proposalId === this.proposalId) this.annotations.setMode(mode);
+  };
+
+  private readonly onAmendments = ({ proposalId, amendments }: { proposalId: string; amendments: AmendmentView[] }): void => {
+    if (proposalId === this.proposalId) this.annotations.upsertAmendments(amendments);
+  };
+
+  private readonly onThread = ({ proposalId, thread }: { proposalId: string; thread: ThreadView }): void => {
+    if (proposalId === this.proposalId) this.annotations.upsertThread(thread);
+  };
 
   private readonly onConnect = (): void => {
     this.isSynced = false;
@@ -233,6 +256,7 @@ export class ProposalProvider {
       this.self = res.self;
       this.state = res.state;
       this.edit = res.edit;
+      this.annotations.reset(res.mode, res.amendments, res.threads);
       applyAwarenessUpdate(this.awareness, toUint8Array(res.awareness), REMOTE_ORIGIN);
       this.sync();
     });

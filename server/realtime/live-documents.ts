@@ -10,6 +10,7 @@ import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/li
 import type { JournalWriter } from "../document-store/journal.ts";
 import type { Room } from "./room.ts";
 import { timed } from "../observability/operation-log.ts";
+import { resolveSpan } from "../../lib/document/anchors.ts";
 
 /**
  * How long a version or a server change waits for the journal to store what the text already
@@ -65,6 +66,16 @@ function coveredBy(room: Room, snapshot: Snapshot): void {
 
 export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
   return {
+    async readSpans(proposalId, anchors) {
+      const room = await ctx.room(proposalId);
+      return room.serialize(() =>
+        anchors.map(({ from, to }) => {
+          const span = resolveSpan(room.doc, from, to);
+          return span && { block: span.block, from: span.from, to: span.to, passage: span.passage };
+        }),
+      );
+    },
+
     async cutVersionNow(proposalId: string, opts: CutOptions) {
       const room = await ctx.room(proposalId);
       room.isCuttingVersion = true;

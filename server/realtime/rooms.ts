@@ -152,6 +152,8 @@ export class RoomRegistry implements LiveDocuments {
 
   readonly applyServerChange: LiveDocuments["applyServerChange"] = (proposalId, opts) => this.docs.applyServerChange(proposalId, opts);
 
+  readonly readSpans: LiveDocuments["readSpans"] = (proposalId, anchors) => this.docs.readSpans(proposalId, anchors);
+
   /** An update another node accepted: into this node's replica and out to this node's members. */
   applyRelayed(proposalId: string, update: Uint8Array): void {
     const room = this.loaded.get(proposalId);

@@ -22,7 +22,15 @@ export type CutOptions = { kind: VersionKind; label: string | null; authorId: st
 /** A change the server makes on someone's behalf, with a Yjs client id of its own. */
 export type ServerChange = { update: Uint8Array; clientId: number };
 
+/** A passage between two anchors as the live text has it now (null: not a passage of this text). */
+export type LiveSpan = { block: string; from: number; to: number; passage: string } | null;
+
 export type LiveDocuments = {
+  /**
+   * Resolves anchor pairs (amendments, comment threads) against the live text, in the room's
+   * turn: each answer is where the passage is now and what it reads (lib/document/anchors.ts).
+   */
+  readSpans(proposalId: string, anchors: readonly { from: Uint8Array; to: Uint8Array }[]): Promise<LiveSpan[]>;
   /** Cuts a version of the live text as it is now (null when skipped as unchanged). */
   cutVersionNow(proposalId: string, opts: CutOptions): Promise<{ id: string; number: number } | null>;
   /**
