@@ -7,6 +7,7 @@ import { applyMigrations } from "../server/migrate.ts";
 import { seedDemo } from "../server/seed/seed.ts";
 import { seedOtherWorkshop } from "./fixtures/other-workshop.ts";
 import { seedReviewWorkshop } from "./fixtures/review-workshop.ts";
+import { seedAmendmentsWorkshop } from "./fixtures/amendments-workshop.ts";
 
 const url = process.env.DATABASE_URL ?? "file:./data/e2e.db";
 const file = url.replace(/^file:/, "");
@@ -18,6 +19,14 @@ await seedDemo(db);
 await seedOtherWorkshop(db);
 // The demo accounts of e2e/fixtures/auth.ts (not imported here: it loads the test runner).
 await seedReviewWorkshop(db, { chair: "chair@accord.example", delegate: "china1@accord.example", observer: "observer@accord.example" });
+await seedAmendmentsWorkshop(db, {
+  chair: "chair@accord.example",
+  china: "china1@accord.example",
+  china2: "china2@accord.example",
+  japan: "japan1@accord.example",
+  korea: "korea1@accord.example",
+  observer: "observer@accord.example",
+});
 await db.$disconnect();
 
 await import("../server/index.ts");

@@ -11,6 +11,14 @@ import { liveEditorExtensions } from "./editor-extensions";
 import { KEYBOARD_HINT_ID, LEAVE_EDITOR_KEY } from "./leave-editor";
 import { EditorToolbar } from "./editor-toolbar";
 import { ProposalCard } from "./proposal-card";
+import { CommentButton } from "@/components/comments/comment-button";
+import { CommentsPanel } from "@/components/comments/comments-panel";
+import { AmendmentPreview } from "@/components/amendments/amendment-preview";
+import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
+import { DraftRefusals } from "@/components/amendments/draft-refusals";
+import { EditingModeControl, EditingModeNote, SuggestToggle } from "@/components/amendments/editing-mode";
+import { useAmendments } from "@/components/amendments/use-amendments";
+import type { AmendmentDrafts } from "@/lib/realtime/amendment-drafts";
 
 const EDITOR_PROPS = {
   attributes: {
@@ -40,12 +48,17 @@ type Props = {
   isObserver?: boolean;
   /** Shown in the sticky bar beside the toolbar (the save status), so it stays in view while typing. */
   status?: ReactNode;
+  /** My amendments on their way to the server (kept by the page across editor remounts). */
+  drafts: AmendmentDrafts;
+  proposalId: string;
 };
 
-export function CollaborativeEditor({ provider, fallback, isObserver = false, status }: Props) {
+export function CollaborativeEditor({ provider, fallback, isObserver = false, status, drafts, proposalId }: Props) {
   const canEdit = provider.edit.canEdit;
+  // Amendments: drawn in the text, proposed by typing while suggesting, listed under the text.
+  const am = useAmendments(provider, drafts);
   // The component is keyed by provider, so these are built once per editor.
-  const extensions = useMemo(() => liveEditorExtensions(provider), [provider]);
+  const extensions = useMemo(() => liveEditorExtensions(provider, am.host), [provider, am.host]);
   const editor = useEditor({
     // Rendered on the client only: the server has no Y.Doc (the fallback covers the gap).
     immediatelyRender: false,
@@ -58,6 +71,11 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
     // No "update" event: nothing in the text changed.
     if (editor && editor.isEditable !== canEdit) editor.setEditable(canEdit, false);
   }, [editor, canEdit]);
+
+  const { attach } = am;
+  useEffect(() => attach(editor), [attach, editor]);
+  const role = provider.self?.role ?? null;
+  const isChair = role === "MODERATOR";
 
   useEffect(() => {
     // Other people's name flags fade when they stop moving their caret, and come back when they move.
@@ -72,14 +90,54 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             {/* Keyed: useEditorState reads a newly created editor only from its next transaction,
                 so the toolbar starts afresh once the editor exists (else it stays disabled). */}
-            <EditorToolbar key={editor ? "live" : "waiting"} editor={editor} canEdit={canEdit} />
+            {/* Formatting is not an amendment: off while suggesting. */}
+            <EditorToolbar key={editor ? "live" : "waiting"} editor={editor} canEdit={canEdit && !am.suggesting} />
+            {/* Comment on the selected passage (also while locked or voting). */}
+            <CommentButton editor={editor} provider={provider} />
             {status}
           </div>
+          {/* Editing mode: the chair switches it, everyone else reads it; "Suggest" for whoever types into the agreed text. */}
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            {isChair ? <EditingModeControl provider={provider} mode={am.mode} /> : role && <EditingModeNote mode={am.mode} role={role} />}
+            {am.maySuggestByChoice && <SuggestToggle pressed={am.suggestPressed} onToggle={am.toggleSuggest} />}
+          </div>
           {canEdit && <KeyboardHint />}
+          {/* Why a keystroke did nothing while suggesting (typing across paragraphs, Cut…). */}
+          <p role="status" className={am.notice ? "rounded-md border border-sky-200 bg-sky-50 px-3 py-1.5 text-sm text-sky-950" : "sr-only"}>
+            {am.notice}
+          </p>
+          <DraftRefusals refusals={am.refusals} onDismiss={am.dismissRefusal} />
         </div>
       )}
+      {isObserver && <EditingModeNote mode={am.mode} role="OBSERVER" />}
       {!canEdit && <ReadOnlyNote reason={provider.edit.reason} />}
-      <ProposalCard>{editor ? <EditorContent editor={editor} /> : fallback}</ProposalCard>
+      <ProposalCard>
+        {editor ? (
+          <>
+            {/* Kept mounted under a preview, so the editor (and the caret) is there when it returns. */}
+            <div hidden={am.preview !== null}>
+              <EditorContent editor={editor} />
+            </div>
+            {am.preview && <AmendmentPreview editor={editor} kind={am.preview} shown={am.shown} />}
+          </>
+        ) : (
+          fallback
+        )}
+      </ProposalCard>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <AmendmentsPanel
+          provider={provider}
+          editor={editor}
+          drafts={drafts}
+          proposalId={proposalId}
+          shown={am.shown}
+          selectedId={am.selectedId}
+          onSelect={am.showInText}
+          preview={am.preview}
+          onPreview={am.setPreview}
+        />
+        <CommentsPanel provider={provider} editor={editor} />
+      </div>
     </div>
   );
 }

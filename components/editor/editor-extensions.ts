@@ -9,6 +9,10 @@ import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { renderCaret, renderSelection } from "./caret";
 import { KeepLocalCaret } from "./keep-local-caret";
 import { LeaveEditor } from "./leave-editor";
+import { commentHighlights } from "@/components/comments/comment-highlights";
+import { AmendmentMarks } from "./suggest/amendment-marks";
+import type { SuggestHost } from "./suggest/suggest-host";
+import { SuggestInput } from "./suggest/suggest-input";
 
 /**
  * StarterKit's TrailingNode appends an empty paragraph whenever the text ends in a list (every
@@ -20,7 +24,8 @@ function withoutTrailingNode(extensions: readonly AnyExtension[]): AnyExtension[
   return extensions.map((ext) => (ext.name === "starterKit" ? ext.configure({ trailingNode: false }) : ext));
 }
 
-export function liveEditorExtensions(provider: ProposalProvider): AnyExtension[] {
+/** `suggest`: amendments drawn in the text, and typing that proposes them while suggesting (components/editor/suggest). */
+export function liveEditorExtensions(provider: ProposalProvider, suggest?: SuggestHost): AnyExtension[] {
   const self = provider.self;
   return [
     ...withoutTrailingNode(documentExtensions),
@@ -35,5 +40,9 @@ export function liveEditorExtensions(provider: ProposalProvider): AnyExtension[]
     KeepLocalCaret,
     // Escape leaves the text (Tab indents inside lists).
     LeaveEditor,
+    // Comment threads' passages, drawn in the text (components/comments).
+    commentHighlights(provider),
+    // Open amendments drawn in the text; while suggesting, typing proposes them (components/editor/suggest).
+    ...(suggest ? [AmendmentMarks.configure({ host: suggest }), SuggestInput.configure({ host: suggest })] : []),
   ];
 }

@@ -4,7 +4,7 @@
 // projector never shows an empty box.
 // DOM order is the visual order (text first, then the side panel), so Tab follows what the eye
 // reads; the save status sits in the sticky bar beside the toolbar, in view while typing.
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { PresenceBar } from "@/components/presence/presence-bar";
 import type { Role } from "@/lib/domain/vocabulary";
 import { useProposalProvider } from "@/lib/realtime/use-proposal-provider";
@@ -16,6 +16,10 @@ import { SaveStatus } from "./save-status";
 import { AuthorshipView } from "./authorship-view";
 import { AccessNotice, useRefreshOnSeatChange } from "@/components/notifications/access-notice";
 import { DraftingNotices } from "./drafting-notices";
+import { AmendmentDrafts } from "@/lib/realtime/amendment-drafts";
+import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
+import { insertedText } from "@/components/amendments/refused-text";
+import { quoted } from "@/components/amendments/amendment-words";
 
 type Props = {
   proposalId: string;
@@ -32,6 +36,10 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
   // Joined but may not edit (observer, locked…), or could not join at all: say why.
   const blocked = provider && !provider.edit.canEdit && (provider.self || provider.lastError) ? provider.edit.reason : null;
   const [showAuthorship, setShowAuthorship] = useState(false);
+  const drafts = useAmendmentDrafts(provider);
+  // What a refused change had typed, read before the editor reloads the server's text.
+  const [refusedText, setRefusedText] = useState("");
+  useEffect(() => provider?.on("refused", (_error, update) => setRefusedText(insertedText(update))), [provider]);
   useRefreshOnSeatChange(provider?.seatChanges ?? 0);
   // Observers never edit: no toolbar and no save status (there is nothing of theirs to save).
   const isObserver = (provider?.self?.role ?? viewerRole) === "OBSERVER";
@@ -51,8 +59,22 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
             <p>
               Your last change was not accepted: {refusal.message.replace(/\.?$/, ".")} The text has been reloaded from the
               server.
+              {refusedText && (
+                <>
+                  {" "}
+                  What you had typed: <q className="font-medium">{quoted(refusedText, 2000).slice(1, -1)}</q>
+                  {refusal.code === "AMENDMENTS_ONLY" ? " — type it again to propose it as an amendment." : ""}
+                </>
+              )}
             </p>
-            <button type="button" onClick={dismissRefusal} className="shrink-0 rounded px-2 font-medium underline hover:bg-amber-100">
+            <button
+              type="button"
+              onClick={() => {
+                dismissRefusal();
+                setRefusedText("");
+              }}
+              className="shrink-0 rounded px-2 font-medium underline hover:bg-amber-100"
+            >
               Dismiss
             </button>
           </div>
@@ -60,7 +82,7 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
         {provider && hasSynced && showAuthorship ? (
           <AuthorshipView proposalId={proposalId} doc={provider.doc} />
         ) : provider && hasSynced ? (
-          <CollaborativeEditor key={generation} provider={provider} fallback={fallback} isObserver={isObserver} status={status} />
+          <CollaborativeEditor key={generation} provider={provider} fallback={fallback} isObserver={isObserver} status={status} drafts={drafts} proposalId={proposalId} />
         ) : (
           // Same frame as the editor (disabled toolbar, same card) so nothing jumps when it arrives.
           <div className="space-y-3">
@@ -96,4 +118,38 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
       </aside>
     </div>
   );
+}
+
+/**
+ * My amendments on their way to the server, kept for the page's life (the editor and its
+ * provider are replaced after a refused change; what I proposed is not). Sent through the
+ * current provider; kept while offline and sent again once its room is joined and synced.
+ */
+function useAmendmentDrafts(provider: ProposalProvider | null): AmendmentDrafts {
+  const current = useRef<ProposalProvider | null>(provider);
+  const [drafts] = useState(
+    () =>
+      new AmendmentDrafts({
+        send: (d) => {
+          const p = current.current;
+          if (!p) return Promise.resolve({ ok: false, error: { code: "UNAVAILABLE", message: "Not connected to the server." } });
+          return p.request("amendment:put", { key: d.key, from: d.from, to: d.to, insert: d.insert, ...(d.reason !== undefined ? { reason: d.reason } : {}) }).then((res) => {
+            if (res.ok && res.amendment) p.annotations.upsertAmendments([res.amendment]);
+            return res;
+          });
+        },
+        isOnline: () => Boolean(current.current?.synced),
+      }),
+  );
+  useEffect(() => {
+    current.current = provider;
+    if (!provider) return;
+    if (provider.synced) drafts.online();
+    const off = provider.on("synced", () => drafts.online());
+    return () => {
+      off();
+      drafts.stop();
+    };
+  }, [provider, drafts]);
+  return drafts;
 }

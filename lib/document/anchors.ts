@@ -1,9 +1,10 @@
 // Where amendments and comment threads sit in a proposal's Yjs document. An anchor is an encoded
-// Yjs relative position (Y.encodeRelativePosition) inside one text block (the Y.XmlText of a
-// paragraph or heading), so it follows the text as people edit around it. The browser makes
-// them from the editor's positions (y-tiptap's absolutePositionToRelativePosition, association
-// 0); the server resolves them here against its own replica, never trusting where a client says
-// a passage is or what it reads. Cost: proportional to the one block, never to the document.
+// Yjs relative position (Y.encodeRelativePosition) inside one text block (a Y.XmlText: a
+// paragraph's or heading's text, or the part of it between two line breaks), so it follows the
+// text as people edit around it. The browser makes them from the editor's positions (y-tiptap's
+// absolutePositionToRelativePosition, association 0); the server resolves them here against its
+// own replica, never trusting where a client says a passage is or what it reads. Cost:
+// proportional to the one block, never to the document.
 import * as Y from "yjs";
 import { DOC_FIELD } from "./schema.ts";
 
@@ -18,9 +19,15 @@ export type ResolvedSpan = {
   text: Y.XmlText;
 };
 
+type DeltaOp = { insert: unknown; attributes?: Record<string, unknown> };
+
 function decode(anchor: Uint8Array): Y.RelativePosition | null {
   try {
-    return Y.decodeRelativePosition(anchor);
+    const rel = Y.decodeRelativePosition(anchor);
+    // A position naming a root type by name is never inside a text block, and resolving it
+    // would make the live document create a root type of that name (`doc.get`): refused.
+    if (rel.tname !== null || (rel.item === null && rel.type === null)) return null;
+    return rel;
   } catch {
     return null;
   }
@@ -28,8 +35,21 @@ function decode(anchor: Uint8Array): Y.RelativePosition | null {
 
 /** The block's characters (formatting dropped; embeds are not text and count as nothing). */
 export function blockText(text: Y.XmlText): string {
+  return textBetween(text, 0, Infinity);
+}
+
+/** The characters between two Yjs indices of a block (an embed takes one index and adds nothing). */
+function textBetween(text: Y.XmlText, from: number, to: number): string {
   let out = "";
-  for (const op of text.toDelta() as { insert: unknown }[]) if (typeof op.insert === "string") out += op.insert;
+  let at = 0;
+  for (const op of text.toDelta() as DeltaOp[]) {
+    if (at >= to) break;
+    if (typeof op.insert === "string") {
+      const end = at + op.insert.length;
+      if (end > from) out += op.insert.slice(Math.max(0, from - at), Math.min(op.insert.length, to - at));
+      at = end;
+    } else at += 1;
+  }
   return out;
 }
 
@@ -45,6 +65,14 @@ function isInsideDocument(text: AnyType, doc: Y.Doc): boolean {
   return false;
 }
 
+function absolute(rel: Y.RelativePosition, doc: Y.Doc): Y.AbsolutePosition | null {
+  try {
+    return Y.createAbsolutePositionFromRelativePosition(rel, doc);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Resolves a pair of anchors in `doc`, or null when they do not name a passage of this text:
  * unreadable bytes, a position in another document (another proposal's, another workshop's),
@@ -54,21 +82,15 @@ export function resolveSpan(doc: Y.Doc, fromAnchor: Uint8Array, toAnchor: Uint8A
   const fromRel = decode(fromAnchor);
   const toRel = decode(toAnchor);
   if (!fromRel || !toRel) return null;
-  let from: Y.AbsolutePosition | null;
-  let to: Y.AbsolutePosition | null;
-  try {
-    from = Y.createAbsolutePositionFromRelativePosition(fromRel, doc);
-    to = Y.createAbsolutePositionFromRelativePosition(toRel, doc);
-  } catch {
-    return null;
-  }
+  const from = absolute(fromRel, doc);
+  const to = absolute(toRel, doc);
   if (!from || !to || from.type !== to.type || !(from.type instanceof Y.XmlText)) return null;
   if (!isInsideDocument(from.type, doc)) return null;
   if (from.index > to.index) return null;
   const text = from.type;
   const item = text._item;
   if (!item) return null;
-  return { block: `${item.id.client}:${item.id.clock}`, from: from.index, to: to.index, passage: blockText(text).slice(from.index, to.index), text };
+  return { block: `${item.id.client}:${item.id.clock}`, from: from.index, to: to.index, passage: textBetween(text, from.index, to.index), text };
 }
 
 /** An anchor at `index` of a block (tests, seeds, the load generator; the browser uses y-tiptap's). */
@@ -90,49 +112,66 @@ export function textBlocks(doc: Y.Doc): Y.XmlText[] {
 }
 
 /**
- * Applies "replace the passage by `insert`" to `doc` (in the caller's transaction): the
- * passage is deleted and the new text takes the formatting of the character before it. Line
- * breaks in `insert` start new paragraphs after the block (the rest of the block moves to the
- * last one). Returns false when the anchors no longer resolve.
+ * Applies "replace the passage by `insert`" to `doc` (one transaction; joins the caller's): the
+ * passage is deleted and the new text takes the formatting of the character before it (at the
+ * start of a block, of the first character replaced). Line breaks in `insert` start new
+ * paragraphs after the block's paragraph; what followed the passage (the rest of the block, and
+ * any line breaks and text after it in the same paragraph) moves to the last one, so the reading
+ * order is kept. In a code block a line break stays a character. Returns false when the anchors
+ * no longer resolve.
  */
 export function applyReplacement(doc: Y.Doc, fromAnchor: Uint8Array, toAnchor: Uint8Array, insert: string): boolean {
   const span = resolveSpan(doc, fromAnchor, toAnchor);
   if (!span) return false;
-  const { text, from, to } = span;
-  const lines = insert.replace(/\r\n?/g, "\n").split("\n");
-  const marks = formatAt(text, from);
-  if (to > from) text.delete(from, to - from);
-  if (lines[0]) text.insert(from, lines[0], marks);
-  if (lines.length === 1) return true;
-  // New paragraphs: the block's remainder (with its formatting) goes to the last one.
-  const cut = from + lines[0]!.length;
-  const rest = sliceDelta(text, cut);
-  const restLength = blockText(text).length - cut;
-  if (restLength > 0) text.delete(cut, restLength);
-  const element = text.parent;
-  const container = element instanceof Y.XmlElement ? element.parent : null;
-  if (!(element instanceof Y.XmlElement) || !(container instanceof Y.XmlElement || container instanceof Y.XmlFragment)) return true;
-  const at = container.toArray().indexOf(element) + 1;
-  const paragraphs = lines.slice(1).map((line, i, all) => {
-    const p = new Y.XmlElement("paragraph");
-    const t = new Y.XmlText();
-    p.insert(0, [t]);
-    return { p, t, line, isLast: i === all.length - 1 };
-  });
-  container.insert(at, paragraphs.map((x) => x.p));
-  for (const { t, line, isLast } of paragraphs) {
-    if (line) t.insert(0, line, marks);
-    if (isLast) t.applyDelta(rest);
-  }
+  doc.transact(() => replace(span, insert.replace(/\r\n?/g, "\n")));
   return true;
 }
 
+function replace({ text, from, to }: ResolvedSpan, insert: string): void {
+  // Explicit attributes (never "whatever Yjs finds there"): plain text stays plain.
+  const marks = formatAt(text, from > 0 ? from - 1 : from) ?? {};
+  const element = text.parent;
+  const container = element instanceof Y.XmlElement ? element.parent : null;
+  const canSplit = element instanceof Y.XmlElement && element.nodeName !== "codeBlock" && (container instanceof Y.XmlElement || container instanceof Y.XmlFragment);
+  const lines = canSplit ? insert.split("\n") : [insert.replace(/\n/g, element instanceof Y.XmlElement && element.nodeName === "codeBlock" ? "\n" : " ")];
+  if (to > from) text.delete(from, to - from);
+  if (lines[0]) text.insert(from, lines[0], marks);
+  if (lines.length === 1 || !canSplit) return;
+
+  // What follows the passage in its paragraph: the block's remainder, then its later siblings
+  // (line breaks and their text). All of it moves to the last new paragraph.
+  const cut = from + lines[0]!.length;
+  const rest = sliceDelta(text, cut);
+  if (text.length > cut) text.delete(cut, text.length - cut);
+  const siblings = element.toArray();
+  const after = siblings.slice(siblings.indexOf(text) + 1);
+  // (y-prosemirror never writes XmlHooks; a paragraph holds only elements and text.)
+  const moved = after.filter((node) => !(node instanceof Y.XmlHook)).map((node) => node.clone() as Y.XmlElement | Y.XmlText);
+  if (after.length > 0) element.delete(siblings.length - after.length, after.length);
+
+  const at = container.toArray().indexOf(element) + 1;
+  const paragraphs = lines.slice(1).map(() => {
+    const p = new Y.XmlElement("paragraph");
+    p.insert(0, [new Y.XmlText()]);
+    return p;
+  });
+  container.insert(at, paragraphs);
+  paragraphs.forEach((p, i) => {
+    const line = lines[i + 1]!;
+    const isLast = i === paragraphs.length - 1;
+    // Each op with explicit attributes: the remainder keeps its own formatting, not the new text's.
+    const delta = [...(line ? [{ insert: line, attributes: marks }] : []), ...(isLast ? rest.map((op) => ({ insert: op.insert, attributes: op.attributes ?? {} })) : [])];
+    if (delta.length > 0) (p.get(0) as Y.XmlText).applyDelta(delta);
+    if (isLast && moved.length > 0) p.insert(1, moved);
+  });
+}
+
+/** The formatting of the character at `index` (none past the end). */
 function formatAt(text: Y.XmlText, index: number): Record<string, unknown> | undefined {
-  if (index === 0) return undefined;
   let at = 0;
-  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+  for (const op of text.toDelta() as DeltaOp[]) {
     const len = typeof op.insert === "string" ? op.insert.length : 1;
-    if (index <= at + len) return op.attributes;
+    if (index < at + len) return op.attributes;
     at += len;
   }
   return undefined;
@@ -141,7 +180,7 @@ function formatAt(text: Y.XmlText, index: number): Record<string, unknown> | und
 function sliceDelta(text: Y.XmlText, from: number): { insert: string; attributes?: Record<string, unknown> }[] {
   const out: { insert: string; attributes?: Record<string, unknown> }[] = [];
   let at = 0;
-  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+  for (const op of text.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== "string") {
       at += 1;
       continue;

@@ -109,5 +109,18 @@ export function stanceCounts(stances: readonly { stance: Stance }[]): Record<Sta
   return counts;
 }
 
+/**
+ * An amendment open when a version was cut, as the version records it (Version.openAmendments):
+ * names and words as they were then, so the version reads the same however things went later.
+ */
+export type OpenAmendmentRecord = {
+  id: string;
+  delegation: { code: string; name: string } | null;
+  author: string;
+  passage: string;
+  insert: string;
+  reason: string | null;
+};
+
 /** What an edit in "Amendments only" would have to be, said to a delegate whose direct edit was refused. */
 export const AMENDMENTS_ONLY_MESSAGE = "The chair has set this text to amendments only: your changes are proposed as amendments, not typed into the agreed text.";

@@ -11,6 +11,12 @@ export const MAX_COMMENTS_PER_THREAD = 200;
 /** A thread's quote of its passage (for "on deleted text"); longer passages are cut with an ellipsis. */
 export const MAX_QUOTE_CHARS = 500;
 
+/** The passage as a thread keeps it: whole up to MAX_QUOTE_CHARS, else cut there with an ellipsis. */
+export function quoteOf(passage: string): string {
+  const chars = [...passage];
+  return chars.length <= MAX_QUOTE_CHARS ? passage : `${chars.slice(0, MAX_QUOTE_CHARS - 1).join("")}…`;
+}
+
 export type Viewer = { userId: string; role: Role; delegationId: string | null };
 export type ThreadFacts = { visibility: CommentVisibility; delegationId: string | null };
 

@@ -38,6 +38,8 @@ describe("notificationText", () => {
     ["proposal.unlock", { title: "Urban diplomacy" }, "Drafting reopened on Urban diplomacy"],
     ["version.restore", { title: "Urban diplomacy", versionNumber: 3 }, "Version 3 restored on Urban diplomacy"],
     ["version.restore", { title: "Urban diplomacy" }, "An earlier version was restored on Urban diplomacy"],
+    ["comment.mention", { title: "Urban diplomacy", author: "Li Wei" }, "Li Wei mentioned your delegation in a comment on Urban diplomacy"],
+    ["comment.mention", { title: "Urban diplomacy" }, "Someone mentioned your delegation in a comment on Urban diplomacy"],
   ];
   it.each(rows)("%s %j", (kind, subject, text) => expect(notificationText(kind, subject)).toBe(text));
 
@@ -53,5 +55,6 @@ describe("notificationHref", () => {
     ["vote.close", "/workshops/w1/proposals/p1"],
     ["agenda.current", "/workshops/w1/proposals/p1"],
     ["version.restore", "/workshops/w1/proposals/p1"],
+    ["comment.mention", "/workshops/w1/proposals/p1"],
   ] as Array<[NotificationKind, string]>)("%s leads to %s", (kind, href) => expect(notificationHref(kind, at)).toBe(href));
 });

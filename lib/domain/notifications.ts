@@ -3,8 +3,11 @@
 // the server stores the notices, the pages show the reminder.
 import type { Role, VoteStatus } from "./vocabulary.ts";
 
-export const NOTIFICATION_KINDS = ["vote.open", "vote.close", "vote.cancel", "agenda.current", "proposal.lock", "proposal.unlock", "version.restore"] as const;
-/** What happened; named as the audit action that records the same change. */
+export const NOTIFICATION_KINDS = ["vote.open", "vote.close", "vote.cancel", "agenda.current", "proposal.lock", "proposal.unlock", "version.restore", "comment.mention"] as const;
+/**
+ * What happened; named as the audit action that records the same change ("comment.mention" has
+ * none: a mention in a delegation-only thread must leave no trace outside that delegation).
+ */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One page of the panel: a session's worth, and what a small dropdown can reasonably show. */
@@ -17,8 +20,8 @@ export const MAX_KEPT_NOTIFICATIONS = 500;
  */
 export const PRUNE_SLACK = 50;
 
-/** What the text names: the proposal's title, and for a closed vote or a restore the detail. */
-export type NoticeSubject = { title: string; isAdopted?: boolean; versionNumber?: number };
+/** What the text names: the proposal's title, and for a closed vote, a restore or a mention the detail. */
+export type NoticeSubject = { title: string; isAdopted?: boolean; versionNumber?: number; author?: string };
 
 /** The sentence a member reads, matching the toasts the live board raises for the same change. */
 export function notificationText(kind: NotificationKind, s: NoticeSubject): string {
@@ -37,6 +40,9 @@ export function notificationText(kind: NotificationKind, s: NoticeSubject): stri
       return `Drafting reopened on ${s.title}`;
     case "version.restore":
       return s.versionNumber === undefined ? `An earlier version was restored on ${s.title}` : `Version ${s.versionNumber} restored on ${s.title}`;
+    case "comment.mention":
+      // Only the mentioned delegation's members get it; never the comment itself (the page shows it to whoever may see it).
+      return `${s.author ?? "Someone"} mentioned your delegation in a comment on ${s.title}`;
   }
 }
 

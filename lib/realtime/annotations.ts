@@ -31,7 +31,7 @@ export class Annotations {
     this.mode = mode;
     this.amendments = new Map(amendments.map((a) => [a.id, amendment(a)]));
     this.threads = new Map(threads.map((t) => [t.id, thread(t)]));
-    this.changed();
+    this.changed("amendments", "threads");
   }
 
   setMode(mode: EditingMode): void {
@@ -42,12 +42,17 @@ export class Annotations {
 
   upsertAmendments(list: readonly AmendmentView[]): void {
     for (const a of list) this.amendments.set(a.id, amendment(a));
-    if (list.length) this.changed();
+    if (list.length) this.changed("amendments");
+  }
+
+  /** An amendment the server discarded (its author typed it away before anyone decided it). */
+  removeAmendment(id: string): void {
+    if (this.amendments.delete(id)) this.changed("amendments");
   }
 
   upsertThread(t: ThreadView): void {
     this.threads.set(t.id, thread(t));
-    this.changed();
+    this.changed("threads");
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -57,8 +62,16 @@ export class Annotations {
 
   snapshot = (): AnnotationsSnapshot => this.snap;
 
-  private changed(): void {
-    this.snap = { mode: this.mode, amendments: [...this.amendments.values()], threads: [...this.threads.values()] };
+  /**
+   * A new snapshot; a list that did not change keeps its identity, so a reader of threads is not
+   * redrawn by an amendment (and the other way round).
+   */
+  private changed(...parts: Array<"amendments" | "threads">): void {
+    this.snap = {
+      mode: this.mode,
+      amendments: parts.includes("amendments") ? [...this.amendments.values()] : this.snap.amendments,
+      threads: parts.includes("threads") ? [...this.threads.values()] : this.snap.threads,
+    };
     for (const fn of this.listeners) fn();
   }
 }

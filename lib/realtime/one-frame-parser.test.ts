@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PacketType, type Packet } from "socket.io-parser";
-import { Decoder, Encoder, MAX_ATTACHMENTS } from "./one-frame-parser";
+import { Decoder, Encoder, MAX_ATTACHMENTS, clientFrameParser } from "./one-frame-parser";
 
 function roundTrip(packet: Packet): { frames: Array<string | Uint8Array>; decoded: Packet[] } {
   const frames = new Encoder().encode(packet);
@@ -12,6 +12,19 @@ function roundTrip(packet: Packet): { frames: Array<string | Uint8Array>; decode
 }
 
 describe("one-frame socket.io parser", () => {
+  it("the server's decoder refuses more than MAX_ATTACHMENTS binaries; a client's takes a join answer with hundreds of anchors", () => {
+    const anchors = Array.from({ length: 1401 }, (_, i) => ({ from: new Uint8Array([i & 255]), to: new Uint8Array([1]) }));
+    const [frame] = new Encoder().encode({ type: PacketType.ACK, nsp: "/", id: 1, data: [{ ok: true, amendments: anchors }] });
+    const server = new Decoder();
+    expect(() => server.add(frame)).toThrow("bad attachments");
+    const client = new clientFrameParser.Decoder();
+    const decoded: Packet[] = [];
+    client.on("decoded", (p: Packet) => decoded.push(p));
+    client.add(frame);
+    expect((decoded[0]!.data as [{ amendments: unknown[] }])[0].amendments).toHaveLength(1401);
+    expect(MAX_ATTACHMENTS).toBeLessThan(1401);
+  });
+
   it("sends an event with a binary payload as exactly one binary frame, and restores it", () => {
     const update = new Uint8Array([1, 2, 3, 250]);
     const { frames, decoded } = roundTrip({ type: PacketType.EVENT, nsp: "/", data: ["doc:update", { proposalId: "p1", update }], id: 7 });

@@ -8,8 +8,13 @@ import { Emitter } from "@socket.io/component-emitter";
 import { Decoder as TextDecoderParser, Encoder as TextEncoderParser, PacketType, type Packet } from "socket.io-parser";
 
 const MAGIC = 0xb1;
-/** More attachments than any message of ours carries (each has at most one). */
+/**
+ * What the server accepts from a client: more attachments than any client message carries (each
+ * has at most one). A client accepts far more from the server: a join answer carries two
+ * anchors per amendment and per comment thread (bounded by MAX_OPEN_AMENDMENTS and MAX_THREADS).
+ */
 export const MAX_ATTACHMENTS = 8;
+export const MAX_ATTACHMENTS_FROM_SERVER = 16_384;
 
 type Binary = Uint8Array | ArrayBuffer;
 
@@ -76,7 +81,7 @@ export class Encoder {
   }
 }
 
-function decodeFrame(chunk: Uint8Array): Packet {
+function decodeFrame(chunk: Uint8Array, maxAttachments: number): Packet {
   if (chunk.byteLength < 5 || chunk[0] !== MAGIC) throw new Error("not a one-frame packet");
   const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   const headerLength = view.getUint32(1, true);
@@ -88,7 +93,7 @@ function decodeFrame(chunk: Uint8Array): Packet {
   if (typeof nsp !== "string" || !Array.isArray(data)) throw new Error("bad packet");
   if (id !== null && !(Number.isInteger(id) && (id as number) >= 0)) throw new Error("bad ack id");
   if (type === PacketType.BINARY_ACK && id === null) throw new Error("ack without id");
-  if (!Array.isArray(lengths) || lengths.length > MAX_ATTACHMENTS) throw new Error("bad attachments");
+  if (!Array.isArray(lengths) || lengths.length > maxAttachments) throw new Error("bad attachments");
   const attachments: Uint8Array[] = [];
   let offset = 5 + headerLength;
   for (const len of lengths) {
@@ -106,15 +111,15 @@ function decodeFrame(chunk: Uint8Array): Packet {
 export class Decoder extends Emitter<Record<string, never>, Record<string, never>, { decoded: (packet: Packet) => void }> {
   private readonly text = new TextDecoderParser();
 
-  constructor() {
+  constructor(private readonly maxAttachments = MAX_ATTACHMENTS) {
     super();
     this.text.on("decoded", (packet: Packet) => this.emitReserved("decoded", packet));
   }
 
   add(chunk: unknown): void {
     if (typeof chunk === "string") this.text.add(chunk);
-    else if (chunk instanceof ArrayBuffer) this.emitReserved("decoded", decodeFrame(new Uint8Array(chunk)));
-    else if (chunk instanceof Uint8Array) this.emitReserved("decoded", decodeFrame(chunk));
+    else if (chunk instanceof ArrayBuffer) this.emitReserved("decoded", decodeFrame(new Uint8Array(chunk), this.maxAttachments));
+    else if (chunk instanceof Uint8Array) this.emitReserved("decoded", decodeFrame(chunk, this.maxAttachments));
     else throw new Error("unknown chunk type");
   }
 
@@ -123,4 +128,13 @@ export class Decoder extends Emitter<Record<string, never>, Record<string, never
   }
 }
 
+/** What the server decodes with: a client's messages carry at most MAX_ATTACHMENTS binaries. */
 export const oneFrameParser = { Encoder, Decoder };
+
+/** What clients decode the server's messages with (socket.io constructs it without arguments). */
+class ServerMessageDecoder extends Decoder {
+  constructor() {
+    super(MAX_ATTACHMENTS_FROM_SERVER);
+  }
+}
+export const clientFrameParser = { Encoder, Decoder: ServerMessageDecoder };

@@ -16,7 +16,7 @@ import {
   type ServerToClientEvents,
 } from "../protocol.ts";
 import { Annotations } from "./annotations.ts";
-import type { AmendmentView, ThreadView } from "../protocol.ts";
+import type { AckOf, AmendmentView, ClientEventName, ClientPayload, ThreadView } from "../protocol.ts";
 import type { EditingMode } from "../domain/vocabulary.ts";
 import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
 
@@ -58,13 +58,21 @@ const ACK_TIMEOUT_MS = 15_000;
 export const LATE_ACK_MS = 3000;
 /** Unacknowledged changes are folded into one once there are this many (a long outage). */
 const MAX_KEPT_CHANGES = 64;
+/** An amendment, comment or mode request not answered in this time is reported as unavailable. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** The room's requests answered with a plain result (not the document's own sync traffic). */
+export type RequestEvent = Exclude<ClientEventName, "room:join" | "room:leave" | "doc:sync" | "doc:update" | "awareness:update" | "workshop:join">;
+/** A request's payload; the provider fills in its own proposalId. */
+export type RequestPayload<E extends RequestEvent> = Omit<ClientPayload<E>, "proposalId"> & { proposalId?: string };
 
 /** A local change the server has not yet confirmed as stored. */
 type Unconfirmed = { update: Uint8Array; sentAt: number | null };
 
 type Events = {
   change: () => void;
-  refused: (error: ProtocolError) => void;
+  /** `update`: the refused change itself (what was typed and is now dropped), for the notice. */
+  refused: (error: ProtocolError, update: Uint8Array) => void;
   synced: () => void;
 };
 
@@ -172,6 +180,21 @@ export class ProposalProvider {
         off();
         resolve();
       });
+    });
+  }
+
+  /**
+   * Sends one request to the room and resolves with the server's answer; never rejects. Offline,
+   * or no answer within REQUEST_TIMEOUT_MS: { ok: false, error: { code: "UNAVAILABLE" } }.
+   */
+  request<E extends RequestEvent>(event: E, payload: RequestPayload<E>): Promise<AckOf[E]> {
+    const unavailable = (message: string) => ({ ok: false, error: { code: "UNAVAILABLE", message } }) as AckOf[E];
+    if (this.isDestroyed || !this.socket.connected) return Promise.resolve(unavailable("Not connected to the server. Try again when the connection is back."));
+    type Emit = { emit(event: E, payload: unknown, ack: (err: Error | null, res: AckOf[E]) => void): void };
+    return new Promise((resolve) => {
+      (this.socket.timeout(REQUEST_TIMEOUT_MS) as unknown as Emit).emit(event, { ...payload, proposalId: this.proposalId }, (err, res) =>
+        resolve(err ? unavailable("The server did not answer in time. Try again.") : res),
+      );
     });
   }
 
@@ -350,7 +373,7 @@ export class ProposalProvider {
         // The server will never take this change: it leaves the unconfirmed list, and the
         // editor drops the local document holding it (see use-proposal-provider.ts).
         this.unconfirmed = this.unconfirmed.filter((u) => u !== change);
-        this.emit("refused", res.error);
+        this.emit("refused", res.error, change.update);
       }
       this.emit("change");
     });

@@ -69,7 +69,7 @@ export function attachRealtime(
     const userId = socket.data.userId as string;
     socket.once("disconnect", () => perUser.leave(userId));
     guardSocket(socket);
-    registerHandlers(socket, { io, db: opts.db, rooms, connections, attendance });
+    registerHandlers(socket, { io, db: opts.db, rooms, connections, attendance, live });
   });
   return { io, rooms, live, close: () => rooms.cluster.close() };
 }

@@ -24,8 +24,12 @@ import { delegationRoomKey, type Room, type Session } from "./room.ts";
 import type { RoomRegistry } from "./rooms.ts";
 import type { UserConnections } from "./connections.ts";
 import type { Attendance } from "./attendance.ts";
+import type { LiveNotifier } from "../services/live-notifier.ts";
+import { registerAmendmentHandlers } from "./amendment-handlers.ts";
+import { registerCommentHandlers } from "./comment-handlers.ts";
 
-export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry; connections: UserConnections; attendance: Attendance };
+// `live`: what use cases run from a socket event tell every node afterwards (amendments, comments…).
+export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry; connections: UserConnections; attendance: Attendance; live: LiveNotifier };
 
 /** Presence rate per user, across all of this node's sockets. */
 const presenceRate = new PresenceRate();
@@ -50,6 +54,9 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       socket.emit("protocol:error", { event: String(event).slice(0, 64), ...toClientError(new AppError("UNKNOWN_EVENT")) });
     }
   });
+
+  registerAmendmentHandlers(socket, deps);
+  registerCommentHandlers(socket, deps);
 
   on(socket, "room:join", async ({ proposalId, clientId, protocol }) => {
     // Before anything is loaded: a page built for another wire format must reload, not join.
@@ -83,6 +90,12 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     if (membership.delegationId) await socket.join(delegationRoomKey(proposalId, membership.delegationId));
     const viewer = { userId, role: membership.role, delegationId: membership.delegationId };
     const [amendments, threads] = await Promise.all([listAmendmentViews(db, proposalId), listVisibleThreads(db, proposalId, viewer)]);
+    // Read for the seat this join began with: moved to another delegation meanwhile, they may be
+    // the old one's private threads. Not sent; the re-check told the tab, which joins again.
+    if (state(socket).accessChecks !== checksBefore) {
+      leave(socket, proposalId, deps);
+      throw new AppError("NOT_JOINED", "Access changed while joining; join again.");
+    }
     return {
       self: participant,
       state: room.state,
@@ -181,6 +194,11 @@ function refusalCode(code: string): "WRONG_STATE" | "ARCHIVED" | "FORBIDDEN" {
 async function recheckAccess(socket: Socket, workshopId: string, deps: RealtimeDeps): Promise<void> {
   const s = state(socket);
   s.accessChecks++;
+  // Out of the old delegation's rooms before anything is awaited: a private thread written
+  // while the new seat is being read must not reach someone who just left that delegation.
+  for (const room of s.joined.values()) {
+    if (room.workshopId === workshopId) for (const key of [...socket.rooms]) if (key.startsWith(`${room.key}:delegation:`)) void socket.leave(key);
+  }
   // Fails closed: a membership that cannot be read now counts as gone; the tab's re-join decides.
   const membership = await findMembership(deps.db, workshopId, s.userId).catch(() => null);
   const participant = membership ? await loadParticipant(deps.db, membership).catch(() => null) : null;

@@ -2,6 +2,7 @@
 // outage that `fault` starts and ends, while an observer's socket keeps asking the server for
 // something that needs no database. Used by the SQLite (npm test) and PostgreSQL (test:scale)
 // suites; the suites check the report against the database.
+import { PROTOCOL_VERSION } from "../../lib/protocol";
 import type { ChildProcess } from "node:child_process";
 import { expect } from "vitest";
 import type { Db } from "../../lib/db.ts";
@@ -43,7 +44,7 @@ export async function typeThroughFault(opts: {
   const typists = opts.writers.map((_, i) => new Typist(`w${i}k`));
   await Promise.all(typists.map((t, i) => t.connect(opts.url, opts.secret, opts.writers[i]!, opts.proposalId)));
   const probe = await openSocket({ url: opts.url, secret: opts.secret }, opts.observer);
-  const joined = await probe.timeout(10_000).emitWithAck("room:join", { proposalId: opts.proposalId, clientId: 7_000_001 });
+  const joined = await probe.timeout(10_000).emitWithAck("room:join", { proposalId: opts.proposalId, clientId: 7_000_001, protocol: PROTOCOL_VERSION });
   if (!joined.ok) throw new Error(`probe could not join: ${joined.error.code}`);
 
   await typeFor(typists, 1000);

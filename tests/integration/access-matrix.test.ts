@@ -14,8 +14,9 @@ import { tally } from "../../lib/domain/tally";
 import { asBytes } from "../../lib/bytes";
 import { setDb } from "../../lib/db";
 import { docFromState, stateFromPmJson } from "../../lib/document/convert";
+import { anchorAt, blockText, textBlocks } from "../../lib/document/anchors";
 import { AppError, isAppError } from "../../lib/errors";
-import { ClientEvents, type ClientEventName } from "../../lib/protocol";
+import { ClientEvents, PROTOCOL_VERSION, type ClientEventName } from "../../lib/protocol";
 import { ACTION_ENTRY_POINTS, PAGE_ENTRY_POINTS, ROUTE_ENTRY_POINTS, SOCKET_ENTRY_POINTS, type Guard } from "../../server/entry-points";
 import { acceptInvite } from "../../server/services/invites/accept-invite";
 import { castBallot } from "../../server/services/votes/cast-ballot";
@@ -236,7 +237,7 @@ function paragraph(doc: Y.Doc): Y.XmlText {
 async function inRoom(actor: ActorName, p: Made, clientId: number, then: (socket: LooseSocket) => Promise<Ack>): Promise<Outcome> {
   const socket = await connect(actor);
   if (!("emit" in socket)) return socket;
-  const join = outcomeOf(await emit(socket, "room:join", { proposalId: p.id, clientId }));
+  const join = outcomeOf(await emit(socket, "room:join", { proposalId: p.id, clientId, protocol: PROTOCOL_VERSION }));
   return outcomeOf(await then(socket), isDenial(join));
 }
 
@@ -320,6 +321,49 @@ async function clearFloor(userId: string | null): Promise<void> {
   if (userId) await s.db.floorRequest.updateMany({ where: { workshopId: f.workshopId, userId, status: { in: ["WAITING", "SPEAKING"] } }, data: { status: "DONE", endedAt: now() } });
 }
 
+/** Anchors around "cooperate" in the proposal's stored text (where its room's text starts). */
+function anchorsIn(proposal: Made): { from: Uint8Array; to: Uint8Array } {
+  const block = textBlocks(docFromState(proposal.seed))[0]!;
+  const at = blockText(block).indexOf("cooperate");
+  return { from: anchorAt(block, at), to: anchorAt(block, at + "cooperate".length) };
+}
+
+/** The actor's delegation in the test workshop (null for the chair and non-delegates). */
+async function delegationOf(actor: ActorName): Promise<string | null> {
+  const userId = userOf(actor);
+  if (!userId) return null;
+  return (await s.db.member.findFirst({ where: { workshopId: f.workshopId, userId }, select: { delegationId: true } }))?.delegationId ?? null;
+}
+
+/**
+ * An amendment event in the proposal's room; afterwards the proposal's amendments are cleared,
+ * so every case starts from none, whatever the actors before it proposed or were refused.
+ */
+async function amendmentCase(actor: ActorName, proposal: Made, then: (socket: LooseSocket) => Promise<Ack>): Promise<Outcome> {
+  try {
+    return await inRoom(actor, proposal, new Y.Doc().clientID, then);
+  } finally {
+    await s.db.amendment.deleteMany({ where: { proposalId: proposal.id } });
+  }
+}
+
+/** A fresh open amendment on the proposal by the actor (the chair's for callers who cannot propose). */
+async function amendmentBy(actor: ActorName, proposal: Made): Promise<string> {
+  const author: ActorName = actor === "delegate" || actor === "other-delegation" ? actor : "moderator";
+  const { from, to } = anchorsIn(proposal);
+  const created = await s.db.amendment.create({
+    data: { proposalId: proposal.id, key: `key-${unique()}`, authorId: userOf(author)!, delegationId: await delegationOf(author), anchorFrom: asBytes(from), anchorTo: asBytes(to), passage: "cooperate", insertText: "work together" },
+  });
+  return created.id;
+}
+
+/** An open thread everyone sees, by the chair, on the proposal's "cooperate". */
+async function threadOn(proposal: Made): Promise<string> {
+  const { from, to } = anchorsIn(proposal);
+  const data = { proposalId: proposal.id, authorId: f.users.chair, visibility: "EVERYONE" as const, anchorFrom: asBytes(from), anchorTo: asBytes(to), quote: "cooperate" };
+  return (await s.db.commentThread.create({ data: { ...data, comments: { create: { authorId: f.users.chair, body: "Is 'cooperate' enough?" } } } })).id;
+}
+
 const DRIVERS: Record<string, Driver> = {
   // Sockets
   "room:join": {
@@ -327,7 +371,7 @@ const DRIVERS: Record<string, Driver> = {
     async run({ actor, proposal }) {
       const socket = await connect(actor);
       if (!("emit" in socket)) return socket;
-      return outcomeOf(await emit(socket, "room:join", { proposalId: proposal.id, clientId: new Y.Doc().clientID }));
+      return outcomeOf(await emit(socket, "room:join", { proposalId: proposal.id, clientId: new Y.Doc().clientID, protocol: PROTOCOL_VERSION }));
     },
   },
   "room:leave": {
@@ -376,6 +420,75 @@ const DRIVERS: Record<string, Driver> = {
       if (!("emit" in socket)) return socket;
       return outcomeOf(await emit(socket, "workshop:join", { workshopId: f.workshopId }));
     },
+  },
+
+  // Amendments and the editing mode: an allowed call must succeed, so each gets an amendment
+  // it may act on (the actor's own where the rule wants the author, the chair's where it wants
+  // another delegation's), anchored in the proposal's stored text.
+  "proposal:mode": {
+    scope: "proposal",
+    run: ({ actor, proposal }) => inRoom(actor, proposal, new Y.Doc().clientID, (socket) => emit(socket, "proposal:mode", { proposalId: proposal.id, mode: "AMENDMENTS" })),
+  },
+  "amendment:put": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      amendmentCase(actor, proposal, (socket) => emit(socket, "amendment:put", { proposalId: proposal.id, key: `key-${unique()}`, ...anchorsIn(proposal), insert: "work together" })),
+  },
+  "amendment:reason": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      amendmentCase(actor, proposal, async (socket) => emit(socket, "amendment:reason", { proposalId: proposal.id, amendmentId: await amendmentBy(actor, proposal), reason: "Clearer." })),
+  },
+  "amendment:stance": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      amendmentCase(actor, proposal, async (socket) => emit(socket, "amendment:stance", { proposalId: proposal.id, amendmentId: await amendmentBy("moderator", proposal), stance: "SUPPORT" })),
+  },
+  "amendment:withdraw": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      amendmentCase(actor, proposal, async (socket) => emit(socket, "amendment:withdraw", { proposalId: proposal.id, amendmentId: await amendmentBy(actor, proposal) })),
+  },
+  "amendment:accept": {
+    scope: "proposal",
+    freshPerActor: true,
+    run: ({ actor, proposal }) =>
+      amendmentCase(actor, proposal, async (socket) => emit(socket, "amendment:accept", { proposalId: proposal.id, amendmentId: await amendmentBy("delegate", proposal) })),
+  },
+  "amendment:reject": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      amendmentCase(actor, proposal, async (socket) => emit(socket, "amendment:reject", { proposalId: proposal.id, amendmentId: await amendmentBy("delegate", proposal) })),
+  },
+  "amendment:accept-all": {
+    scope: "proposal",
+    freshPerActor: true,
+    run: ({ actor, proposal }) =>
+      amendmentCase(actor, proposal, async (socket) => {
+        await amendmentBy("delegate", proposal);
+        return emit(socket, "amendment:accept-all", { proposalId: proposal.id, delegationId: await delegationOf("delegate") });
+      }),
+  },
+
+  // Comments: reply and resolve get a thread everyone sees, made after the join (so each join
+  // answer stays small) on a proposal of their own per actor.
+  "comment:start": {
+    scope: "proposal",
+    freshPerActor: true,
+    run: ({ actor, proposal }) =>
+      inRoom(actor, proposal, new Y.Doc().clientID, (socket) => emit(socket, "comment:start", { proposalId: proposal.id, ...anchorsIn(proposal), body: "Why 'cooperate'?", visibility: "EVERYONE" })),
+  },
+  "comment:reply": {
+    scope: "proposal",
+    freshPerActor: true,
+    run: ({ actor, proposal }) =>
+      inRoom(actor, proposal, new Y.Doc().clientID, async (socket) => emit(socket, "comment:reply", { proposalId: proposal.id, threadId: await threadOn(proposal), body: "Agreed." })),
+  },
+  "comment:resolve": {
+    scope: "proposal",
+    freshPerActor: true,
+    run: ({ actor, proposal }) =>
+      inRoom(actor, proposal, new Y.Doc().clientID, async (socket) => emit(socket, "comment:resolve", { proposalId: proposal.id, threadId: await threadOn(proposal), resolved: true })),
   },
 
   // Server actions, through the use cases they call (see each action for its arguments)

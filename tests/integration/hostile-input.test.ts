@@ -6,7 +6,7 @@ import fc from "fast-check";
 import * as Y from "yjs";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { eventually, openClient, openSocket, startTestServer, textOf, waitForConnect, type TestServer } from "../helpers/test-server";
-import { ClientEvents, MAX_UPDATE_BYTES } from "../../lib/protocol";
+import { ClientEvents, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from "../../lib/protocol";
 import { MESSAGE_LIMIT } from "../../server/realtime/socket-guard";
 import type { ProviderSocket } from "../../lib/realtime/proposal-provider";
 
@@ -76,7 +76,7 @@ describe("hostile input", () => {
       const socket = await openSocket(s, user);
       await waitForConnect(socket);
       attackers.push(socket);
-      await send(socket, "room:join", { proposalId: f.proposalId, clientId: 1000 + i });
+      await send(socket, "room:join", { proposalId: f.proposalId, clientId: 1000 + i, protocol: PROTOCOL_VERSION });
       const batch = cases.slice(i, i + perSocket);
       const results = await Promise.all(batch.map(([event, p]) => send(socket, event, p)));
       for (const r of results) {

@@ -14,7 +14,7 @@ import { MAX_SOCKETS_PER_USER } from "../../server/realtime/socket-guard";
 import { saveNamedVersion } from "../../server/services/history/save-named-version";
 import { listDocumentAuthors } from "../../server/services/proposals/list-document-authors";
 import type { ProviderSocket } from "../../lib/realtime/proposal-provider";
-import { toUint8Array } from "../../lib/protocol";
+import { toUint8Array, PROTOCOL_VERSION } from "../../lib/protocol";
 
 let s: TestServer;
 let f: Fixture;
@@ -56,7 +56,7 @@ function awarenessUpdate(entries: Array<{ clientId: number; clock: number; state
 describe("Yjs client ids", () => {
   it("refuses an update with more new client ids than the bound, stores nothing of it, and the proposal keeps working", async () => {
     const so = await socketOf(f.users.china);
-    const join = await so.emitWithAck("room:join", { proposalId: f.proposalId, clientId: 900_001 });
+    const join = await so.emitWithAck("room:join", { proposalId: f.proposalId, clientId: 900_001, protocol: PROTOCOL_VERSION });
     expect(join.ok).toBe(true);
     const sync = await so.emitWithAck("doc:sync", { proposalId: f.proposalId, stateVector: new Uint8Array([0]) });
     if (!sync.ok) throw new Error("sync failed");
@@ -101,7 +101,7 @@ describe("Yjs client ids", () => {
     for (let n = 0; n < 4; n++) {
       const so = await socketOf(f.users.japan);
       for (let i = 0; i < 12; i++) {
-        const res = await so.emitWithAck("room:join", { proposalId: f.otherProposalId, clientId: 3_000_000 + n * 100 + i });
+        const res = await so.emitWithAck("room:join", { proposalId: f.otherProposalId, clientId: 3_000_000 + n * 100 + i, protocol: PROTOCOL_VERSION });
         results.push(res.ok ? "ok" : res.error.code);
       }
     }
@@ -147,7 +147,7 @@ describe("the starting draft", () => {
     await china.provider.whenSaved();
     // …and a socket that claims the draft's own client id is refused.
     const so = await socketOf(f.users.china);
-    expect(await so.emitWithAck("room:join", { proposalId: p.id, clientId: draftClient })).toMatchObject({ ok: false, error: { code: "FOREIGN_CLIENT" } });
+    expect(await so.emitWithAck("room:join", { proposalId: p.id, clientId: draftClient, protocol: PROTOCOL_VERSION })).toMatchObject({ ok: false, error: { code: "FOREIGN_CLIENT" } });
 
     const authors = await listDocumentAuthors({ db: s.db, userId: f.users.observer, proposalId: p.id });
     const byClient = new Map(authors.clients.map((c) => [c.clientId, c.delegationId]));
@@ -176,7 +176,7 @@ describe("connections and presence", () => {
   it("bounds presence: per state, per room (join answers stay small) and per second", async () => {
     const p = await s.db.proposal.create({ data: { workshopId: f.workshopId, title: "Presence", position: 52 } });
     const so = await socketOf(f.users.china2);
-    expect((await so.emitWithAck("room:join", { proposalId: p.id, clientId: 4_000_001 })).ok).toBe(true);
+    expect((await so.emitWithAck("room:join", { proposalId: p.id, clientId: 4_000_001, protocol: PROTOCOL_VERSION })).ok).toBe(true);
     const big = { cursor: null, note: "x".repeat(MAX_PRESENCE_STATE_BYTES) };
     expect(await so.emitWithAck("awareness:update", { proposalId: p.id, update: awarenessUpdate([{ clientId: 4_000_001, clock: 1, state: big }]) })).toMatchObject({
       ok: false,
@@ -193,7 +193,7 @@ describe("connections and presence", () => {
       await s.db.member.create({ data: { workshopId: f.workshopId, userId: member.id, role: "OBSERVER" } });
       const m = await socketOf(member.id);
       const ids = Array.from({ length: perMember }, (_, k) => 5_000_000 + i * 10 + k);
-      for (const id of ids) expect((await m.emitWithAck("room:join", { proposalId: p.id, clientId: id })).ok).toBe(true);
+      for (const id of ids) expect((await m.emitWithAck("room:join", { proposalId: p.id, clientId: id, protocol: PROTOCOL_VERSION })).ok).toBe(true);
       const res = await m.emitWithAck("awareness:update", { proposalId: p.id, update: awarenessUpdate(ids.map((clientId) => ({ clientId, clock: 1, state }))) });
       if (!res.ok) {
         expect(res.error.code).toBe("TOO_MUCH_PRESENCE");
@@ -202,20 +202,20 @@ describe("connections and presence", () => {
     }
     expect(refusedForRoom).toBeGreaterThan(0);
     const newcomer = await socketOf(f.users.japan);
-    const joined = await newcomer.emitWithAck("room:join", { proposalId: p.id, clientId: 6_000_001 });
+    const joined = await newcomer.emitWithAck("room:join", { proposalId: p.id, clientId: 6_000_001, protocol: PROTOCOL_VERSION });
     if (!joined.ok) throw new Error(joined.error.code);
     // Stamping adds each member's name and delegation to what they sent.
     expect(toUint8Array(joined.awareness).byteLength).toBeLessThanOrEqual(MAX_ROOM_PRESENCE_BYTES + 32 * 1024);
 
     // One user flooding presence from several sockets: the room hears at most the user's rate.
     const listener = await socketOf(f.users.chair);
-    expect((await listener.emitWithAck("room:join", { proposalId: p.id, clientId: 6_000_002 })).ok).toBe(true);
+    expect((await listener.emitWithAck("room:join", { proposalId: p.id, clientId: 6_000_002, protocol: PROTOCOL_VERSION })).ok).toBe(true);
     let heard = 0;
     listener.on("awareness:update", () => heard++);
     const flooders: ProviderSocket[] = [];
     for (let i = 0; i < 5; i++) {
       const fl = await socketOf(f.users.china);
-      expect((await fl.emitWithAck("room:join", { proposalId: p.id, clientId: 7_000_000 + i })).ok).toBe(true);
+      expect((await fl.emitWithAck("room:join", { proposalId: p.id, clientId: 7_000_000 + i, protocol: PROTOCOL_VERSION })).ok).toBe(true);
       flooders.push(fl);
     }
     const startedAt = Date.now();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { eventually, openClient, openSocket, startTestServer, textOf, waitForConnect, type TestClient, type TestServer } from "../helpers/test-server";
-import { MAX_UPDATE_BYTES } from "../../lib/protocol";
+import { MAX_UPDATE_BYTES, PROTOCOL_VERSION } from "../../lib/protocol";
 import { loadDocumentState } from "../../server/document-store/load-document";
 import { docFromState } from "../../lib/document/convert";
 
@@ -160,7 +160,7 @@ describe("refusals", () => {
     // Joining a proposal of another workshop looks like joining one that does not exist.
     const outsider = await openSocket(s, f.users.outsider);
     await waitForConnect(outsider);
-    const join = await ack<{ ok: boolean; error?: { code: string } }>((cb) => outsider.emit("room:join", { proposalId: f.proposalId, clientId: 1 }, cb as never));
+    const join = await ack<{ ok: boolean; error?: { code: string } }>((cb) => outsider.emit("room:join", { proposalId: f.proposalId, clientId: 1, protocol: PROTOCOL_VERSION }, cb as never));
     expect(join).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     outsider.disconnect();
     // An unknown event gets a protocol error, without an ack to answer on.

@@ -22,7 +22,7 @@ const SELECT = {
 
 type Row = Awaited<ReturnType<typeof rowsOf>>[number];
 
-function rowsOf(db: Db | Tx, where: { proposalId: string; id?: { in: string[] } }) {
+function rowsOf(db: Db | Tx, where: { proposalId: string; id?: { in: string[] }; status?: "OPEN" }) {
   return db.amendment.findMany({ where, select: SELECT, orderBy: { createdAt: "asc" } });
 }
 
@@ -53,9 +53,28 @@ async function toViews(db: Db | Tx, rows: Row[]): Promise<AmendmentView[]> {
   }));
 }
 
-/** Every amendment of a proposal, oldest first (the browser orders them by where they are in the text). */
+/**
+ * Decided amendments (accepted, rejected, withdrawn, superseded, discarded while typing) a tab
+ * is sent on opening the text: the most recent ones. With MAX_OPEN_AMENDMENTS open ones and
+ * MAX_THREADS threads, a join answer stays far below what a client decodes (two anchors each;
+ * MAX_ATTACHMENTS_FROM_SERVER) however long a proposal's record grows. The full record of
+ * every decision stays in the audit log and in each version's list of open amendments.
+ */
+export const MAX_DECIDED_AMENDMENTS_SENT = 1000;
+
+/** The open amendments and the most recent decided ones, oldest first (the browser orders them by where they are in the text). */
 export async function listAmendmentViews(db: Db | Tx, proposalId: string): Promise<AmendmentView[]> {
-  return toViews(db, await rowsOf(db, { proposalId }));
+  const [open, decided] = await Promise.all([
+    rowsOf(db, { proposalId, status: "OPEN" }),
+    db.amendment.findMany({
+      where: { proposalId, status: { not: "OPEN" } },
+      select: SELECT,
+      orderBy: { updatedAt: "desc" },
+      take: MAX_DECIDED_AMENDMENTS_SENT,
+    }),
+  ]);
+  const rows = [...open, ...decided].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return toViews(db, rows);
 }
 
 /** The given amendments of a proposal (those a change touched), for the live event. */

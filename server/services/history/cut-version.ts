@@ -6,6 +6,7 @@ import { sha256Hex, versionHash } from "../../../lib/domain/version-chain.ts";
 import type { VersionKind } from "../../../lib/domain/vocabulary.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { packState, unpackState } from "../../document-store/version-state.ts";
+import { openAmendmentsNow } from "../amendments/open-amendments.ts";
 
 
 /** What a version records of the text, read from the live document in one synchronous step. */
@@ -67,8 +68,10 @@ export async function cutVersion(db: Db | Tx, input: CutVersionInput): Promise<{
       stateSha256: sha256Hex(state),
       prevHash: previous?.hash ?? null,
     };
+    // The amendments still open alongside this text (same transaction: what was open with exactly it).
+    const openAmendments = JSON.stringify(await openAmendmentsNow(tx, input.proposalId));
     const created = await tx.version.create({
-      data: { ...fields, contributors: JSON.stringify(fields.contributors), state: packState(state), hash: versionHash(fields) },
+      data: { ...fields, contributors: JSON.stringify(fields.contributors), openAmendments, state: packState(state), hash: versionHash(fields) },
       select: { id: true, number: true },
     });
     await recordAudit(tx, {

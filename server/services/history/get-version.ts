@@ -3,6 +3,7 @@ import { pmJsonOf } from "../../../lib/document/convert.ts";
 import { AppError } from "../../../lib/errors.ts";
 import { authorize } from "../authorize.ts";
 import { docOfVersion } from "../../document-store/version-state.ts";
+import { parseOpenAmendments } from "../amendments/open-amendments.ts";
 
 /** One version's text, as formatted document and as plain text. */
 export async function getVersion(opts: { db: Db; userId: string | null; proposalId: string; number: number }) {
@@ -22,5 +23,7 @@ export async function getVersion(opts: { db: Db; userId: string | null; proposal
     contributors: JSON.parse(v.contributors) as string[],
     text: v.text,
     content,
+    /** The amendments open when the version was cut, as they read then. */
+    openAmendments: parseOpenAmendments(v.openAmendments),
   };
 }

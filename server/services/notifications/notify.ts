@@ -29,12 +29,14 @@ export type Notice = {
   href: string;
   /** Usually whoever made the change: they need not be told what they just did. */
   except?: string | null;
+  /** Only the members seated in these delegations (a comment's mentions); everyone when absent. */
+  delegationIds?: readonly string[];
 };
 
 /** One row per member of the workshop (but `except`), then the bound on what each person keeps. */
 export async function notifyWorkshop(db: Writer, n: Notice): Promise<number> {
   const members = await db.member.findMany({
-    where: { workshopId: n.workshopId, ...(n.except ? { userId: { not: n.except } } : {}) },
+    where: { workshopId: n.workshopId, ...(n.except ? { userId: { not: n.except } } : {}), ...(n.delegationIds ? { delegationId: { in: [...n.delegationIds] } } : {}) },
     select: { userId: true },
   });
   const userIds = members.map((m) => m.userId);
@@ -60,7 +62,7 @@ export async function notifyWorkshop(db: Writer, n: Notice): Promise<number> {
  */
 export async function notifyProposal(
   db: Writer,
-  n: { kind: NotificationKind; proposalId: string; except?: string | null } & Omit<NoticeSubject, "title">,
+  n: { kind: NotificationKind; proposalId: string; except?: string | null; delegationIds?: readonly string[] } & Omit<NoticeSubject, "title">,
 ): Promise<number> {
   const p = await db.proposal.findUnique({ where: { id: n.proposalId }, select: { workshopId: true, title: true } });
   if (!p) return 0;
@@ -68,9 +70,10 @@ export async function notifyProposal(
   return notifyWorkshop(db, {
     ...at,
     kind: n.kind,
-    text: notificationText(n.kind, { title: p.title, isAdopted: n.isAdopted, versionNumber: n.versionNumber }),
+    text: notificationText(n.kind, { title: p.title, isAdopted: n.isAdopted, versionNumber: n.versionNumber, author: n.author }),
     href: notificationHref(n.kind, at),
     except: n.except,
+    delegationIds: n.delegationIds,
   });
 }
 

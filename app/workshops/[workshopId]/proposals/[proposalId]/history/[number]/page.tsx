@@ -17,6 +17,7 @@ import { versionTitle } from "@/components/history/version-title";
 import { DuplicateVersionButton } from "@/components/history/duplicate-version-button";
 import { DiffLegend } from "@/components/history/diff-legend";
 import { DiffView } from "@/components/history/diff-view";
+import { OpenAmendmentsList } from "@/components/history/open-amendments-list";
 import { CompareBusyNotice, CompareLevelNotice } from "../../compare/compare-notice";
 import { compareOrBusy } from "../../compare/compare-or-busy";
 import { duplicateAsNewDraftAction, restoreVersionAction } from "../actions";
@@ -93,6 +94,7 @@ export default async function VersionPage({ params }: Props) {
               </>
             )}
           </dl>
+          <OpenAmendmentsList amendments={version.openAmendments} />
           <div className="flex flex-col items-start gap-3">
             {compare && (
               <Link href={compare.href} className={buttonSecondary}>

@@ -1,0 +1,132 @@
+// Amendments and comments, as the issue's session runs them: the chair sets "Amendments only";
+// Japan replaces a word and adds a clause (English and Japanese) with a reason; China objects,
+// Korea supports; the observer sees and cannot act; the chair accepts one and rejects the other;
+// everyone ends with the same agreed text; Compare attributes the accepted word to Japan; and a
+// China delegation-only comment reaches China's second delegate and nobody else.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./fixtures/auth";
+import { AMENDMENTS_WORKSHOP as W } from "./fixtures/amendments-workshop";
+import { SAVED, SYNC_TIMEOUT, expectOpened, textbox } from "./fixtures/proposal";
+
+const CLAUSE = " Japan will provide technical assistance（日本は技術支援を提供する）.";
+const REASON = "“May” leaves room for each Party's own procedures.";
+const PRIVATE_NOTE = "CHN only: hold this line until capital replies";
+
+async function open(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  await page.getByRole("link", { name: W.title }).click();
+  await page.getByRole("link", { name: W.proposal }).click();
+  await expect(page.getByRole("heading", { level: 1, name: W.proposal })).toBeVisible();
+  await expectOpened(page);
+  return page;
+}
+
+const amendments = (page: Page) => page.getByRole("region", { name: "Amendments" });
+const comments = (page: Page) => page.getByRole("region", { name: "Comments" });
+const card = (page: Page, text: string) => amendments(page).getByRole("listitem").filter({ hasText: text });
+
+/** Puts the caret `offset` characters into the text's first paragraph, selecting `length` more. */
+async function selectInFirstParagraph(page: Page, offset: number, length: number): Promise<void> {
+  await textbox(page).focus();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < offset; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < length; i++) await page.keyboard.press("Shift+ArrowRight");
+}
+
+test("amendments are proposed, weighed and decided by the chair; a delegation's note stays its own", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const chair = await open(browser, ACCOUNTS.chair);
+  const japan = await open(browser, ACCOUNTS.japan);
+  const china = await open(browser, ACCOUNTS.china);
+  const korea = await open(browser, ACCOUNTS.korea);
+  const observer = await open(browser, ACCOUNTS.observer);
+  const everyone = [chair, japan, china, korea, observer];
+
+  // The chair switches to "Amendments only"; every tab is told at once.
+  const mode = chair.getByRole("radiogroup", { name: "Editing mode" });
+  await expect(mode.getByRole("radio", { name: "Open drafting" })).toBeChecked();
+  await mode.getByRole("radio", { name: "Amendments only" }).check();
+  for (const page of [japan, china, korea]) await expect(page.getByText(/Amendments only/).first()).toBeVisible();
+
+  // Japan replaces "shall" by "may": an amendment, not a change of the agreed text.
+  await selectInFirstParagraph(japan, "The Parties ".length, "shall".length);
+  await japan.keyboard.type("may");
+  const replace = card(japan, "shall");
+  await expect(replace).toContainText("may");
+  await expect(replace).toContainText("Japan");
+  // …shown inline to everyone, struck and inserted, in the text.
+  for (const page of everyone) {
+    await expect(textbox(page).getByRole("deletion").filter({ hasText: "shall" })).toBeVisible();
+    await expect(textbox(page).getByRole("insertion").filter({ hasText: "may" })).toBeVisible();
+  }
+  await replace.getByLabel("Reason").fill(REASON);
+  await replace.getByRole("button", { name: "Save reason" }).click();
+  await expect(card(china, "shall")).toContainText(REASON);
+
+  // Japan adds a clause at the end of the first paragraph, in English and Japanese.
+  await textbox(japan).focus();
+  await japan.keyboard.press("Control+Home");
+  await japan.keyboard.press("End");
+  await japan.keyboard.type(CLAUSE);
+  await expect(card(korea, "技術支援")).toBeVisible();
+
+  // China objects to the replacement, Korea supports it; each sees its stance pressed.
+  await card(china, "shall").getByRole("button", { name: "Object" }).click();
+  await expect(card(china, "shall").getByRole("button", { name: "Object" })).toHaveAttribute("aria-pressed", "true");
+  await card(korea, "shall").getByRole("button", { name: "Support" }).click();
+  await expect(card(korea, "shall").getByRole("button", { name: "Support" })).toHaveAttribute("aria-pressed", "true");
+  // Japan cannot support its own amendment; it sees both stances.
+  await expect(card(japan, "shall").getByRole("button", { name: "Support" })).toHaveCount(0);
+  await expect(card(japan, "shall")).toContainText("CHN");
+  await expect(card(japan, "shall")).toContainText("KOR");
+
+  // The observer sees both amendments and can do nothing with them.
+  await expect(amendments(observer).getByRole("listitem")).toHaveCount(2);
+  for (const name of ["Support", "Object", "Withdraw", "Accept", "Reject"]) {
+    await expect(amendments(observer).getByRole("button", { name, exact: true })).toHaveCount(0);
+  }
+
+  // The chair accepts the replacement and rejects the clause.
+  await card(chair, "shall").getByRole("button", { name: "Accept", exact: true }).click();
+  await card(chair, "技術支援").getByRole("button", { name: "Reject", exact: true }).click();
+  const agreed = W.firstSentence.replace("shall", "may");
+  for (const page of everyone) {
+    await expect(textbox(page)).toContainText(agreed);
+    await expect(textbox(page)).not.toContainText("技術支援");
+    await expect(textbox(page).getByRole("deletion")).toHaveCount(0);
+  }
+  await expect(card(japan, "shall")).toContainText("Accepted");
+  await expect(card(japan, "技術支援")).toContainText("Rejected");
+
+  // Compare: the accepted word is Japan's, not the chair's.
+  await chair.getByLabel("Version name").fill("After amendments");
+  await chair.getByRole("button", { name: "Save version" }).click();
+  const saved = chair.getByRole("status").filter({ hasText: /Saved as version \d+\./ });
+  await expect(saved).toBeVisible();
+  const number = Number(/version (\d+)/.exec((await saved.textContent()) ?? "")?.[1]);
+  await chair.getByRole("link", { name: "Compare", exact: true }).click();
+  await expect(chair.getByRole("heading", { level: 1, name: "Compare versions" })).toBeVisible();
+  await chair.getByLabel("From version").selectOption({ label: "Version 1 — Starting draft" });
+  await chair.getByLabel("To version").selectOption({ label: `Version ${number} — After amendments` });
+  await chair.getByRole("button", { name: "Compare", exact: true }).click();
+  const differences = chair.getByRole("region", { name: "Differences" });
+  await expect(differences.getByRole("insertion").filter({ hasText: "may" })).toHaveAttribute("title", "inserted by Japan");
+
+  // China's delegation-only comment: China's second delegate sees it; nobody else does.
+  await selectInFirstParagraph(china, "The Parties may establish a joint ".length, "credit guarantee facility".length);
+  await china.getByRole("button", { name: "Comment", exact: true }).click();
+  await comments(china).getByLabel("Comment", { exact: true }).fill(PRIVATE_NOTE);
+  await comments(china).getByRole("radio", { name: "My delegation only" }).check();
+  await comments(china).getByRole("button", { name: "Post comment" }).click();
+  await expect(comments(china)).toContainText(PRIVATE_NOTE);
+  const china2 = await open(browser, ACCOUNTS.china2);
+  await expect(comments(china2)).toContainText(PRIVATE_NOTE);
+  for (const page of [chair, japan, korea, observer]) {
+    await page.reload();
+    await expectOpened(page);
+    await expect(comments(page)).toBeVisible();
+    await expect(page.locator("body")).not.toContainText(PRIVATE_NOTE);
+  }
+  await expect(japan.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+});

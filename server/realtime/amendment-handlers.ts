@@ -1,0 +1,48 @@
+// The amendment events (and the chair's editing mode): each checks that the caller is in the
+// proposal's room, then runs its use case, which authorizes, applies the domain rule, writes and
+// tells every node. Nothing in a payload says who the caller is or which delegation they speak
+// for: that is the session's membership, read by the use case.
+import type { Socket } from "socket.io";
+import { joinedRoom, on, state } from "./socket-events.ts";
+import type { Db } from "../../lib/db.ts";
+import type { LiveDocuments } from "../services/live-documents.ts";
+import type { LiveNotifier } from "../services/live-notifier.ts";
+import { setEditingMode } from "../services/amendments/set-editing-mode.ts";
+import { putAmendment } from "../services/amendments/put-amendment.ts";
+import { setAmendmentReason } from "../services/amendments/set-amendment-reason.ts";
+import { takeStance } from "../services/amendments/take-stance.ts";
+import { withdrawAmendment } from "../services/amendments/withdraw-amendment.ts";
+import { acceptAllFromDelegation, acceptAmendment } from "../services/amendments/accept-amendment.ts";
+import { rejectAmendment } from "../services/amendments/reject-amendment.ts";
+
+export function registerAmendmentHandlers(socket: Socket, deps: { db: Db; rooms: LiveDocuments; live: LiveNotifier }): void {
+  const { db, rooms, live } = deps;
+  // The caller of every event: the socket's signed-in user, in a room it joined (the join checked access).
+  const caller = (proposalId: string) => {
+    joinedRoom(socket, proposalId);
+    return { db, live, userId: state(socket).userId, proposalId };
+  };
+
+  on(socket, "proposal:mode", async ({ proposalId, mode }) => {
+    await setEditingMode({ ...caller(proposalId), mode });
+    return {};
+  });
+
+  on(socket, "amendment:put", ({ proposalId, key, from, to, insert, reason }) =>
+    putAmendment({ ...caller(proposalId), rooms, input: { key, from, to, insert, reason } }),
+  );
+
+  on(socket, "amendment:reason", ({ proposalId, amendmentId, reason }) => setAmendmentReason({ ...caller(proposalId), amendmentId, reason }));
+
+  on(socket, "amendment:stance", ({ proposalId, amendmentId, stance }) => takeStance({ ...caller(proposalId), amendmentId, stance }));
+
+  on(socket, "amendment:withdraw", ({ proposalId, amendmentId }) => withdrawAmendment({ ...caller(proposalId), amendmentId, now: new Date() }));
+
+  on(socket, "amendment:accept", ({ proposalId, amendmentId }) => acceptAmendment({ ...caller(proposalId), rooms, amendmentId, now: new Date() }));
+
+  on(socket, "amendment:reject", ({ proposalId, amendmentId }) => rejectAmendment({ ...caller(proposalId), amendmentId, now: new Date() }));
+
+  on(socket, "amendment:accept-all", ({ proposalId, delegationId }) =>
+    acceptAllFromDelegation({ ...caller(proposalId), rooms, delegationId, now: new Date() }),
+  );
+}
