@@ -12,12 +12,12 @@ const CLAUSE = " Japan will provide technical assistance（日本は技術支援
 const REASON = "“May” leaves room for each Party's own procedures.";
 const PRIVATE_NOTE = "CHN only: hold this line until capital replies";
 
-async function open(browser: Browser, email: string): Promise<Page> {
+async function open(browser: Browser, email: string, proposal: string = W.proposal): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
   await page.getByRole("link", { name: W.title }).click();
-  await page.getByRole("link", { name: W.proposal }).click();
-  await expect(page.getByRole("heading", { level: 1, name: W.proposal })).toBeVisible();
+  await page.getByRole("link", { name: proposal }).click();
+  await expect(page.getByRole("heading", { level: 1, name: proposal })).toBeVisible();
   await expectOpened(page);
   return page;
 }
@@ -139,4 +139,30 @@ test("amendments are proposed, weighed and decided by the chair; a delegation's 
     await expect(page.locator("body")).not.toContainText(PRIVATE_NOTE);
   }
   await expect(japan.getByText(SAVED)).toBeVisible({ timeout: SYNC_TIMEOUT });
+});
+
+test("an amendment typed offline is proposed on reconnect, not lost", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const chair = await open(browser, ACCOUNTS.chair, W.offlineProposal);
+  const japan = await open(browser, ACCOUNTS.japan, W.offlineProposal);
+  const korea = await open(browser, ACCOUNTS.korea, W.offlineProposal);
+  await chair.getByRole("radiogroup", { name: "Editing mode" }).getByRole("radio", { name: "Amendments only" }).check();
+  await expect(japan.getByText(/Amendments only/).first()).toBeVisible();
+
+  // The venue's Wi-Fi drops; Japan goes on typing: "every quarter" → "every month".
+  await japan.context().setOffline(true);
+  const at = W.offlineSentence.indexOf("quarter");
+  await textbox(japan).focus();
+  await japan.keyboard.press("Control+Home");
+  for (let i = 0; i < at; i++) await japan.keyboard.press("ArrowRight");
+  for (let i = 0; i < "quarter".length; i++) await japan.keyboard.press("Shift+ArrowRight");
+  await japan.keyboard.type("month");
+  await expect(card(japan, "quarter")).toContainText("Not sent yet");
+  await expect(amendments(korea).getByRole("listitem")).toHaveCount(0);
+
+  // Back online: the amendment reaches everyone, and the agreed text is untouched.
+  await japan.context().setOffline(false);
+  await expect(card(korea, "quarter")).toContainText("month", { timeout: SYNC_TIMEOUT });
+  await expect(card(japan, "quarter")).not.toContainText("Not sent yet", { timeout: SYNC_TIMEOUT });
+  await expect.poll(() => agreedText(korea)).toBe(W.offlineSentence);
 });
