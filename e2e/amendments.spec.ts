@@ -7,6 +7,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./fixtures/auth";
 import { AMENDMENTS_WORKSHOP as W } from "./fixtures/amendments-workshop";
 import { SAVED, SYNC_TIMEOUT, expectOpened, textbox } from "./fixtures/proposal";
+import { expectNoViolations } from "./fixtures/axe";
 
 const CLAUSE = " Japan will provide technical assistance（日本は技術支援を提供する）.";
 const REASON = "“May” leaves room for each Party's own procedures.";
@@ -90,6 +91,10 @@ test("amendments are proposed, weighed and decided by the chair; a delegation's 
   await expect(card(japan, "shall")).toContainText("CHN");
   await expect(card(japan, "shall")).toContainText("KOR");
 
+  // With amendments in the text and on the cards, the pages stay accessible (axe, WCAG 2.2 AA).
+  await expectNoViolations(japan, "the proposal with amendments, as their author");
+  await expectNoViolations(china, "the proposal with amendments, as another delegation");
+
   // The observer sees both amendments and can do nothing with them.
   await expect(amendments(observer).getByRole("listitem")).toHaveCount(2);
   for (const name of ["Support", "Object", "Withdraw", "Accept", "Reject"]) {
@@ -127,10 +132,12 @@ test("amendments are proposed, weighed and decided by the chair; a delegation's 
   await china.getByRole("button", { name: "Comment", exact: true }).click();
   await comments(china).getByLabel("Comment", { exact: true }).fill(PRIVATE_NOTE);
   await comments(china).getByRole("radio", { name: "My delegation only" }).check();
+  await expectNoViolations(china, "the proposal with a comment being written");
   await comments(china).getByRole("button", { name: "Post comment" }).click();
   await expect(comments(china)).toContainText(PRIVATE_NOTE);
   const china2 = await open(browser, ACCOUNTS.china2);
   await expect(comments(china2)).toContainText(PRIVATE_NOTE);
+  await expectNoViolations(chair, "the proposal with decided amendments, as the chair");
   for (const page of [chair, japan, korea, observer]) {
     // Opened afresh (the chair is on Compare): what the join answer carries, not only live events.
     await page.goto(proposalUrl);

@@ -86,7 +86,7 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
   return (
     <div className="space-y-3">
       {!isObserver && (
-        <div className="sticky top-2 z-10 space-y-1 print:hidden">
+        <div className="sticky top-2 z-10 space-y-1 rounded-lg bg-slate-50/95 backdrop-blur print:hidden">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             {/* Keyed: useEditorState reads a newly created editor only from its next transaction,
                 so the toolbar starts afresh once the editor exists (else it stays disabled). */}
