@@ -47,6 +47,7 @@ export const ERRORS = {
   // Amendments and comments (lib/domain/amendments.ts, comments.ts say when).
   AMENDMENTS_ONLY: { status: 409, message: "The chair has set this text to amendments only: changes are proposed as amendments." },
   ANCHOR_NOT_FOUND: { status: 409, message: "That passage is not in this text (it may have been deleted meanwhile)." },
+  PASSAGE_CHANGED: { status: 409, message: "The passage has been edited since this amendment was proposed; its author can revise it before it is accepted." },
   NOT_OPEN: { status: 409, message: "This amendment has already been decided or withdrawn." },
   OWN_AMENDMENT: { status: 409, message: "A delegation cannot support or object to its own amendment." },
   NOT_YOURS: { status: 403, message: "Only its author's delegation can change this." },

@@ -106,7 +106,11 @@ export const ClientEvents = {
     key: ClientKey,
     from: Anchor,
     to: Anchor,
-    insert: z.string().max(MAX_AMENDMENT_TEXT_CHARS, { message: `must be at most ${MAX_AMENDMENT_TEXT_CHARS} characters` }),
+    insert: z
+      .string()
+      .max(MAX_AMENDMENT_TEXT_CHARS, { message: `must be at most ${MAX_AMENDMENT_TEXT_CHARS} characters` })
+      // One paragraph: a new paragraph cannot be proposed (see lib/document/anchors.ts applyReplacement).
+      .refine((s) => !/[\r\n\u2028\u2029]/.test(s), { message: "must stay within one paragraph (no line breaks)" }),
     reason: Reason.optional(),
   }),
   /** Set or change the reason of one's own open amendment. */

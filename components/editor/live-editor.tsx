@@ -4,7 +4,8 @@
 // projector never shows an empty box.
 // DOM order is the visual order (text first, then the side panel), so Tab follows what the eye
 // reads; the save status sits in the sticky bar beside the toolbar, in view while typing.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import * as Y from "yjs";
 import { PresenceBar } from "@/components/presence/presence-bar";
 import type { Role } from "@/lib/domain/vocabulary";
 import { useProposalProvider } from "@/lib/realtime/use-proposal-provider";
@@ -32,14 +33,13 @@ type Props = {
 
 export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Props) {
   const socket = useSocket();
-  const { provider, generation, hasSynced, refusal, dismissRefusal } = useProposalProvider(socket, proposalId);
+  const { provider, generation, hasSynced, refusal, dropped, dismissRefusal } = useProposalProvider(socket, proposalId);
   // Joined but may not edit (observer, locked…), or could not join at all: say why.
   const blocked = provider && !provider.edit.canEdit && (provider.self || provider.lastError) ? provider.edit.reason : null;
   const [showAuthorship, setShowAuthorship] = useState(false);
   const drafts = useAmendmentDrafts(provider);
-  // What a refused change had typed, read before the editor reloads the server's text.
-  const [refusedText, setRefusedText] = useState("");
-  useEffect(() => provider?.on("refused", (_error, update) => setRefusedText(insertedText(update))), [provider]);
+  // What the refused changes (and those dropped with them when the editor reloaded) had typed.
+  const refusedText = useMemo(() => (dropped.length > 0 ? insertedText(Y.mergeUpdates([...dropped])) : ""), [dropped]);
   useRefreshOnSeatChange(provider?.seatChanges ?? 0);
   // Observers never edit: no toolbar and no save status (there is nothing of theirs to save).
   const isObserver = (provider?.self?.role ?? viewerRole) === "OBSERVER";
@@ -69,10 +69,7 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
             </p>
             <button
               type="button"
-              onClick={() => {
-                dismissRefusal();
-                setRefusedText("");
-              }}
+              onClick={dismissRefusal}
               className="shrink-0 rounded px-2 font-medium underline hover:bg-amber-100"
             >
               Dismiss

@@ -2,8 +2,6 @@
 // cut (stored with the version, so it reads as it did then). Shown only when there were some.
 import type { OpenAmendmentRecord } from "@/lib/domain/amendments";
 
-type OpenAmendmentItem = OpenAmendmentRecord;
-
 /** Long passages are cut for the list; the amendment itself is on the proposal's page. */
 const SHOWN_CHARS = 160;
 
@@ -11,7 +9,7 @@ function clip(text: string): string {
   return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
 }
 
-export function OpenAmendmentsList({ amendments }: { amendments: readonly OpenAmendmentItem[] }) {
+export function OpenAmendmentsList({ amendments }: { amendments: readonly OpenAmendmentRecord[] }) {
   if (amendments.length === 0) return null;
   return (
     <section aria-labelledby="open-amendments-heading" className="rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm">

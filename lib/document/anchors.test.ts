@@ -170,48 +170,14 @@ describe("applyReplacement", () => {
     expect(textBlocks(doc)[0]!.toDelta()).toEqual([{ insert: "May", attributes: { italic: {} } }, { insert: " cooperate." }]);
   });
 
-  it("starts new paragraphs at line breaks, in reading order, the remainder keeping its formatting", () => {
-    const doc = docOf(para(text("One "), text("two", "bold"), text(" three.")), para(text("Last.")));
-    const { from, to } = around(doc, "wo");
-    expect(applyReplacement(doc, from, to, "2a\r\n2b\n2c")).toBe(true);
-    expect(plain(doc)).toBe("One t2a\n2b\n2c three.\nLast.");
-    const blocks = textBlocks(doc);
-    expect(blocks.map(blockText)).toEqual(["One t2a", "2b", "2c three.", "Last."]);
-    expect(blocks[1]!.toDelta()).toEqual([{ insert: "2b", attributes: { bold: {} } }]);
-    expect(blocks[2]!.toDelta()).toEqual([{ insert: "2c", attributes: { bold: {} } }, { insert: " three." }]);
-  });
-
-  it("a trailing line break splits the paragraph at the end of the new text", () => {
-    const doc = docOf(para(text("Alpha beta.")));
-    const block = textBlocks(doc)[0]!;
-    const at = anchorAt(block, 6);
-    applyReplacement(doc, at, at, "gamma\n");
-    expect(plain(doc)).toBe("Alpha gamma\nbeta.");
-  });
-
-  it("moves what follows a line break in the same paragraph along with the remainder", () => {
-    const doc = docOf(para(text("Before here"), { type: "hardBreak" }, text("after")));
-    const { from, to } = around(doc, "here");
-    applyReplacement(doc, from, to, "X\nY");
-    const json = pmJsonOf(doc);
-    expect(json.content).toEqual([
-      { type: "paragraph", content: [{ type: "text", text: "Before X" }] },
-      { type: "paragraph", content: [{ type: "text", text: "Y" }, { type: "hardBreak" }, { type: "text", text: "after" }] },
-    ]);
-  });
-
-  it("inside a list item, the new paragraphs stay in the item", () => {
-    const doc = docOf({ type: "bulletList", content: [{ type: "listItem", content: [para(text("Share data."))] }] });
-    const { from, to } = around(doc, "data");
-    applyReplacement(doc, from, to, "data\nand results");
-    expect(plain(doc)).toBe("• Share data\n  and results.");
-  });
-
-  it("in a code block, line breaks stay characters", () => {
-    const doc = docOf({ type: "codeBlock", content: [text("a = 1")] });
-    const { from, to } = around(doc, "1");
-    applyReplacement(doc, from, to, "1\nb = 2");
-    expect(textBlocks(doc).map(blockText)).toEqual(["a = 1\nb = 2"]);
+  it("refuses text with a line break, changing nothing (an amendment changes one paragraph)", () => {
+    for (const insert of ["2a\n2b", "gamma\n", "x\r\ny", "a\u2028b"]) {
+      const doc = docOf(para(text("One "), text("two", "bold"), text(" three.")), para(text("Last.")));
+      const { from, to } = around(doc, "wo");
+      const before = Y.encodeStateAsUpdate(doc);
+      expect(applyReplacement(doc, from, to, insert)).toBe(false);
+      expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+    }
   });
 
   it("is one change another replica merges with concurrent typing elsewhere", () => {

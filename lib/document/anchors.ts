@@ -112,58 +112,29 @@ export function textBlocks(doc: Y.Doc): Y.XmlText[] {
 }
 
 /**
- * Applies "replace the passage by `insert`" to `doc` (one transaction; joins the caller's): the
- * passage is deleted and the new text takes the formatting of the character before it (at the
- * start of a block, of the first character replaced). Line breaks in `insert` start new
- * paragraphs after the block's paragraph; what followed the passage (the rest of the block, and
- * any line breaks and text after it in the same paragraph) moves to the last one, so the reading
- * order is kept. In a code block a line break stays a character. Returns false when the anchors
- * no longer resolve.
+ * Applies "replace the passage by `insert`" to `doc` as one transaction: the passage is deleted
+ * and the new text takes the formatting of the character before it (of the first one replaced,
+ * at a block's start). Returns false, changing nothing, when the anchors no longer resolve or
+ * `insert` holds a line break: an amendment changes one paragraph (splitting one would move
+ * the rest of the paragraph to new Yjs items, and every other anchor in it would lose its place).
  */
 export function applyReplacement(doc: Y.Doc, fromAnchor: Uint8Array, toAnchor: Uint8Array, insert: string): boolean {
+  if (hasLineBreak(insert)) return false;
   const span = resolveSpan(doc, fromAnchor, toAnchor);
   if (!span) return false;
-  doc.transact(() => replace(span, insert.replace(/\r\n?/g, "\n")));
+  doc.transact(() => {
+    const { text, from, to } = span;
+    // Explicit attributes (never "whatever Yjs finds there"): plain text stays plain.
+    const marks = formatAt(text, from > 0 ? from - 1 : from) ?? {};
+    if (to > from) text.delete(from, to - from);
+    if (insert) text.insert(from, insert, marks);
+  });
   return true;
 }
 
-function replace({ text, from, to }: ResolvedSpan, insert: string): void {
-  // Explicit attributes (never "whatever Yjs finds there"): plain text stays plain.
-  const marks = formatAt(text, from > 0 ? from - 1 : from) ?? {};
-  const element = text.parent;
-  const container = element instanceof Y.XmlElement ? element.parent : null;
-  const canSplit = element instanceof Y.XmlElement && element.nodeName !== "codeBlock" && (container instanceof Y.XmlElement || container instanceof Y.XmlFragment);
-  const lines = canSplit ? insert.split("\n") : [insert.replace(/\n/g, element instanceof Y.XmlElement && element.nodeName === "codeBlock" ? "\n" : " ")];
-  if (to > from) text.delete(from, to - from);
-  if (lines[0]) text.insert(from, lines[0], marks);
-  if (lines.length === 1 || !canSplit) return;
-
-  // What follows the passage in its paragraph: the block's remainder, then its later siblings
-  // (line breaks and their text). All of it moves to the last new paragraph.
-  const cut = from + lines[0]!.length;
-  const rest = sliceDelta(text, cut);
-  if (text.length > cut) text.delete(cut, text.length - cut);
-  const siblings = element.toArray();
-  const after = siblings.slice(siblings.indexOf(text) + 1);
-  // (y-prosemirror never writes XmlHooks; a paragraph holds only elements and text.)
-  const moved = after.filter((node) => !(node instanceof Y.XmlHook)).map((node) => node.clone() as Y.XmlElement | Y.XmlText);
-  if (after.length > 0) element.delete(siblings.length - after.length, after.length);
-
-  const at = container.toArray().indexOf(element) + 1;
-  const paragraphs = lines.slice(1).map(() => {
-    const p = new Y.XmlElement("paragraph");
-    p.insert(0, [new Y.XmlText()]);
-    return p;
-  });
-  container.insert(at, paragraphs);
-  paragraphs.forEach((p, i) => {
-    const line = lines[i + 1]!;
-    const isLast = i === paragraphs.length - 1;
-    // Each op with explicit attributes: the remainder keeps its own formatting, not the new text's.
-    const delta = [...(line ? [{ insert: line, attributes: marks }] : []), ...(isLast ? rest.map((op) => ({ insert: op.insert, attributes: op.attributes ?? {} })) : [])];
-    if (delta.length > 0) (p.get(0) as Y.XmlText).applyDelta(delta);
-    if (isLast && moved.length > 0) p.insert(1, moved);
-  });
+/** An amendment's text stays within its paragraph: no line breaks of any kind. */
+export function hasLineBreak(text: string): boolean {
+  return /[\r\n\u2028\u2029]/.test(text);
 }
 
 /** The formatting of the character at `index` (none past the end). */
@@ -177,17 +148,3 @@ function formatAt(text: Y.XmlText, index: number): Record<string, unknown> | und
   return undefined;
 }
 
-function sliceDelta(text: Y.XmlText, from: number): { insert: string; attributes?: Record<string, unknown> }[] {
-  const out: { insert: string; attributes?: Record<string, unknown> }[] = [];
-  let at = 0;
-  for (const op of text.toDelta() as DeltaOp[]) {
-    if (typeof op.insert !== "string") {
-      at += 1;
-      continue;
-    }
-    const end = at + op.insert.length;
-    if (end > from) out.push({ insert: op.insert.slice(Math.max(0, from - at)), ...(op.attributes ? { attributes: op.attributes } : {}) });
-    at = end;
-  }
-  return out;
-}

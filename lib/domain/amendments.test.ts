@@ -7,7 +7,6 @@ import {
   mayRevise,
   mayTakeStance,
   mayWithdraw,
-  stanceCounts,
   supersededBy,
   type Actor,
   type AmendmentFacts,
@@ -21,13 +20,15 @@ const china: Actor = { userId: "li", role: "DELEGATE", delegationId: "CHN" };
 const china2: Actor = { userId: "zhang", role: "DELEGATE", delegationId: "CHN" };
 const japan: Actor = { userId: "sato", role: "DELEGATE", delegationId: "JPN" };
 const unseated: Actor = { userId: "nobody", role: "DELEGATE", delegationId: null };
+/** China's author, moved to Japan by the chair. */
+const movedToJapan: Actor = { userId: "li", role: "DELEGATE", delegationId: "JPN" };
 const observer: Actor = { userId: "obs", role: "OBSERVER", delegationId: null };
 
 const byChina: AmendmentFacts = { authorId: "li", delegationId: "CHN", status: "OPEN" };
 const byChair: AmendmentFacts = { authorId: "chair", delegationId: null, status: "OPEN" };
 const decided = (a: AmendmentFacts, status: AmendmentFacts["status"]): AmendmentFacts => ({ ...a, status });
 
-const ACTORS = { chair, coChair, china, china2, japan, unseated, observer };
+const ACTORS = { chair, coChair, china, china2, japan, unseated, observer, movedToJapan };
 type ActorName = keyof typeof ACTORS;
 /** "byChina" or "byChina ACCEPTED": an amendment by name, so each row reads as a sentence. */
 function amendment(name: string): AmendmentFacts {
@@ -75,6 +76,8 @@ describe("mayRevise", () => {
     ["japan", "byChina", "DRAFTING", "NOT_YOURS"],
     ["chair", "byChina", "DRAFTING", "NOT_YOURS"],
     ["coChair", "byChair", "DRAFTING", "NOT_YOURS"],
+    // Its author, moved to another delegation: cannot rewrite the old delegation's words.
+    ["movedToJapan", "byChina", "DRAFTING", "NOT_YOURS"],
     ["china", "byChina ACCEPTED", "DRAFTING", "NOT_OPEN"],
     ["china", "byChina WITHDRAWN", "DRAFTING", "NOT_OPEN"],
     ["china", "byChina SUPERSEDED", "DRAFTING", "NOT_OPEN"],
@@ -192,9 +195,3 @@ describe("supersededBy", () => {
   });
 });
 
-describe("stanceCounts", () => {
-  it("counts support and objection", () => {
-    expect(stanceCounts([])).toEqual({ SUPPORT: 0, OBJECT: 0 });
-    expect(stanceCounts([{ stance: "SUPPORT" }, { stance: "OBJECT" }, { stance: "SUPPORT" }])).toEqual({ SUPPORT: 2, OBJECT: 1 });
-  });
-});

@@ -20,7 +20,7 @@ export type AmendmentFacts = { authorId: string; delegationId: string | null; st
 
 export type Refusal = { ok: false; code: AmendmentRefusal; message: string };
 export type Verdict = { ok: true } | Refusal;
-export type AmendmentRefusal = "FORBIDDEN" | "WRONG_STATE" | "NOT_OPEN" | "OWN_AMENDMENT" | "NOT_YOURS" | "AMENDMENTS_ONLY";
+export type AmendmentRefusal = "FORBIDDEN" | "WRONG_STATE" | "NOT_OPEN" | "OWN_AMENDMENT" | "NOT_YOURS";
 
 const OK: Verdict = { ok: true };
 const no = (code: AmendmentRefusal, message: string): Refusal => ({ ok: false, code, message });
@@ -45,6 +45,8 @@ export function mayRevise(actor: Actor, amendment: AmendmentFacts, state: Propos
   const base = mayPropose(actor, state);
   if (!base.ok) return base;
   if (amendment.authorId !== actor.userId) return no("NOT_YOURS", "Only its author can change an amendment.");
+  // Its author, but moved to another delegation since: the words stay the delegation's they were proposed for.
+  if (amendment.delegationId !== actor.delegationId) return no("NOT_YOURS", "This amendment belongs to a delegation you no longer represent.");
   if (amendment.status !== "OPEN") return no("NOT_OPEN", "This amendment has already been decided or withdrawn.");
   return OK;
 }
@@ -100,13 +102,6 @@ export function competes(a: Span, b: Span): boolean {
 /** The open amendments that accepting `accepted` overtakes (status SUPERSEDED). */
 export function supersededBy<T extends { id: string; span: Span | null }>(accepted: { id: string; span: Span }, open: readonly T[]): string[] {
   return open.filter((o) => o.id !== accepted.id && o.span !== null && competes(accepted.span, o.span)).map((o) => o.id);
-}
-
-/** What a delegation's stance count looks like on an amendment card. */
-export function stanceCounts(stances: readonly { stance: Stance }[]): Record<Stance, number> {
-  const counts: Record<Stance, number> = { SUPPORT: 0, OBJECT: 0 };
-  for (const s of stances) counts[s.stance]++;
-  return counts;
 }
 
 /**

@@ -45,10 +45,6 @@ export class Annotations {
     if (list.length) this.changed("amendments");
   }
 
-  /** An amendment the server discarded (its author typed it away before anyone decided it). */
-  removeAmendment(id: string): void {
-    if (this.amendments.delete(id)) this.changed("amendments");
-  }
 
   upsertThread(t: ThreadView): void {
     this.threads.set(t.id, thread(t));

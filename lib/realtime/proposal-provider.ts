@@ -211,6 +211,11 @@ export class ProposalProvider {
     });
   }
 
+  /** This tab's changes the server has not confirmed yet (what a remount would drop). */
+  unconfirmedChanges(): Uint8Array[] {
+    return this.unconfirmed.map((c) => c.update);
+  }
+
   destroy(): void {
     if (this.isDestroyed) return;
     this.isDestroyed = true;

@@ -17,6 +17,11 @@ export type ProviderHandle = {
   hasSynced: boolean;
   /** The last refusal, for a short notice beside the editor. */
   refusal: ProtocolError | null;
+  /**
+   * Every change of this tab's dropped since the notice was last dismissed: the refused ones and
+   * those still unconfirmed when the editor reloaded (so the notice can show all that was typed).
+   */
+  dropped: readonly Uint8Array[];
   dismissRefusal: () => void;
 };
 
@@ -27,6 +32,7 @@ export function useProposalProvider(socket: ProviderSocket | null, proposalId: s
   const [entry, setEntry] = useState<{ provider: ProposalProvider; generation: number } | null>(null);
   const [syncedProvider, setSyncedProvider] = useState<ProposalProvider | null>(null);
   const [refusal, setRefusal] = useState<ProtocolError | null>(null);
+  const [dropped, setDropped] = useState<readonly Uint8Array[]>([]);
   // The provider's fields are mutable; a "change" only needs to trigger a render.
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const lastRemount = useRef(0);
@@ -38,12 +44,16 @@ export function useProposalProvider(socket: ProviderSocket | null, proposalId: s
     let remountTimer: ReturnType<typeof setTimeout> | null = null;
     const offChange = p.on("change", rerender);
     const offSynced = p.on("synced", () => setSyncedProvider(p));
-    const offRefused = p.on("refused", (error) => {
+    const offRefused = p.on("refused", (error, update) => {
       setRefusal(error);
+      setDropped((d) => [...d, update]);
       if (remountTimer) return;
       const wait = Math.max(0, lastRemount.current + MIN_REMOUNT_INTERVAL_MS - Date.now());
       remountTimer = setTimeout(() => {
         lastRemount.current = Date.now();
+        // The fresh editor starts from the server's text: what is still unconfirmed here is dropped too.
+        const pending = p.unconfirmedChanges();
+        if (pending.length > 0) setDropped((d) => [...d, ...pending]);
         setGeneration((g) => g + 1);
       }, wait);
     });
@@ -62,6 +72,10 @@ export function useProposalProvider(socket: ProviderSocket | null, proposalId: s
     generation,
     hasSynced: provider !== null && syncedProvider === provider,
     refusal,
-    dismissRefusal: () => setRefusal(null),
+    dropped,
+    dismissRefusal: () => {
+      setRefusal(null);
+      setDropped([]);
+    },
   };
 }

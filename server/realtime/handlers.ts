@@ -86,8 +86,14 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     deps.attendance.seat(socket.id, room.workshopId, membership.delegationId);
     await socket.join(room.key);
     // Delegation-only threads reach this socket through its delegation's room, and only there.
-    for (const key of socket.rooms) if (key.startsWith(`${room.key}:delegation:`)) await socket.leave(key);
-    if (membership.delegationId) await socket.join(delegationRoomKey(proposalId, membership.delegationId));
+    // Checked and joined with nothing awaited in between: a re-check that began during this
+    // join has already left the rooms it knew of, so it would not take this one out again.
+    if (state(socket).accessChecks !== checksBefore) {
+      leave(socket, proposalId, deps);
+      throw new AppError("NOT_JOINED", "Access changed while joining; join again.");
+    }
+    leaveDelegationRooms(socket, room);
+    if (membership.delegationId) void socket.join(delegationRoomKey(proposalId, membership.delegationId));
     const viewer = { userId, role: membership.role, delegationId: membership.delegationId };
     const [amendments, threads] = await Promise.all([listAmendmentViews(db, proposalId), listVisibleThreads(db, proposalId, viewer)]);
     // Read for the seat this join began with: moved to another delegation meanwhile, they may be
@@ -193,15 +199,16 @@ function refusalCode(code: string): "WRONG_STATE" | "ARCHIVED" | "FORBIDDEN" {
  */
 async function recheckAccess(socket: Socket, workshopId: string, deps: RealtimeDeps): Promise<void> {
   const s = state(socket);
-  s.accessChecks++;
-  // Out of the old delegation's rooms before anything is awaited: a private thread written
-  // while the new seat is being read must not reach someone who just left that delegation.
-  for (const room of s.joined.values()) {
-    if (room.workshopId === workshopId) for (const key of [...socket.rooms]) if (key.startsWith(`${room.key}:delegation:`)) void socket.leave(key);
-  }
+  const check = ++s.accessChecks;
+  // Out of the old delegation's rooms before the new seat is read: a private thread written
+  // meanwhile must not reach someone who just left that delegation.
+  for (const room of s.joined.values()) if (room.workshopId === workshopId) leaveDelegationRooms(socket, room);
   // Fails closed: a membership that cannot be read now counts as gone; the tab's re-join decides.
   const membership = await findMembership(deps.db, workshopId, s.userId).catch(() => null);
   const participant = membership ? await loadParticipant(deps.db, membership).catch(() => null) : null;
+  // A later re-check (a second move) started meanwhile: its reading is newer; this one must not
+  // seat the socket in a delegation it may have left again. From here on nothing is awaited.
+  if (s.accessChecks !== check) return;
   for (const [proposalId, room] of [...s.joined]) {
     if (room.workshopId !== workshopId) continue;
     const session = room.sessions.get(socket.id);
@@ -212,16 +219,22 @@ async function recheckAccess(socket: Socket, workshopId: string, deps: RealtimeD
     session.role = membership.role;
     session.participant = participant;
     // A new delegation (or none): its private threads, not the old one's, reach this socket now.
-    for (const key of [...socket.rooms]) if (key.startsWith(`${room.key}:delegation:`)) await socket.leave(key);
-    if (membership.delegationId) await socket.join(delegationRoomKey(proposalId, membership.delegationId));
+    leaveDelegationRooms(socket, room);
+    if (membership.delegationId) void socket.join(delegationRoomKey(proposalId, membership.delegationId));
     const edit = editRight(membership.role, room.state, { archived: room.isArchived });
     session.member.send("room:state", { proposalId, state: room.state, edit });
   }
-  if (!membership) await socket.leave(workshopKey(workshopId));
+  if (!membership) void socket.leave(workshopKey(workshopId));
   // A new delegation (or none) changes who is present; a removed member is no longer here.
   if (membership && isInWorkshop(socket, workshopId)) deps.attendance.seat(socket.id, workshopId, membership.delegationId);
   else deps.attendance.unseat(socket.id, workshopId);
   socketMember(socket).send("access:changed", { workshopId });
+}
+
+/** Out of every delegation room of this proposal (socket.io rooms: joins and leaves apply at once here). */
+function leaveDelegationRooms(socket: Socket, room: Room): void {
+  const prefix = `${room.key}:delegation:`;
+  for (const key of [...socket.rooms]) if (key.startsWith(prefix)) void socket.leave(key);
 }
 
 function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
@@ -231,7 +244,7 @@ function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
   const session = room.sessions.get(socket.id);
   room.sessions.delete(socket.id);
   void socket.leave(room.key);
-  for (const key of [...socket.rooms]) if (key.startsWith(`${room.key}:delegation:`)) void socket.leave(key);
+  leaveDelegationRooms(socket, room);
   if (!isInWorkshop(socket, room.workshopId)) deps.attendance.unseat(socket.id, room.workshopId);
   if (session) {
     const gone = [...session.clientIds].filter((id) => room.awareness.getStates().has(id));

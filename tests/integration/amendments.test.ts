@@ -420,3 +420,52 @@ describe("accepting", () => {
     expect(again.openAmendments.map((x) => x.id)).toContain(open1.id);
   });
 });
+
+describe("what an amendment may be, and what may be accepted", () => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await createFixture(s.db, OPENING);
+  });
+
+  it("refuses a line break (an amendment changes one paragraph): named, nothing stored", async () => {
+    const china = await client(f.users.china, f.proposalId);
+    for (const insert of ["and\nmore", "two\r\nlines", "a\u2028b"]) {
+      expect(await propose(china, f.proposalId, "every month", insert)).toMatchObject({ ok: false, error: { code: "INVALID_INPUT" } });
+    }
+    expect(await s.db.amendment.count({ where: { proposalId: f.proposalId } })).toBe(0);
+  });
+
+  it("refuses to accept words whose passage was edited since they were proposed (PASSAGE_CHANGED), text untouched", async () => {
+    const chair = await client(f.users.chair, f.proposalId);
+    const china = await client(f.users.china, f.proposalId);
+    const proposed = await propose(china, f.proposalId, "public health", "health security");
+    expect(proposed.ok).toBe(true);
+    // Open drafting goes on: the chair types inside the passage.
+    const block = textBlocks(chair.doc)[0]!;
+    block.insert(blockText(block).indexOf("health"), "animal and ");
+    await eventually(() => textOf(china.doc).includes("public animal and health"), "the chair's edit to reach China");
+    const before = await storedText(f.proposalId);
+    expect(before).toContain("public animal and health");
+    expect(await send(chair, "amendment:accept", { proposalId: f.proposalId, amendmentId: proposed.amendment!.id })).toMatchObject({
+      ok: false,
+      error: { code: "PASSAGE_CHANGED" },
+    });
+    expect(await storedText(f.proposalId)).toBe(before);
+    expect((await s.db.amendment.findUniqueOrThrow({ where: { id: proposed.amendment!.id } })).status).toBe("OPEN");
+  });
+
+  it("its author, moved to another delegation, can no longer rewrite it", async () => {
+    const china = await client(f.users.china, f.proposalId);
+    const key = newKey();
+    const anchors = around(china.doc, "cooperate");
+    expect((await send(china, "amendment:put", { proposalId: f.proposalId, key, ...anchors, insert: "work together" })).ok).toBe(true);
+    const japanId = await delegationId(f, "JPN");
+    await s.db.member.updateMany({ where: { workshopId: f.workshopId, userId: f.users.china }, data: { delegationId: japanId } });
+    const moved = await client(f.users.china, f.proposalId);
+    expect(await send(moved, "amendment:put", { proposalId: f.proposalId, key, ...anchors, insert: "collaborate" })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_YOURS" },
+    });
+    expect((await s.db.amendment.findFirstOrThrow({ where: { proposalId: f.proposalId, key } })).insertText).toBe("work together");
+  });
+});

@@ -42,6 +42,7 @@ const OBJECT = "\ufffc";
 const COMMIT_ECHO_MS = 150;
 
 export const SUGGEST_WORDS = {
+  enter: "An amendment changes one paragraph: Enter does not start a new one while suggesting. Type the new words where they belong.",
   cut: "While suggesting, Cut does not remove text: copy it, then press Delete to propose deleting it.",
   drop: "While suggesting, text cannot be dragged: type, paste or delete to propose an amendment.",
   loading: "The text is still loading: try again in a moment.",
@@ -134,12 +135,16 @@ export function createSuggestInputPlugin(host: SuggestHost): Plugin {
         if (key === "Backspace" || key === "Delete") {
           return propose(view, { kind: key === "Backspace" ? "backspace" : "delete", ...selectionEdit(view) });
         }
-        if (key === "Enter") return propose(view, { kind: "text", ...selectionEdit(view), text: "\n" });
+        if (key === "Enter") {
+          host.notice(SUGGEST_WORDS.enter);
+          return true;
+        }
         return false;
       },
       handlePaste(view, _event, slice) {
         if (!host.isSuggesting()) return false;
-        const text = slice.content.textBetween(0, slice.content.size, "\n", "\n");
+        // One paragraph: pasted paragraphs and line breaks join with spaces (every word is kept).
+        const text = slice.content.textBetween(0, slice.content.size, " ", " ").replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ");
         return propose(view, { kind: "text", ...selectionEdit(view), text });
       },
       handleDrop() {

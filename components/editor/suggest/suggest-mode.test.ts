@@ -18,6 +18,7 @@ import { Annotations } from "@/lib/realtime/annotations";
 import { AmendmentMarks, amendmentMarksState } from "./amendment-marks";
 import { rangeResolver } from "./batch-positions";
 import { REFUSAL_WORDS } from "./plan-edit";
+import { SUGGEST_WORDS } from "./suggest-input";
 import type { SuggestHost } from "./suggest-host";
 import { SuggestInput } from "./suggest-input";
 
@@ -176,16 +177,17 @@ describe("suggesting", () => {
     expect(editor.view.dom.querySelector("del")?.textContent).toBe("all");
   });
 
-  it("Enter is a line break inside the amendment; paste is typed text", async () => {
-    const { editor, annotations } = setup();
+  it("Enter proposes nothing and says why; pasted lines join with spaces into the amendment", async () => {
+    const { editor, annotations, notices } = setup();
     caret(editor, pos("."));
     typeText(editor, " jointly");
     press(editor, "Enter");
+    expect(notices.at(-1)).toBe(SUGGEST_WORDS.enter);
     const view = editor.view;
-    const slice = new Slice(Fragment.from(editor.schema.text("Second line")), 0, 0);
+    const slice = new Slice(Fragment.from(editor.schema.text(" and then\nSecond line")), 0, 0);
     expect(view.someProp("handlePaste", (f) => f(view, new Event("paste") as ClipboardEvent, slice))).toBe(true);
     await settle();
-    expect(annotations.snapshot().amendments.map((a) => a.insert)).toEqual([" jointly\nSecond line"]);
+    expect(annotations.snapshot().amendments.map((a) => a.insert)).toEqual([" jointly and then Second line"]);
   });
 
   it("refuses politely what cannot be one paragraph's amendment", () => {

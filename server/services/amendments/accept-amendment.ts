@@ -15,7 +15,7 @@ import { actorOf, assertStateStill, enforce, loadAmendment, type AmendmentRow } 
 type Deps = { db: Db; rooms: LiveDocuments; live: LiveNotifier; userId: string | null; proposalId: string; now: Date };
 type Open = Pick<AmendmentRow, "id" | "anchorFrom" | "anchorTo">;
 /** What one change accepts and overtakes, worked out on the live text in the room's turn. */
-type Plan = { accepted: string[]; superseded: string[] };
+type Plan = { accepted: string[]; superseded: string[]; changedPassage: string[] };
 
 /**
  * The chair accepts an open amendment into the agreed text. The change is made on the server's
@@ -50,13 +50,15 @@ export async function acceptAllFromDelegation(opts: Deps & { delegationId: strin
 async function accept(opts: Deps, chair: Membership, workshopId: string, batch: AmendmentRow[], how: { label: string; requireAll: boolean }) {
   const { db, proposalId, now } = opts;
   const open: Open[] = await db.amendment.findMany({ where: { proposalId, status: "OPEN" }, select: { id: true, anchorFrom: true, anchorTo: true } });
-  let plan: Plan = { accepted: [], superseded: [] };
+  let plan: Plan = { accepted: [], superseded: [], changedPassage: [] };
   // The words are the proposer's: a batch is one delegation's, credited to the author of its earliest.
   const proposer = { userId: batch[0]!.authorId, delegationId: batch[0]!.delegationId };
   await opts.rooms.applyServerChange(proposalId, {
     author: proposer,
     makeChange(live) {
       const made = planAndMake(live, batch, open);
+      // Its passage was edited since: accepting would replace words nobody weighed.
+      if (how.requireAll && made.plan.changedPassage.length > 0) throw new AppError("PASSAGE_CHANGED");
       // Its passage is gone from the text (deleted meanwhile): nothing to accept it into.
       if (made.plan.accepted.length === 0 || (how.requireAll && made.plan.accepted.length < batch.length)) throw new AppError("ANCHOR_NOT_FOUND");
       plan = made.plan;
@@ -93,14 +95,21 @@ function planAndMake(live: Y.Doc, batch: AmendmentRow[], open: Open[]): { plan: 
   }
   const accepted = new Set<string>();
   const overtaken = new Set<string>();
+  const changedPassage: string[] = [];
   for (const { row, r } of resolved) {
     // Overtaken by one accepted before it in this batch: competing words are not both taken.
     if (overtaken.has(row.id)) continue;
+    // The passage changed since it was proposed (open drafting went on): what was weighed is
+    // not what would be replaced. Left open, for its author to revise.
+    if (r.passage !== row.passage) {
+      changedPassage.push(row.id);
+      continue;
+    }
     accepted.add(row.id);
     const stillOpen = open.filter((o) => !overtaken.has(o.id) && !accepted.has(o.id)).map((o) => ({ id: o.id, span: spans.get(o.id) ?? null }));
     for (const id of supersededBy({ id: row.id, span: toSpan(r)! }, stillOpen)) overtaken.add(id);
   }
-  const plan: Plan = { accepted: [...accepted], superseded: [...overtaken] };
+  const plan: Plan = { accepted: [...accepted], superseded: [...overtaken], changedPassage };
 
   const scratch = new Y.Doc();
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(live));
@@ -109,7 +118,8 @@ function planAndMake(live: Y.Doc, batch: AmendmentRow[], open: Open[]): { plan: 
   scratch.transact(() => {
     for (const id of plan.accepted) {
       const row = byId.get(id)!;
-      applyReplacement(scratch, row.anchorFrom, row.anchorTo, row.insertText);
+      // Planned on the same text a moment ago, so it resolves; if not, nothing is half-applied.
+      if (!applyReplacement(scratch, row.anchorFrom, row.anchorTo, row.insertText)) throw new AppError("ANCHOR_NOT_FOUND");
     }
   });
   const change = { update: Y.encodeStateAsUpdate(scratch, before), clientId: scratch.clientID };
