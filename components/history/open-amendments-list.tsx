@@ -5,8 +5,10 @@ import type { OpenAmendmentRecord } from "@/lib/domain/amendments";
 /** Long passages are cut for the list; the amendment itself is on the proposal's page. */
 const SHOWN_CHARS = 160;
 
+/** Cut by characters, never inside one (an emoji or a rare CJK character is two UTF-16 units). */
 function clip(text: string): string {
-  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
+  const chars = Array.from(text);
+  return chars.length > SHOWN_CHARS ? `${chars.slice(0, SHOWN_CHARS).join("")}…` : text;
 }
 
 export function OpenAmendmentsList({ amendments }: { amendments: readonly OpenAmendmentRecord[] }) {

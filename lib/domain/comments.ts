@@ -64,8 +64,8 @@ export function mentionedDelegations(body: string, delegations: readonly Mention
   const found = new Set<string>();
   const names = delegations.flatMap((d) => [d.name, d.code].map((n) => ({ id: d.id, n: n.toLocaleLowerCase() }))).sort((a, b) => b.n.length - a.n.length);
   for (let at = lower.indexOf("@"); at !== -1; at = lower.indexOf("@", at + 1)) {
-    const rest = lower.slice(at + 1);
-    const hit = names.find(({ n }) => n.length > 0 && rest.startsWith(n) && !/[\p{L}\p{N}]/u.test(rest.charAt(n.length)));
+    // Compared in place (no slice per "@"): a comment of 4,000 "@"s stays linear in the names.
+    const hit = names.find(({ n }) => n.length > 0 && lower.startsWith(n, at + 1) && !/[\p{L}\p{N}]/u.test(lower.charAt(at + 1 + n.length)));
     if (hit) found.add(hit.id);
   }
   const ids = [...found];

@@ -4,6 +4,7 @@ import { applyReplacement, resolveSpan, textBlocks, type ResolvedSpan } from "..
 import { ACCESS_TABLE } from "../../../lib/domain/access.ts";
 import { mayDecide, supersededBy, type Span } from "../../../lib/domain/amendments.ts";
 import { AppError } from "../../../lib/errors.ts";
+import { IN_CHUNK_SIZE } from "../../../lib/db-chunks.ts";
 import { authorize, type Membership } from "../authorize.ts";
 import type { LiveDocuments, ServerChange, TextSnapshot } from "../live-documents.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
@@ -141,7 +142,11 @@ async function record(tx: Tx, after: TextSnapshot, r: Decision) {
     await recordAudit(tx, { workshopId: r.workshopId, proposalId: r.proposalId, actorId: r.chair.userId, action: "amendment.accept", detail: { amendmentId: id, delegationId: delegationOf.get(id) ?? null } });
   }
   if (r.plan.superseded.length > 0) {
-    await tx.amendment.updateMany({ where: { id: { in: r.plan.superseded }, status: "OPEN" }, data: { status: "SUPERSEDED", ...decided } });
+    // In chunks: one statement's bound parameters are limited (lib/db-chunks.ts).
+    for (let i = 0; i < r.plan.superseded.length; i += IN_CHUNK_SIZE) {
+      const chunk = r.plan.superseded.slice(i, i + IN_CHUNK_SIZE);
+      await tx.amendment.updateMany({ where: { id: { in: chunk }, status: "OPEN" }, data: { status: "SUPERSEDED", ...decided } });
+    }
     await recordAudit(tx, { workshopId: r.workshopId, proposalId: r.proposalId, actorId: r.chair.userId, action: "amendment.supersede", detail: { amendmentIds: r.plan.superseded, by: r.plan.accepted } });
   }
   // The accepted text gets a version of its own, so history shows it (and who wrote it) at once.
