@@ -1,8 +1,9 @@
 // The one command line of `npm run bench`: subcommands (`profile P2`, `scenario s1`, `trace FILE`,
-// `room-load FILE`, `history`) and the flag spellings that came before them (`--profile P2`,
-// `--scenario s1`, `--trace FILE`, `--room-load FILE`, `--history`), which the docs and the
-// committed results' commands still use. Options that do not apply to a command are refused
-// rather than ignored: a silently ignored `--rate` would mislabel the figures.
+// `room-load FILE`, `history`, `board`, `amendments`) and the flag spellings that came before them
+// (`--profile P2`, `--scenario s1`, `--trace FILE`, `--room-load FILE`, `--history`, `--board`,
+// `--amendments`), which the docs and the committed results' commands still use. Options that do
+// not apply to a command are refused rather than ignored: a silently ignored `--rate` would
+// mislabel the figures.
 import { parseArgs } from "node:util";
 import { CUSTOM, DEFAULT_PRESETS, PRESETS, findPreset, type Preset } from "./presets.ts";
 
@@ -16,6 +17,8 @@ Commands (the old flag spelling in brackets still works):
   room-load FILE [--room-load FILE] a long proposal loaded after a restart
   history        [--history]        a long version history: list, open, compare, verify
   board          [--board]          the workshop's live board: change → every page, rebuild cost
+  amendments     [--amendments]     issue 17: opening a proposal with 200 amendments and 500 threads,
+                                    typing as amendments vs open drafting (P2), accepting → every tab
 
 Load options (profile, scenario, custom):
   --rooms N --clients N --typists N   override the preset (--clients, --typists per room)
@@ -33,6 +36,8 @@ Other options:
   history:   --versions N (≥ 2, default 10,000)
   board:     --proposals N[,N…] (default 4; e.g. 4,40 runs both), --clients N (pages, default 60),
              --changes N (default 20), --json FILE
+  amendments: --opens N (cold and warm opens each, ≥ 2, default 20), --accepts N (≤ 200, default 30),
+             --runs N (default 1; medians), --json FILE
 
   s1  1 room × 50 clients × 10 typists     s2  20 rooms × 20 clients × 2 typists
   P1  1 × 10 × 3    P2  1 × 50 × 10    P3  1 × 100 × 20    P4  200 × 3 × 1
@@ -50,9 +55,10 @@ export type Command =
   | { kind: "room-load"; trace: string; rooms: number; json: string | null }
   | { kind: "history"; versions: number }
   | { kind: "board"; proposals: number[]; clients: number; changes: number; json: string | null }
+  | { kind: "amendments"; opens: number; accepts: number; runs: number; json: string | null }
   | { kind: "help" };
 
-const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "help"] as const;
+const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "amendments", "help"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const LOAD_FIELDS = ["rooms", "clients", "typists", "rate", "seconds", "warmup", "nodes"] as const;
@@ -66,6 +72,7 @@ const ALLOWED: Record<Exclude<Subcommand, "help">, readonly string[]> = {
   "room-load": ["rooms", "json"],
   history: ["versions"],
   board: ["proposals", "clients", "changes", "json"],
+  amendments: ["opens", "accepts", "runs", "json"],
 };
 
 const str = { type: "string" } as const;
@@ -76,7 +83,10 @@ const OPTIONS = {
   "room-load": str,
   history: { type: "boolean" },
   board: { type: "boolean" },
+  amendments: { type: "boolean" },
   proposals: str,
+  opens: str,
+  accepts: str,
   changes: str,
   help: { type: "boolean", short: "h" },
   baseline: str,
@@ -128,6 +138,7 @@ function commandOf(values: Values, positionals: string[]): { sub: Subcommand | n
   }
   if (values.history === true) named.push({ sub: "history", args: [] });
   if (values.board === true) named.push({ sub: "board", args: [] });
+  if (values.amendments === true) named.push({ sub: "amendments", args: [] });
   if (named.length > 1) throw new Error(`one command at a time (got ${named.map((n) => n.sub).join(" and ")})`);
   return named[0] ?? { sub: null, args: [] };
 }
@@ -164,6 +175,19 @@ export function parseCli(argv: string[]): Command {
       const proposals = list.map((raw) => number({ proposals: raw }, "proposals", { isInteger: true, min: 1 })!);
       const clients = number(v, "clients", { isInteger: true, min: 1 }) ?? 60;
       return { kind: "board", proposals, clients, changes: number(v, "changes", { isInteger: true, min: 1 }) ?? 20, json };
+    }
+    case "amendments": {
+      if (args.length > 0) throw new Error(`"amendments" takes no arguments (got ${args.join(" ")})`);
+      const accepts = number(v, "accepts", { isInteger: true, min: 1 }) ?? 30;
+      // Each accept takes another of the 200 seeded open amendments (bench/amendments/).
+      if (accepts > 200) throw new Error(`--accepts must be at most 200 (the seeded open amendments), got ${accepts}`);
+      return {
+        kind: "amendments",
+        opens: number(v, "opens", { isInteger: true, min: 2 }) ?? 20,
+        accepts,
+        runs: number(v, "runs", { isInteger: true, min: 1 }) ?? 1,
+        json,
+      };
     }
     case "profile":
     case "scenario":

@@ -1,7 +1,8 @@
 // npm run bench: one entry for every benchmark. Parses the command line (bench/cli.ts) and hands
 // the command to its engine: load runs (profiles, scenarios, the baseline, soak, several nodes)
-// to bench/engine/, trace replays to bench/trace/, the room-load and history cases to their own
-// files. See bench/README.md.
+// to bench/engine/, trace replays to bench/trace/, the room-load, history, board and amendments
+// cases to their own files. See bench/README.md.
+import { runAmendmentsBench } from "./amendments/amendments-bench.ts";
 import { runBoardBench } from "./board/board-bench.ts";
 import { USAGE, parseCli, type Command } from "./cli.ts";
 import { runSession } from "./engine/session.ts";
@@ -27,6 +28,8 @@ async function run(cmd: Command): Promise<number> {
       return 0;
     case "board":
       return runBoardBench({ ...cmd, log });
+    case "amendments":
+      return runAmendmentsBench({ ...cmd, log });
   }
 }
 

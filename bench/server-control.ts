@@ -6,6 +6,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LoopDelay } from "../server/observability/loop-delay.ts";
+import type { AnnotatedOp, AnnotatedReply } from "./amendments/protocol.ts";
 import type { BoardOp, BoardReply } from "./board/protocol.ts";
 import type { BenchFixture } from "./fixture.ts";
 import type { JournalCounts } from "./transport.ts";
@@ -22,6 +23,8 @@ export type ChildConfig = {
   redisUrl?: string | undefined;
   /** …and the fixture node 0 created (set for the other nodes: no migrations, no new fixture). */
   fixture?: BenchFixture | undefined;
+  /** Counts the SQL statements of the server's Prisma client (SQLite; bench/amendments/). Costs a little CPU. */
+  countSql?: boolean | undefined;
 };
 export type Usage = {
   cpuUs: number;
@@ -42,7 +45,9 @@ export type Request =
   /** Counts the journal's tables through the server's own database connection. */
   | { type: "journal-counts" }
   /** The board benchmark: a change through the app's use cases, or a measured rebuild (bench/board/). */
-  | { type: "board"; board: BoardOp };
+  | { type: "board"; board: BoardOp }
+  /** The amendments benchmark: seed annotated proposals, read handler times and SQL counts (bench/amendments/). */
+  | { type: "annotated"; annotated: AnnotatedOp };
 export type RoomLoadReply = {
   loadMs: number[];
   /** After a full GC, before and after loading (needs the process started with exposeGc). */
@@ -53,7 +58,7 @@ export type MemoryReading = { heapUsedBytes: number; externalBytes: number; rssB
 export type ParentMessage = (Request & { id: number }) | { type: "stop" };
 export type ChildMessage =
   | { type: "ready"; port: number; fixture: BenchFixture }
-  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; journal?: JournalCounts; board?: BoardReply; error?: string };
+  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; journal?: JournalCounts; board?: BoardReply; annotated?: AnnotatedReply; error?: string };
 
 export type ServerHandle = {
   url: string;
@@ -69,6 +74,8 @@ export type ServerHandle = {
   journalCounts(): Promise<JournalCounts>;
   /** The board benchmark's hook (a single server process only; not a cluster's handle). */
   board?(op: BoardOp): Promise<BoardReply>;
+  /** The amendments benchmark's hook (a single server process only). */
+  annotated?(op: AnnotatedOp): Promise<AnnotatedReply>;
   /** Error lines the server logged, grouped: "count × line" (ids masked), most frequent first. */
   errorSummary(): { total: number; top: string[] };
   /** The watchdog's "event loop blocked" lines (server/observability/): how many, and the longest few. */
@@ -234,6 +241,11 @@ export async function startServerProcess(
       const reply = await request({ type: "board", board: op });
       if (!reply.board) throw new Error("server process sent no board reply");
       return reply.board;
+    },
+    async annotated(op) {
+      const reply = await request({ type: "annotated", annotated: op });
+      if (!reply.annotated) throw new Error("server process sent no amendments-benchmark reply");
+      return reply.annotated;
     },
     async stop() {
       if (!exited) {

@@ -4,14 +4,32 @@
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { join } from "node:path";
-import { createDb, tuneSqlite } from "../lib/db.ts";
+import { createDb, tuneSqlite, type Db } from "../lib/db.ts";
+import { providerOf } from "../lib/db-url.ts";
+import { PrismaClient as SqliteClient } from "../lib/generated/sqlite/client.ts";
+import { resilientSqliteAdapter } from "../lib/sqlite-adapter.ts";
+import { SQLITE_LOCK_WAIT_MS } from "../lib/sqlite-busy.ts";
 import { startAccordServer } from "../server/app-server.ts";
 import { applyMigrations } from "../server/migrate.ts";
 import { startLoopDelayMeter } from "../server/observability/loop-delay.ts";
+import { annotatedHooks, type StatementCounter } from "./amendments/server-hooks.ts";
 import { boardHooks } from "./board/server-hooks.ts";
 import { createBenchFixture } from "./fixture.ts";
 import { LOOP_RESOLUTION_MS } from "./loop-window.ts";
 import type { ChildConfig, ChildMessage, MemoryReading, ParentMessage, Request, Usage } from "./server-control.ts";
+
+/** createDb's SQLite client, logging each statement as a Prisma query event, which is counted. */
+function countingDb(databaseUrl: string): StatementCounter & { db: Db } {
+  if (providerOf(databaseUrl) !== "sqlite") throw new Error("countSql: SQLite only");
+  const client = new SqliteClient({
+    adapter: resilientSqliteAdapter(databaseUrl),
+    transactionOptions: { maxWait: SQLITE_LOCK_WAIT_MS + 5000, timeout: 15_000 },
+    log: [{ emit: "event", level: "query" }],
+  });
+  let n = 0;
+  client.$on("query", () => n++);
+  return { db: client, statements: () => n, reset: () => (n = 0) };
+}
 
 function send(msg: ChildMessage): void {
   process.send?.(msg);
@@ -29,7 +47,9 @@ process.on("disconnect", () => process.exit(1));
 // A cluster's nodes share one PostgreSQL database: node 0 migrates it and creates the fixture.
 const url = config.databaseUrl ?? `file:${join(config.dir, "bench.db")}`;
 if (!config.fixture) applyMigrations(url);
-const db = createDb(url);
+// countSql (the amendments benchmark): the same client, with Prisma's query events counted.
+const sql = config.countSql ? countingDb(url) : null;
+const db = sql?.db ?? createDb(url);
 if (url.startsWith("file:")) await tuneSqlite(db);
 const fixture = config.fixture ?? (await createBenchFixture(db, { rooms: config.rooms, clientsPerRoom: config.clientsPerRoom }));
 // Room options stay the server's defaults unless a diagnosis asks otherwise
@@ -44,6 +64,8 @@ const server = await startAccordServer({ db, secret: config.secret, port: 0, hos
 
 // The board benchmark's changes and rebuilds (bench/board/): the app's use cases, in this process.
 const board = boardHooks(db, server, fixture, url);
+// The amendments benchmark's seeding, handler times and SQL counts (bench/amendments/).
+const annotated = annotatedHooks(db, server, fixture, sql);
 
 // The measured window's event-loop delay, sampled as the generator samples its own (the
 // server's watchdog samples more coarsely, for production; its "blocked" lines go to the log).
@@ -94,6 +116,8 @@ async function handle(req: Request): Promise<Omit<Extract<ChildMessage, { type: 
     }
     case "board":
       return { board: await board(req.board) };
+    case "annotated":
+      return { annotated: await annotated(req.annotated) };
     case "profile-stop": {
       if (!profiler) return { error: "the profiler was not started" };
       const { profile } = await profiler.post("Profiler.stop");

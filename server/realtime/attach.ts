@@ -17,6 +17,8 @@ import { UserConnections } from "./connections.ts";
 import { joinCluster } from "./cluster.ts";
 import { Attendance } from "./attendance.ts";
 import { applyAwarenessUpdate } from "y-protocols/awareness";
+import { amendmentViews } from "../services/amendments/amendment-views.ts";
+import { revisionStoreFor } from "../services/amendments/store-revisions.ts";
 
 export function attachRealtime(
   httpServer: HttpServer,
@@ -30,7 +32,7 @@ export function attachRealtime(
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, env().NEXTAUTH_URL)),
   });
-  const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms }, journalSinkFor(opts.db, opts.databaseUrl));
+  const rooms = new RoomRegistry(opts.db, { ...DEFAULT_ROOM_OPTIONS, ...opts.rooms }, journalSinkFor(opts.db, opts.databaseUrl), revisionStoreFor(opts.db, opts.databaseUrl));
   const connections = new UserConnections();
   const attendance = new Attendance(io);
   if (opts.redisUrl) {
@@ -44,6 +46,12 @@ export function attachRealtime(
       },
       onState: (proposalId, state) => applyProposalState(rooms, proposalId, state),
       onMode: (proposalId, mode) => void rooms.setMode(proposalId, mode),
+      onAmendments: (proposalId, amendments, deliver) => {
+        const room = rooms.peek(proposalId);
+        if (!room) return;
+        room.amendments.update(amendments);
+        if (deliver) room.broadcast("amendment:changed", { proposalId, amendments });
+      },
       onAccess: (userId, workshopId) => applyAccessChange(connections, userId, workshopId),
       onArchived: (workshopId) => applyArchived(rooms, workshopId),
       attendanceHere: (workshopId) => attendance.here(workshopId),
@@ -51,6 +59,13 @@ export function attachRealtime(
     attendance.cluster = rooms.cluster;
   }
   const live = createLiveNotifier(io, rooms, opts.db, connections, attendance);
+  // A typed revision the database refused (decided or locked meanwhile): every tab, on every
+  // node, is sent the amendment as stored, and the caches take it.
+  rooms.revisions.onRefused = (revision) => {
+    amendmentViews(opts.db, revision.proposalId, [revision.amendmentId])
+      .then((views) => live.amendmentsChanged(revision.proposalId, views))
+      .catch((e) => console.error(`amendment ${revision.amendmentId} not corrected:`, (e as Error)?.message ?? e));
+  };
   setRealtime({ io, rooms, live });
   const perUser = new SocketsPerUser();
   io.use(async (socket, next) => {

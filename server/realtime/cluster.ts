@@ -2,12 +2,14 @@
 // broadcasts (state changes, the workshop board) to every node's clients. Yjs and awareness
 // updates travel node-to-node here instead, once each: the receiving node applies them to its
 // own replica and sends them on to its own members (room.broadcast), so replicas stay in sync
-// and clients never see an update twice.
+// and clients never see an update twice. Amendment views travel the same way: a revision typed
+// on one node (deliver: its members have not seen it), or a change whose event socket.io's
+// adapter already carried (deliver: false, only the room's amendment cache takes it).
 // (serverSideEmit JSON-encodes its arguments, so binary travels as base64.)
 import { Redis } from "ioredis";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Server } from "socket.io";
-import { ProposalStateSchema, type ProposalStateName } from "../../lib/protocol.ts";
+import { ProposalStateSchema, type AmendmentView, type ProposalStateName } from "../../lib/protocol.ts";
 import { EDITING_MODES, type EditingMode } from "../../lib/domain/vocabulary.ts";
 
 export type ClusterHandlers = {
@@ -15,6 +17,8 @@ export type ClusterHandlers = {
   onAwareness(proposalId: string, update: Uint8Array): void;
   onState(proposalId: string, state: ProposalStateName): void;
   onMode(proposalId: string, mode: EditingMode): void;
+  /** Amendments changed on another node; `deliver`: this node's members have not been sent them. */
+  onAmendments(proposalId: string, amendments: AmendmentView[], deliver: boolean): void;
   /** A user's access changed (workshopId null: all their sessions ended). */
   onAccess(userId: string, workshopId: string | null): void;
   onArchived(workshopId: string): void;
@@ -28,6 +32,7 @@ export type Cluster = {
   relayAwareness(proposalId: string, update: Uint8Array): void;
   relayState(proposalId: string, state: ProposalStateName): void;
   relayMode(proposalId: string, mode: EditingMode): void;
+  relayAmendments(proposalId: string, amendments: AmendmentView[], opts: { deliver: boolean }): void;
   relayAccess(userId: string, workshopId: string | null): void;
   relayArchived(workshopId: string): void;
   /** The delegations present through the other nodes' sockets (rejects if one does not answer in time). */
@@ -41,6 +46,7 @@ export const singleNode: Cluster = {
   relayAwareness() {},
   relayState() {},
   relayMode() {},
+  relayAmendments() {},
   relayAccess() {},
   relayArchived() {},
   askAttendance: async () => [],
@@ -50,6 +56,16 @@ export const singleNode: Cluster = {
 const b64 = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString("base64");
 const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, "base64"));
 const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 64;
+
+type WireAmendment = Omit<AmendmentView, "from" | "to"> & { from: string; to: string };
+const toWire = (a: AmendmentView): WireAmendment => ({ ...a, from: b64(a.from), to: b64(a.to) });
+function fromWire(v: unknown): AmendmentView | null {
+  if (typeof v !== "object" || v === null) return null;
+  const w = v as Partial<WireAmendment>;
+  if (!isId(w.id) || typeof w.key !== "string" || typeof w.from !== "string" || typeof w.to !== "string" || typeof w.status !== "string") return null;
+  if (typeof w.insert !== "string" || typeof w.passage !== "string" || !Array.isArray(w.stances) || typeof w.author !== "object" || w.author === null) return null;
+  return { ...(w as WireAmendment), from: fromB64(w.from), to: fromB64(w.to) };
+}
 
 export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandlers): Cluster {
   const pub = new Redis(redisUrl, { maxRetriesPerRequest: null });
@@ -80,6 +96,13 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
   io.on("node:mode", (proposalId: unknown, mode: unknown) =>
     guard(() => isId(proposalId) && (EDITING_MODES as readonly unknown[]).includes(mode) && handlers.onMode(proposalId, mode as EditingMode)),
   );
+  io.on("node:amendments", (proposalId: unknown, amendments: unknown, deliver: unknown) =>
+    guard(() => {
+      if (!isId(proposalId) || !Array.isArray(amendments)) return;
+      const views = amendments.map(fromWire).filter((a): a is AmendmentView => a !== null);
+      if (views.length > 0) handlers.onAmendments(proposalId, views, deliver === true);
+    }),
+  );
   // Access changes are applied by every node to its own sockets: their sessions live there.
   io.on("node:access", (userId: unknown, workshopId: unknown) =>
     guard(() => isId(userId) && (workshopId === null || isId(workshopId)) && handlers.onAccess(userId, workshopId)),
@@ -95,6 +118,7 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
     relayAwareness: (proposalId, update) => io.serverSideEmit("node:awareness", proposalId, b64(update)),
     relayState: (proposalId, state) => io.serverSideEmit("node:state", proposalId, state),
     relayMode: (proposalId, mode) => io.serverSideEmit("node:mode", proposalId, mode),
+    relayAmendments: (proposalId, amendments, opts) => io.serverSideEmit("node:amendments", proposalId, amendments.map(toWire), opts.deliver),
     relayAccess: (userId, workshopId) => io.serverSideEmit("node:access", userId, workshopId),
     relayArchived: (workshopId) => io.serverSideEmit("node:archived", workshopId),
     async askAttendance(workshopId) {

@@ -31,7 +31,8 @@ import type { Delivery, RoomMember, ServerEvent, ServerPayload } from "./room-me
 import { Encoder } from "../../lib/realtime/one-frame-parser.ts";
 import type { ServerToClientEvents } from "../../lib/protocol.ts";
 
-export type BinaryEvent = "doc:update" | "awareness:update";
+/** Events with binary payloads sent to a whole room: Yjs and awareness updates, amendments as typed (two anchors each). */
+export type BinaryEvent = "doc:update" | "awareness:update" | "amendment:changed";
 export type BinaryPayload<E extends BinaryEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 // ws does not type its Sender; these are the parts engine.io relies on too.

@@ -75,7 +75,11 @@ export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, conn
       io.to(roomKey(proposalId)).emit("proposal:mode", { proposalId, mode });
     },
     amendmentsChanged(proposalId, amendments) {
-      if (amendments.length > 0) io.to(roomKey(proposalId)).emit("amendment:changed", { proposalId, amendments });
+      if (amendments.length === 0) return;
+      // The typing path's cache, here and (the event itself goes through the adapter) on the other nodes.
+      rooms.peek(proposalId)?.amendments.update(amendments);
+      rooms.cluster.relayAmendments(proposalId, amendments, { deliver: false });
+      io.to(roomKey(proposalId)).emit("amendment:changed", { proposalId, amendments });
     },
     threadChanged(proposalId, thread) {
       if (thread.visibility === "EVERYONE") {

@@ -5,7 +5,7 @@ import { Awareness } from "y-protocols/awareness";
 import type { ProposalState, Role } from "../../lib/domain/access.ts";
 import type { EditingMode } from "../../lib/domain/vocabulary.ts";
 import { AppError } from "../../lib/errors.ts";
-import type { Participant } from "../../lib/protocol.ts";
+import type { AmendmentView, Participant } from "../../lib/protocol.ts";
 import { fanOut, type BinaryEvent, type BinaryPayload, type FanOutCount } from "./fan-out.ts";
 import type { RoomMember } from "./room-member.ts";
 import type { StoredDocument } from "../document-store/load-document.ts";
@@ -15,6 +15,7 @@ import type { Cluster } from "./cluster.ts";
 import { inspectUpdate } from "./update-inspect.ts";
 import { PresenceSizes } from "./presence-limits.ts";
 import { timed } from "../observability/operation-log.ts";
+import { AmendmentCache } from "./amendment-cache.ts";
 
 export type Session = {
   member: RoomMember;
@@ -32,7 +33,13 @@ export type Author = Owner & {
   session?: Session;
 };
 
-export type RoomDeps = { journal: JournalWriter; cluster: Cluster; ledger: AuthorshipLedger };
+export type RoomDeps = {
+  journal: JournalWriter;
+  cluster: Cluster;
+  ledger: AuthorshipLedger;
+  /** The proposal's open amendments as stored (the amendment cache's one read). */
+  loadAmendments: () => Promise<AmendmentView[]>;
+};
 
 export function roomKey(proposalId: string): string {
   return `proposal:${proposalId}`;
@@ -72,6 +79,8 @@ export class Room {
   isArchived = false;
   /** "Amendments only": delegates' direct edits are refused (lib/domain/amendments.ts mayEditDirectly). */
   mode: EditingMode = "OPEN";
+  /** The room's open amendments by key, for the typing path (amendment-revisions.ts). */
+  readonly amendments: AmendmentCache;
 
   constructor(
     readonly proposalId: string,
@@ -81,6 +90,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.ledger = deps.ledger;
+    this.amendments = new AmendmentCache(deps.loadAmendments);
     this.doc = new Y.Doc();
     // Checkpoint, then each row, in one transaction: cheaper than merging them into one update
     // first (a merge re-encodes the whole document only for it to be decoded again).
@@ -191,6 +201,17 @@ export class Room {
    */
   broadcast<E extends BinaryEvent>(event: E, payload: BinaryPayload<E>, exceptSocketId: string | null = null): FanOutCount {
     return fanOut(this.sessions.values(), exceptSocketId, event, payload);
+  }
+
+  /**
+   * Amendments this node changed ahead of the database (a revision on its way to be stored):
+   * into the cache, out to this node's members but the sender (one pre-encoded frame), and to
+   * the other nodes, which do the same for theirs.
+   */
+  shareAmendments(amendments: AmendmentView[], exceptSocketId: string | null): void {
+    this.amendments.update(amendments);
+    timed("relay-amendments", this.proposalId, () => this.broadcast("amendment:changed", { proposalId: this.proposalId, amendments }, exceptSocketId));
+    this.deps.cluster.relayAmendments(this.proposalId, amendments, { deliver: true });
   }
 
   get key(): string {

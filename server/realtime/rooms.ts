@@ -17,6 +17,9 @@ import { scheduleAutoVersions } from "./version-scheduler.ts";
 import { liveDocuments } from "./live-documents.ts";
 import { foldPool } from "../compute/fold-pool.ts";
 import { CompactionScheduler } from "./compaction-scheduler.ts";
+import { RevisionWriter } from "./amendment-revisions.ts";
+import { prismaRevisionStore, type RevisionStore } from "../services/amendments/store-revisions.ts";
+import { openAmendmentViews } from "../services/amendments/amendment-views.ts";
 
 /** On shutdown, how long to wait for the journal before exiting anyway (clients resend the rest). */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -47,12 +50,19 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
 
 export class RoomRegistry implements LiveDocuments {
   readonly journal: JournalWriter;
+  /** Amendment revisions typed in this node's rooms, stored in group commits (amendment-revisions.ts). */
+  readonly revisions: RevisionWriter;
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
   cluster: Cluster = singleNode;
   private readonly relays = new RelayBuffer();
   /** Workshops archived while this process ran (a handful; an archived workshop stays archived). */
   private readonly archived = new Set<string>();
+  /**
+   * Modes set while a room was loading: its load may have read the proposal before the change
+   * committed, so the room takes the mode from here once built (else it would enforce the old one).
+   */
+  private readonly pendingModes = new Map<string, EditingMode>();
   private readonly stopVersions: () => void;
   private readonly docs: LiveDocuments;
   private readonly compaction: CompactionScheduler;
@@ -61,12 +71,14 @@ export class RoomRegistry implements LiveDocuments {
     private readonly db: Db,
     private readonly options: RoomOptions = DEFAULT_ROOM_OPTIONS,
     sink: JournalSink = prismaSink(db),
+    revisionStore: RevisionStore = prismaRevisionStore(db),
   ) {
     this.journal = new JournalWriter(sink, {
       onWritten: (id, rows) => this.noteWritten(id, rows),
       onGivenUp: (entry) => this.noteGivenUp(entry),
       commitIntervalMs: options.journalCommitIntervalMs,
     });
+    this.revisions = new RevisionWriter(revisionStore);
     this.compaction = new CompactionScheduler(this.journal, options.compactAfterRows);
     this.docs = liveDocuments({
       db,
@@ -88,7 +100,11 @@ export class RoomRegistry implements LiveDocuments {
       pending = this.load(proposalId);
       this.rooms.set(proposalId, pending);
       // A failed load is not cached: the next join tries again.
-      pending.catch(() => this.rooms.delete(proposalId));
+      pending.catch(() => {
+        this.rooms.delete(proposalId);
+        // The next load reads the mode afresh: a change noted for this one must not outlive it.
+        this.pendingModes.delete(proposalId);
+      });
     }
     return pending;
   }
@@ -132,6 +148,7 @@ export class RoomRegistry implements LiveDocuments {
   setMode(proposalId: string, mode: EditingMode): Room | undefined {
     const room = this.loaded.get(proposalId);
     if (room) room.mode = mode;
+    else if (this.rooms.has(proposalId)) this.pendingModes.set(proposalId, mode);
     return room;
   }
 
@@ -164,7 +181,7 @@ export class RoomRegistry implements LiveDocuments {
   /** Writes everything pending (for a while) and unloads every room (graceful shutdown). */
   async closeAll(): Promise<void> {
     this.stopVersions();
-    const drained = await Promise.race([this.journal.drain().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), SHUTDOWN_DRAIN_MS))]);
+    const drained = await Promise.race([Promise.all([this.journal.drain(), this.revisions.drain()]).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), SHUTDOWN_DRAIN_MS))]);
     if (drained) {
       for (const room of [...this.loaded.values()]) await this.unload(room, { force: true });
       await this.journal.drain();
@@ -172,6 +189,7 @@ export class RoomRegistry implements LiveDocuments {
       console.error("shutdown: the journal could not be written; unsaved changes stay with their senders, who resend them");
     }
     this.journal.close();
+    this.revisions.close();
   }
 
   private async load(proposalId: string): Promise<Room> {
@@ -181,8 +199,14 @@ export class RoomRegistry implements LiveDocuments {
     });
     if (!proposal) throw new AppError("NOT_FOUND");
     const [stored, ledger] = await Promise.all([this.journal.read(proposalId), AuthorshipLedger.load(this.db, proposalId)]);
-    const room = new Room(proposalId, proposal.workshopId, proposal.state, stored, { journal: this.journal, cluster: this.cluster, ledger });
-    room.mode = proposal.editingMode;
+    const room = new Room(proposalId, proposal.workshopId, proposal.state, stored, {
+      journal: this.journal,
+      cluster: this.cluster,
+      ledger,
+      loadAmendments: () => openAmendmentViews(this.db, proposalId),
+    });
+    room.mode = this.pendingModes.get(proposalId) ?? proposal.editingMode;
+    this.pendingModes.delete(proposalId);
     // Archived while the room was loading: workshopArchived found no room, so it is read here.
     room.isArchived = proposal.workshop.archivedAt !== null || this.archived.has(proposal.workshopId);
     // Whatever other nodes relayed while (or just before) this node read the database.

@@ -13,6 +13,7 @@ import type { AmendmentView } from "../../lib/protocol";
 import { loadDocumentState } from "../../server/document-store/load-document";
 import { getVersion } from "../../server/services/history/get-version";
 import { saveNamedVersion } from "../../server/services/history/save-named-version";
+import { around, sendEvent } from "../helpers/amendment-client";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { eventually, openClient, openSocket, startTestServer, textOf, type TestClient, type TestServer } from "../helpers/test-server";
 import { ProposalProvider } from "../../lib/realtime/proposal-provider";
@@ -38,24 +39,10 @@ async function client(userId: string, proposalId: string): Promise<TestClient> {
   return c;
 }
 
-/** One event on the client's socket, answered (as the panels send them). */
 function send(c: TestClient, event: string, payload: Record<string, unknown>): Promise<Ack> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ack for ${event}`)), 10_000);
-    (c.socket as unknown as { emit(e: string, p: unknown, cb: (r: Ack) => void): void }).emit(event, payload, (res) => {
-      clearTimeout(timer);
-      resolve(res);
-    });
-  });
+  return sendEvent<Ack>(c, event, payload, 10_000);
 }
 
-/** Anchors around the first `passage` of the client's first paragraph (as the editor makes them). */
-function around(doc: Y.Doc, passage: string): { from: Uint8Array; to: Uint8Array } {
-  const block = textBlocks(doc)[0]!;
-  const at = blockText(block).indexOf(passage);
-  if (at < 0) throw new Error(`"${passage}" is not in the text`);
-  return { from: anchorAt(block, at), to: anchorAt(block, at + passage.length) };
-}
 
 let keys = 0;
 const newKey = () => `key-${Date.now().toString(36)}-${keys++}`;

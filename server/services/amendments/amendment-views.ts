@@ -82,3 +82,8 @@ export async function amendmentViews(db: Db | Tx, proposalId: string, ids: strin
   if (ids.length === 0) return [];
   return toViews(db, await rowsOf(db, { proposalId, id: { in: ids } }));
 }
+
+/** The open amendments of a proposal (a room's cache of them: server/realtime/amendment-cache.ts). */
+export async function openAmendmentViews(db: Db | Tx, proposalId: string): Promise<AmendmentView[]> {
+  return toViews(db, await rowsOf(db, { proposalId, status: "OPEN" }));
+}

@@ -3,6 +3,7 @@ import { asBytes } from "../../../lib/bytes.ts";
 import { ACCESS_TABLE } from "../../../lib/domain/access.ts";
 import { MAX_AMENDMENT_TEXT_CHARS, MAX_OPEN_AMENDMENTS, MAX_REASON_CHARS, mayPropose, mayRevise, type Actor } from "../../../lib/domain/amendments.ts";
 import { AppError } from "../../../lib/errors.ts";
+import { hasLineBreak } from "../../../lib/document/anchors.ts";
 import { authorize } from "../authorize.ts";
 import type { LiveDocuments, LiveSpan } from "../live-documents.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
@@ -57,6 +58,7 @@ export async function putAmendment(opts: { db: Db; rooms: LiveDocuments; live: L
 function checkSizes(input: PutAmendmentInput): void {
   // The socket's schema says the same; a use case does not rely on its caller for bounds.
   if (input.insert.length > MAX_AMENDMENT_TEXT_CHARS) throw new AppError("INVALID_INPUT", `insert: must be at most ${MAX_AMENDMENT_TEXT_CHARS} characters`);
+  if (hasLineBreak(input.insert)) throw new AppError("INVALID_INPUT", "insert: must stay within one paragraph (no line breaks)");
   if (input.reason !== undefined && input.reason.length > MAX_REASON_CHARS) throw new AppError("INVALID_INPUT", `reason: must be at most ${MAX_REASON_CHARS} characters`);
 }
 
