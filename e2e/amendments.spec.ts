@@ -173,3 +173,30 @@ test("an amendment typed offline is proposed on reconnect, not lost", async ({ b
   await expect(card(japan, "quarter")).not.toContainText("Not sent yet", { timeout: SYNC_TIMEOUT });
   await expect.poll(() => agreedText(korea)).toBe(W.offlineSentence);
 });
+
+test("in open drafting, \"Suggest\" makes the next change an amendment instead of an edit", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const japan = await open(browser, ACCOUNTS.japan, W.suggestProposal);
+  const korea = await open(browser, ACCOUNTS.korea, W.suggestProposal);
+  const suggest = japan.getByRole("button", { name: "Suggest", exact: true });
+  await expect(suggest).toHaveAttribute("aria-pressed", "false");
+  await suggest.click();
+  await expect(suggest).toHaveAttribute("aria-pressed", "true");
+
+  const at = W.suggestSentence.indexOf("weekly");
+  await textbox(japan).focus();
+  await japan.keyboard.press("Control+Home");
+  for (let i = 0; i < at; i++) await japan.keyboard.press("ArrowRight");
+  for (let i = 0; i < "weekly".length; i++) await japan.keyboard.press("Shift+ArrowRight");
+  await japan.keyboard.type("daily");
+  await expect(card(korea, "weekly")).toContainText("daily");
+  await expect.poll(() => agreedText(korea)).toBe(W.suggestSentence);
+
+  // Suggest off: typing edits the agreed text directly again, as open drafting does.
+  await suggest.click();
+  await expect(suggest).toHaveAttribute("aria-pressed", "false");
+  await textbox(japan).focus();
+  await japan.keyboard.press("Control+End");
+  await japan.keyboard.type(" Japan hosts the first exchange.");
+  await expect.poll(() => agreedText(korea)).toBe(`${W.suggestSentence} Japan hosts the first exchange.`);
+});
