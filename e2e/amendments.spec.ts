@@ -127,6 +127,15 @@ test("amendments are proposed, weighed and decided by the chair; a delegation's 
   const differences = chair.getByRole("region", { name: "Differences" });
   await expect(differences.getByRole("insertion").filter({ hasText: "may" })).toHaveAttribute("title", "inserted by Japan");
 
+  // A comment for everyone mentioning Japan: Japan's notifications say so at once, Korea's do not.
+  await selectInFirstParagraph(china, "The Parties ".length, "may".length);
+  await china.getByRole("button", { name: "Comment", exact: true }).click();
+  await comments(china).getByLabel("Comment", { exact: true }).fill("@Japan, would “may” still bind the guarantee fund?");
+  await comments(china).getByRole("button", { name: "Post comment" }).click();
+  await expect(comments(korea)).toContainText("would “may” still bind");
+  await expect(japan.getByRole("button", { name: /^Notifications/ })).toHaveAttribute("aria-label", "Notifications, 1 unread");
+  await expect(korea.getByRole("button", { name: /^Notifications/ })).toHaveAttribute("aria-label", "Notifications");
+
   // China's delegation-only comment: China's second delegate sees it; nobody else does.
   await selectInFirstParagraph(china, "The Parties may establish a joint ".length, "credit guarantee facility".length);
   await china.getByRole("button", { name: "Comment", exact: true }).click();

@@ -247,6 +247,8 @@ export interface ServerToClientEvents {
   "amendment:changed": (payload: { proposalId: string; amendments: AmendmentView[] }) => void;
   /** A thread that began or changed; a delegation-only one reaches that delegation's members only. */
   "comment:changed": (payload: { proposalId: string; thread: ThreadView }) => void;
+  /** New stored notifications for this account in `workshopId` (e.g. a mention): read them again. */
+  "notifications:changed": (payload: { workshopId: string }) => void;
   /** The room was reloaded from the database (its memory could not be stored): join again. */
   "room:reset": (payload: { proposalId: string }) => void;
   /** The workshop's live board changed. */

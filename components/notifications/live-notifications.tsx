@@ -23,7 +23,7 @@ type Props = { workshopId: string; initial: NotificationList; list: ListNotifica
 export function LiveNotifications({ workshopId, initial, list, markAllRead }: Props) {
   const { live, notices, dismiss, access, seatChanges } = useWorkshopLive(workshopId);
   useRefreshOnSeatChange(seatChanges);
-  const stored = useStoredNotifications({ initial, list, boardKey: notifiedKey(live) });
+  const stored = useStoredNotifications({ initial, list, boardKey: notifiedKey(live), workshopId });
   const zone = useViewerZone();
   const [isOpen, setOpen] = useState(false);
   const [isPaused, setPaused] = useState(false);

@@ -6,13 +6,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { NotificationList } from "@/lib/domain/notifications";
+import { useSocket } from "@/lib/realtime/use-socket";
 
 export type ListNotifications = () => Promise<ActionResult<NotificationList>>;
 export type MarkAllRead = () => Promise<ActionResult<{ marked: number }>>;
 
 /** `boardKey`: notifiedKey (lib/realtime/use-workshop-live.ts) of the latest board. */
-export function useStoredNotifications(opts: { initial: NotificationList; list: ListNotifications; boardKey: string | null }) {
-  const { list, boardKey } = opts;
+export function useStoredNotifications(opts: { initial: NotificationList; list: ListNotifications; boardKey: string | null; workshopId: string }) {
+  const { list, boardKey, workshopId } = opts;
+  const socket = useSocket();
   const [state, setState] = useState(opts.initial);
   // Only the latest request's answer counts: answers to quick successive reads may cross.
   const requests = useRef(0);
@@ -29,6 +31,14 @@ export function useStoredNotifications(opts: { initial: NotificationList; list: 
     seenKey.current = boardKey;
     void reload();
   }, [boardKey, reload]);
+
+  useEffect(() => {
+    // Told by the server that notices were stored for this account here (a mention).
+    if (!socket) return;
+    const onNotified = (p: { workshopId: string }) => p.workshopId === workshopId && void reload();
+    socket.on("notifications:changed", onNotified);
+    return () => void socket.off("notifications:changed", onNotified);
+  }, [socket, workshopId, reload]);
 
   useEffect(() => {
     const onVisible = () => document.visibilityState === "visible" && void reload();

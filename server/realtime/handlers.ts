@@ -17,7 +17,7 @@ import { loadParticipant } from "../services/people/load-participant.ts";
 import { stampAwareness } from "./awareness-stamp.ts";
 import { MAX_CLIENT_IDS_PER_SESSION, PresenceRate } from "./presence-limits.ts";
 import { getWorkshopLive } from "../services/workshop/get-workshop-live.ts";
-import { workshopKey } from "./notifier.ts";
+import { userKey, workshopKey } from "./notifier.ts";
 import { answerDirectly, socketMember } from "./fan-out.ts";
 import { timed } from "../observability/operation-log.ts";
 import { delegationRoomKey, type Room, type Session } from "./room.ts";
@@ -40,6 +40,8 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   state(socket).leaves = new Map();
   state(socket).accessChecks = 0;
   answerDirectly(socket);
+  // Signals meant for this account alone (new stored notifications) reach it through this room.
+  void socket.join(userKey(state(socket).userId));
   const forget = deps.connections.add(state(socket).userId, {
     recheck: (workshopId) => recheckAccess(socket, workshopId, deps),
     signOut: () => {

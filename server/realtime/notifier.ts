@@ -16,6 +16,11 @@ export function workshopKey(workshopId: string): string {
   return `workshop:${workshopId}`;
 }
 
+/** The socket.io room of one account's sockets (joined on connect). */
+export function userKey(userId: string): string {
+  return `user:${userId}`;
+}
+
 /** Several changes in one action (state + vote + audit) become one snapshot per workshop. */
 const COALESCE_MS = 15;
 
@@ -80,6 +85,10 @@ export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, conn
       rooms.peek(proposalId)?.amendments.update(amendments);
       rooms.cluster.relayAmendments(proposalId, amendments, { deliver: false });
       io.to(roomKey(proposalId)).emit("amendment:changed", { proposalId, amendments });
+    },
+    usersNotified(workshopId, userIds) {
+      // Through the adapter: each user's sockets on every node (every socket joins its user's room).
+      if (userIds.length > 0) io.to(userIds.map(userKey)).emit("notifications:changed", { workshopId });
     },
     threadChanged(proposalId, thread) {
       if (thread.visibility === "EVERYONE") {

@@ -27,6 +27,11 @@ export type LiveNotifier = {
    */
   threadChanged(proposalId: string, thread: ThreadView): void;
   /**
+   * Notices were stored for these members (a mention): their open pages, on every node, read
+   * their notifications again. The signal carries no content, only the workshop.
+   */
+  usersNotified(workshopId: string, userIds: readonly string[]): void;
+  /**
    * The delegations present now, on every node (for a quorum of "those present when the vote
    * opens"). Optional: a use case run without a live layer (scripts, tests) knows of nobody.
    */
@@ -41,4 +46,5 @@ export const silentNotifier: LiveNotifier = {
   editingMode() {},
   amendmentsChanged() {},
   threadChanged() {},
+  usersNotified() {},
 };

@@ -170,6 +170,21 @@ describe("mentions", () => {
     expect(await mentionNotices()).toEqual([f.users.china2]);
   });
 
+  it("tell the mentioned members' open pages at once (a content-free signal), and nobody else's", async () => {
+    const japanPage = await openSocket(s, f.users.japan);
+    const koreaPage = await openSocket(s, korea);
+    await Promise.all([waitForConnect(japanPage), waitForConnect(koreaPage)]);
+    const heard: Array<[string, unknown]> = [];
+    japanPage.on("notifications:changed", (p) => heard.push(["japan", p]));
+    koreaPage.on("notifications:changed", (p) => heard.push(["korea", p]));
+    ok(await ask(china, "comment:start", { proposalId: f.proposalId, ...span(china, 4, 11), body: "@JPN, a question for you.", visibility: "EVERYONE" }));
+    await eventually(() => heard.length > 0, "Japan's page to be told");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).toEqual([["japan", { workshopId: f.workshopId }]]);
+    japanPage.close();
+    koreaPage.close();
+  });
+
   it("in a delegation-only thread reach only that delegation", async () => {
     await s.db.notification.deleteMany({ where: { kind: "comment.mention" } });
     const t = ok(await ask(china, "comment:start", { proposalId: f.proposalId, ...span(china, 0, 3), body: "@China, @Japan and @KOR: hold on.", visibility: "DELEGATION" }));

@@ -54,6 +54,7 @@ function recordingNotifier() {
     editingMode: (id, mode) => calls.push(`mode ${id} ${mode}`),
     amendmentsChanged: (id, list) => calls.push(`amendments ${id} ${list.length}`),
     threadChanged: (id, thread) => calls.push(`thread ${id} ${thread.id}`),
+    usersNotified: (id, users) => calls.push(`notified ${id} ${users.length}`),
   };
   return { live, calls };
 }

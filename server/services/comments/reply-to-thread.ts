@@ -21,17 +21,18 @@ export async function replyToThread(opts: { db: Db; live: LiveNotifier; userId: 
   const { db } = opts;
   const { membership, proposal, viewer, thread } = await writableThread(db, opts.userId, proposalId, threadId);
 
-  await db.$transaction(async (tx) => {
+  const mentioned = await db.$transaction(async (tx) => {
     // The bound keeps one thread's payload small (every member is sent every visible thread).
     if ((await tx.comment.count({ where: { threadId } })) >= MAX_COMMENTS_PER_THREAD) {
       throw new AppError("TOO_MANY", `This thread has reached its limit of ${MAX_COMMENTS_PER_THREAD} comments; start a new one.`);
     }
     await tx.comment.create({ data: { threadId, authorId: membership.userId, delegationId: membership.delegationId, body } });
-    await notifyMentions(tx, { workshopId: proposal.workshopId, proposalId, body, thread, authorId: membership.userId });
+    return notifyMentions(tx, { workshopId: proposal.workshopId, proposalId, body, thread, authorId: membership.userId });
   });
 
   const view = await visibleThread(db, proposalId, threadId, viewer);
   if (!view) throw new AppError("NOT_FOUND");
   opts.live.threadChanged(proposalId, view);
+  opts.live.usersNotified(proposal.workshopId, mentioned);
   return view;
 }

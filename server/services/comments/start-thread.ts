@@ -59,13 +59,14 @@ export async function startThread(opts: { db: Db; docs: Pick<LiveDocuments, "rea
     if (visibility === "EVERYONE") {
       await recordAudit(tx, { workshopId: proposal!.workshopId, proposalId, actorId: membership.userId, action: "comment.start", detail: { threadId: thread.id } });
     }
-    await notifyMentions(tx, { workshopId: proposal!.workshopId, proposalId, body, thread: { visibility, delegationId }, authorId: membership.userId });
-    return thread;
+    const mentioned = await notifyMentions(tx, { workshopId: proposal!.workshopId, proposalId, body, thread: { visibility, delegationId }, authorId: membership.userId });
+    return { ...thread, mentioned };
   });
 
   // As the author sees it, which is as its whole audience sees it (a view names no viewer).
   const view = await visibleThread(db, proposalId, created.id, viewer);
   if (!view) throw new AppError("NOT_FOUND");
   opts.live.threadChanged(proposalId, view);
+  opts.live.usersNotified(proposal!.workshopId, created.mentioned);
   return view;
 }

@@ -38,11 +38,11 @@ export async function writableThread(db: Db, userId: string | null, proposalId: 
  * comment's transaction. The thread's rule decides which delegations can be reached at all: in
  * a delegation-only thread only its own, so a mention never tells an outsider it exists.
  */
-export async function notifyMentions(tx: Tx, c: { workshopId: string; proposalId: string; body: string; thread: ThreadFacts; authorId: string }): Promise<number> {
-  if (!c.body.includes("@")) return 0;
+export async function notifyMentions(tx: Tx, c: { workshopId: string; proposalId: string; body: string; thread: ThreadFacts; authorId: string }): Promise<string[]> {
+  if (!c.body.includes("@")) return [];
   const delegations = await tx.delegation.findMany({ where: { workshopId: c.workshopId }, select: { id: true, name: true, code: true } });
   const delegationIds = mentionedDelegations(c.body, delegations, c.thread);
-  if (delegationIds.length === 0) return 0;
+  if (delegationIds.length === 0) return [];
   const author = await tx.user.findUnique({ where: { id: c.authorId }, select: { name: true } });
   return notifyProposal(tx, { kind: "comment.mention", proposalId: c.proposalId, except: c.authorId, delegationIds, author: author?.name });
 }

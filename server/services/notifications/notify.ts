@@ -33,8 +33,11 @@ export type Notice = {
   delegationIds?: readonly string[];
 };
 
-/** One row per member of the workshop (but `except`), then the bound on what each person keeps. */
-export async function notifyWorkshop(db: Writer, n: Notice): Promise<number> {
+/**
+ * One row per member of the workshop (but `except`), then the bound on what each person keeps.
+ * Answers who was notified (so a use case can tell their open pages once it has committed).
+ */
+export async function notifyWorkshop(db: Writer, n: Notice): Promise<string[]> {
   const members = await db.member.findMany({
     where: { workshopId: n.workshopId, ...(n.except ? { userId: { not: n.except } } : {}), ...(n.delegationIds ? { delegationId: { in: [...n.delegationIds] } } : {}) },
     select: { userId: true },
@@ -53,7 +56,7 @@ export async function notifyWorkshop(db: Writer, n: Notice): Promise<number> {
     });
   }
   await pruneOverflow(db, n.workshopId, userIds);
-  return userIds.length;
+  return userIds;
 }
 
 /**
@@ -63,9 +66,9 @@ export async function notifyWorkshop(db: Writer, n: Notice): Promise<number> {
 export async function notifyProposal(
   db: Writer,
   n: { kind: NotificationKind; proposalId: string; except?: string | null; delegationIds?: readonly string[] } & Omit<NoticeSubject, "title">,
-): Promise<number> {
+): Promise<string[]> {
   const p = await db.proposal.findUnique({ where: { id: n.proposalId }, select: { workshopId: true, title: true } });
-  if (!p) return 0;
+  if (!p) return [];
   const at = { workshopId: p.workshopId, proposalId: n.proposalId };
   return notifyWorkshop(db, {
     ...at,
