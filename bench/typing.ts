@@ -22,20 +22,53 @@ export function watchRemoteEdits(replica: Replica, tracker: Tracker): void {
   });
 }
 
-const ALPHABET = "abcdefghijklmnopqrstuvwxyz     ";
+export const ALPHABET = "abcdefghijklmnopqrstuvwxyz     ";
+
+/**
+ * A typist's keystroke clock: `rate` keystrokes a second, intervals jittered ±50 % against
+ * absolute times (so the mean rate stays exact), started at a random phase so typists in a room
+ * do not fire in lockstep.
+ */
+export class KeystrokeClock {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private nextAt = 0;
+
+  constructor(
+    private readonly rate: number,
+    private readonly keystroke: () => void,
+  ) {}
+
+  start(): void {
+    this.nextAt = performance.now() + Math.random() * (1000 / this.rate);
+    this.schedule();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    this.nextAt += (1000 / this.rate) * (0.5 + Math.random());
+    this.timer = setTimeout(() => {
+      this.keystroke();
+      this.schedule();
+    }, Math.max(0, this.nextAt - performance.now()));
+  }
+}
 
 /** One person typing into the first paragraph: mostly appending, sometimes mid-text, ~10 % deletions. */
 export class ReplicaTypist {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private nextAt = 0;
+  private readonly clock: KeystrokeClock;
   private pending: number[] = [];
   private readonly text: Y.XmlText;
 
   constructor(
     private readonly replica: Replica,
     private readonly tracker: Tracker,
-    private readonly rate: number,
+    rate: number,
   ) {
+    this.clock = new KeystrokeClock(rate, () => this.keystroke());
     const paragraph = replica.doc.getXmlFragment("default").get(0);
     const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null;
     if (!(text instanceof Y.XmlText)) throw new Error("the draft's first paragraph has no text node");
@@ -50,23 +83,11 @@ export class ReplicaTypist {
   }
 
   start(): void {
-    // A random phase, so typists in a room do not fire in lockstep.
-    this.nextAt = performance.now() + Math.random() * (1000 / this.rate);
-    this.schedule();
+    this.clock.start();
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(): void {
-    // Intervals jitter ±50 % around 1/rate, against absolute times so the mean rate stays exact.
-    this.nextAt += (1000 / this.rate) * (0.5 + Math.random());
-    this.timer = setTimeout(() => {
-      this.keystroke();
-      this.schedule();
-    }, Math.max(0, this.nextAt - performance.now()));
+    this.clock.stop();
   }
 
   private keystroke(): void {

@@ -39,3 +39,8 @@ export function isStorageUnavailable(e: unknown): boolean {
   }
   return false;
 }
+
+/** Prisma's "unique constraint failed" (P2002): two writers raced to create the same row. */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}

@@ -8,10 +8,10 @@
 // whose insert includes it (coalesced keystrokes count from their own time, so waiting for the
 // put in flight is included). Persistence per keystroke: keystroke → the put's acknowledgement
 // (the amendment is stored) that included it. Same keystroke timing as bench/typing.ts.
+import { ALPHABET, KeystrokeClock } from "../typing.ts";
 import type { AmendmentAck, AmendmentView } from "../../lib/protocol.ts";
 import type { ProviderSocket } from "../../lib/realtime/proposal-provider.ts";
 
-const ALPHABET = "abcdefghijklmnopqrstuvwxyz     ";
 
 type KeyRecord = { owner: number; sentAt: number[]; acked: number };
 
@@ -93,8 +93,7 @@ export class AmendmentTracker {
 
 /** One delegate typing into their own amendment (an insertion at a fixed point of a paragraph). */
 export class AmendmentTypist {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private nextAt = 0;
+  private readonly clock: KeystrokeClock;
   private insert = "";
   private sentLength = 0;
   private inFlight = false;
@@ -104,9 +103,11 @@ export class AmendmentTypist {
     private readonly proposalId: string,
     readonly key: string,
     private readonly anchor: Uint8Array,
-    private readonly rate: number,
+    rate: number,
     private readonly tracker: AmendmentTracker,
-  ) {}
+  ) {
+    this.clock = new KeystrokeClock(rate, () => this.keystroke());
+  }
 
   /** The whole text typed so far; settled once every put is acknowledged. */
   get text(): string {
@@ -117,22 +118,11 @@ export class AmendmentTypist {
   }
 
   start(): void {
-    // A random phase, so typists in a room do not fire in lockstep (as bench/typing.ts).
-    this.nextAt = performance.now() + Math.random() * (1000 / this.rate);
-    this.schedule();
+    this.clock.start();
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private schedule(): void {
-    this.nextAt += (1000 / this.rate) * (0.5 + Math.random());
-    this.timer = setTimeout(() => {
-      this.keystroke();
-      this.schedule();
-    }, Math.max(0, this.nextAt - performance.now()));
+    this.clock.stop();
   }
 
   private keystroke(): void {

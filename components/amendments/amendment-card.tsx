@@ -44,6 +44,12 @@ const STATUS_STYLE: Record<ShownAmendment["status"], string> = {
 const action = "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60";
 
 /** A stable DOM id for a card (the same before and after the server has stored it). */
+/** The two stances a delegation can take, each with its pressed colours (green for, rose against). */
+const STANCE_BUTTONS = [
+  { stance: "SUPPORT", label: "Support", pressed: "aria-pressed:border-emerald-700 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900" },
+  { stance: "OBJECT", label: "Object", pressed: "aria-pressed:border-rose-700 aria-pressed:bg-rose-50 aria-pressed:text-rose-900" },
+] as const;
+
 export function cardDomId(a: Pick<ShownAmendment, "author" | "key">): string {
   return `amendment-card-${a.author.id}-${a.key}`.replace(/[^A-Za-z0-9_-]/g, "_");
 }
@@ -146,28 +152,21 @@ export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer,
 
       {(mayStance || mayWithdrawIt || mayAccept || mayReject) && (
         <div className="flex flex-wrap items-center gap-2">
-          {mayStance && isStored && (
-            <>
+          {mayStance &&
+            isStored &&
+            STANCE_BUTTONS.map(({ stance, label, pressed }) => (
               <button
+                key={stance}
                 type="button"
-                aria-pressed={myStance === "SUPPORT"}
+                aria-pressed={myStance === stance}
                 disabled={busy}
-                onClick={() => void run({ kind: "stance", stance: myStance === "SUPPORT" ? null : "SUPPORT" })}
-                className={`${action} border-slate-300 text-slate-700 hover:bg-slate-100 aria-pressed:border-emerald-700 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900`}
+                // Pressed again: the delegation takes its stance back.
+                onClick={() => void run({ kind: "stance", stance: myStance === stance ? null : stance })}
+                className={`${action} border-slate-300 text-slate-700 hover:bg-slate-100 ${pressed}`}
               >
-                Support
+                {label}
               </button>
-              <button
-                type="button"
-                aria-pressed={myStance === "OBJECT"}
-                disabled={busy}
-                onClick={() => void run({ kind: "stance", stance: myStance === "OBJECT" ? null : "OBJECT" })}
-                className={`${action} border-slate-300 text-slate-700 hover:bg-slate-100 aria-pressed:border-rose-700 aria-pressed:bg-rose-50 aria-pressed:text-rose-900`}
-              >
-                Object
-              </button>
-            </>
-          )}
+            ))}
           {mayWithdrawIt && (
             <button type="button" disabled={busy} onClick={() => void run({ kind: "withdraw" }, true)} className={`${action} border-slate-300 text-slate-700 hover:bg-slate-100`}>
               Withdraw

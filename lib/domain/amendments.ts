@@ -81,6 +81,11 @@ export function mayDecide(actor: Actor, amendment: AmendmentFacts, decision: "AC
   return OK;
 }
 
+/** The reason as stored: a reason of only spaces is no reason (null); undefined leaves it as it was. */
+export function storedReason(reason: string | undefined): string | null | undefined {
+  return reason === undefined ? undefined : reason.trim() === "" ? null : reason;
+}
+
 /** Where an amendment sits in the agreed text now: a paragraph and a range of characters in it. */
 export type Span = { block: string; from: number; to: number };
 

@@ -35,3 +35,6 @@ export function delegationDeletable(usage: { members: number; ballots: number })
   if (usage.ballots > 0) return { ok: false, reason: "This delegation has cast ballots, which the vote record keeps; it cannot be deleted." };
   return { ok: true };
 }
+
+/** The name shown for an author whose account no longer exists (their words stay in the record). */
+export const FORMER_MEMBER_NAME = "A former member";

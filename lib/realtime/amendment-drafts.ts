@@ -10,6 +10,7 @@
 // refusal that names the refused text, so nothing typed is lost without a word.
 // Framework-free: the editor, the panel and the tests share it (React reads it through
 // useSyncExternalStore: subscribe + snapshot).
+import { sameBytes } from "../bytes.ts";
 import type { AmendmentAck, AmendmentView, Participant } from "../protocol.ts";
 
 /** One amendment as this tab wants it stored. */
@@ -34,11 +35,6 @@ export function isDiscard(d: Pick<Draft, "from" | "to" | "insert">): boolean {
   return d.insert === "" && sameBytes(d.from, d.to);
 }
 
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Refusals that pass: the draft is kept and sent again. Everything else is final. */
 const PASSING = new Set(["UNAVAILABLE", "STORAGE_UNAVAILABLE", "RATE_LIMITED", "NOT_JOINED", "BUSY", "MISSING_DEPENDENCIES"]);

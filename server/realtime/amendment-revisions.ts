@@ -13,8 +13,9 @@
 // reads the database and names the refusal. The write is conditional (still OPEN, still the
 // caller's, the proposal still DRAFTING): a revision that lost a race to a decision or a lock is
 // refused (NOT_OPEN / WRONG_STATE) and every tab is sent the amendment as stored.
+import { sameBytes } from "../../lib/bytes.ts";
 import { decide } from "../../lib/domain/access.ts";
-import { MAX_AMENDMENT_TEXT_CHARS, mayRevise } from "../../lib/domain/amendments.ts";
+import { MAX_AMENDMENT_TEXT_CHARS, mayRevise, storedReason } from "../../lib/domain/amendments.ts";
 import { hasLineBreak, resolveSpan } from "../../lib/document/anchors.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AmendmentView } from "../../lib/protocol.ts";
@@ -220,21 +221,12 @@ function settle(p: Pending, answer: (w: Waiter) => void): void {
 
 export type PutInput = { key: string; from: Uint8Array; to: Uint8Array; insert: string; reason?: string };
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
-}
-
-/** What the slow path would store as the reason (a reason of only spaces is none), or undefined for "unchanged". */
-function reasonOf(reason: string | undefined): string | null | undefined {
-  return reason === undefined ? undefined : reason.trim() === "" ? null : reason;
-}
-
 /** Whether the cached amendment is one this session may revise on the fast path, with this put. */
 function isFastRevision(view: AmendmentView | undefined, session: Session, input: PutInput): view is AmendmentView {
   if (!view || view.status !== "OPEN" || view.author.id !== session.participant.userId) return false;
   // Clearing stances is announced by the slow path, with the amendment as stored.
   if (view.stances.length > 0) return false;
-  const reason = reasonOf(input.reason);
+  const reason = storedReason(input.reason);
   // Text the use case refuses (too long, more than one paragraph) is refused there, in its words.
   return (reason === undefined || reason === view.reason) && input.insert.length <= MAX_AMENDMENT_TEXT_CHARS && !hasLineBreak(input.insert);
 }

@@ -44,7 +44,8 @@ export const REFUSAL_WORDS: Record<Refusal, string> = {
   object: "An amendment cannot cross a line break: select text on one side of it.",
 };
 
-const OBJECT = "\ufffc";
+/** What a paragraph's non-text node (a line break) reads as in its text: never part of an amendment. */
+export const OBJECT = "\ufffc";
 
 type Segmenter = { segment(s: string): Iterable<{ segment: string }> };
 let segmenter: Segmenter | null | undefined;

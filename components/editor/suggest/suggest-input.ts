@@ -32,12 +32,11 @@ import type { EditorView } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { MAX_AMENDMENT_TEXT_CHARS } from "@/lib/domain/amendments";
 import { anchorAt, rangeOf } from "../anchor-positions";
-import { planEdit, REFUSAL_WORDS, type Edit, type OwnSpan } from "./plan-edit";
+import { OBJECT, planEdit, REFUSAL_WORDS, type Edit, type OwnSpan } from "./plan-edit";
 import { newAmendmentKey, type SuggestHost } from "./suggest-host";
 
 export const suggestInputKey = new PluginKey("suggestInput");
 
-const OBJECT = "\ufffc";
 /** After a composition is committed, its echo through the DOM arrives within this long. */
 const COMMIT_ECHO_MS = 150;
 

@@ -1,5 +1,6 @@
 // Amendments as the protocol sends them (AmendmentView): one shape for the join answer, the
 // live events and the tests. Every member of the workshop may see every amendment.
+import { FORMER_MEMBER_NAME } from "../../../lib/domain/people.ts";
 import type { Db, Tx } from "../../../lib/db.ts";
 import type { AmendmentView, DelegationTag } from "../../../lib/protocol.ts";
 import { asBytes } from "../../../lib/bytes.ts";
@@ -46,7 +47,7 @@ async function toViews(db: Db | Tx, rows: Row[]): Promise<AmendmentView[]> {
     reason: r.reason,
     status: r.status,
     delegation: r.delegationId ? (tag.get(r.delegationId) ?? null) : null,
-    author: { id: r.authorId, name: name.get(r.authorId) ?? "A former member" },
+    author: { id: r.authorId, name: name.get(r.authorId) ?? FORMER_MEMBER_NAME },
     stances: r.stances.map((s) => ({ delegationId: s.delegationId, stance: s.stance })),
     createdAt: r.createdAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,

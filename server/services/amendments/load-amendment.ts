@@ -34,7 +34,3 @@ export async function assertStateStill(tx: Tx, proposalId: string, states: reado
   if (!p || !states.includes(p.state)) throw new AppError("WRONG_STATE");
   return p.state;
 }
-
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}

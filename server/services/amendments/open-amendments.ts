@@ -1,6 +1,7 @@
 // The amendments open at one moment, as a version records them (Version.openAmendments): enough
 // to read the version's page later without the amendments' current state — names and words as
 // they were, not ids to look up.
+import { FORMER_MEMBER_NAME } from "../../../lib/domain/people.ts";
 import type { Tx } from "../../../lib/db.ts";
 import type { OpenAmendmentRecord } from "../../../lib/domain/amendments.ts";
 
@@ -24,7 +25,7 @@ export async function openAmendmentsNow(tx: Tx, proposalId: string): Promise<Ope
   return rows.map((r) => ({
     id: r.id,
     delegation: r.delegationId ? (delegation.get(r.delegationId) ?? null) : null,
-    author: author.get(r.authorId) ?? "A former member",
+    author: author.get(r.authorId) ?? FORMER_MEMBER_NAME,
     passage: r.passage,
     insert: r.insertText,
     reason: r.reason,

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../../../lib/db.ts";
-import { asBytes } from "../../../lib/bytes.ts";
+import { asBytes, sameBytes } from "../../../lib/bytes.ts";
 import { ACCESS_TABLE } from "../../../lib/domain/access.ts";
-import { MAX_AMENDMENT_TEXT_CHARS, MAX_OPEN_AMENDMENTS, MAX_REASON_CHARS, mayPropose, mayRevise, type Actor } from "../../../lib/domain/amendments.ts";
+import { MAX_AMENDMENT_TEXT_CHARS, MAX_OPEN_AMENDMENTS, MAX_REASON_CHARS, mayPropose, mayRevise, storedReason, type Actor } from "../../../lib/domain/amendments.ts";
 import { AppError } from "../../../lib/errors.ts";
 import { hasLineBreak } from "../../../lib/document/anchors.ts";
 import { authorize } from "../authorize.ts";
@@ -9,7 +9,8 @@ import type { LiveDocuments, LiveSpan } from "../live-documents.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { amendmentViews } from "./amendment-views.ts";
-import { actorOf, assertStateStill, enforce, isUniqueViolation, type AmendmentRow } from "./load-amendment.ts";
+import { actorOf, assertStateStill, enforce, type AmendmentRow } from "./load-amendment.ts";
+import { isUniqueViolation } from "../../../lib/storage-errors.ts";
 
 export type PutAmendmentInput = { key: string; from: Uint8Array; to: Uint8Array; insert: string; reason?: string };
 
@@ -62,19 +63,10 @@ function checkSizes(input: PutAmendmentInput): void {
   if (input.reason !== undefined && input.reason.length > MAX_REASON_CHARS) throw new AppError("INVALID_INPUT", `reason: must be at most ${MAX_REASON_CHARS} characters`);
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
-}
-
 function isSettledResend(row: AmendmentRow, actor: Actor, input: PutAmendmentInput): boolean {
   if (row.status === "OPEN" || row.authorId !== actor.userId) return false;
   const isSame = sameBytes(row.anchorFrom, input.from) && sameBytes(row.anchorTo, input.to) && row.insertText === input.insert;
   return isSame || (row.status === "WITHDRAWN" && input.insert === "");
-}
-
-/** A reason of only spaces is no reason. */
-function reasonOf(reason: string | undefined): string | null | undefined {
-  return reason === undefined ? undefined : reason.trim() === "" ? null : reason;
 }
 
 type StoreInput = { proposalId: string; input: PutAmendmentInput; actor: Actor; workshopId: string; span: NonNullable<LiveSpan>; isDiscard: boolean; now: Date };
@@ -83,7 +75,7 @@ type StoreInput = { proposalId: string; input: PutAmendmentInput; actor: Actor; 
 async function store(tx: Tx, s: StoreInput): Promise<string | null> {
   const { proposalId, input, actor, span } = s;
   const state = await assertStateStill(tx, proposalId, PROPOSE_STATES);
-  const reason = reasonOf(input.reason);
+  const reason = storedReason(input.reason);
   const current = await tx.amendment.findUnique({ where: { proposalId_key: { proposalId, key: input.key } } });
   if (!current) {
     if ((await tx.amendment.count({ where: { proposalId, status: "OPEN" } })) >= MAX_OPEN_AMENDMENTS) throw new AppError("TOO_MANY");

@@ -1,6 +1,6 @@
 import type { Db } from "../../../lib/db.ts";
 import { ACCESS_TABLE } from "../../../lib/domain/access.ts";
-import { MAX_REASON_CHARS, mayRevise } from "../../../lib/domain/amendments.ts";
+import { MAX_REASON_CHARS, mayRevise, storedReason } from "../../../lib/domain/amendments.ts";
 import { AppError } from "../../../lib/errors.ts";
 import { authorize } from "../authorize.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
@@ -13,7 +13,7 @@ export async function setAmendmentReason(opts: { db: Db; live: LiveNotifier; use
   if (opts.reason.length > MAX_REASON_CHARS) throw new AppError("INVALID_INPUT", `reason: must be at most ${MAX_REASON_CHARS} characters`);
   const { membership } = await authorize({ db, userId: opts.userId, action: "amendment.propose", proposalId });
   const actor = actorOf(membership);
-  const reason = opts.reason.trim() === "" ? null : opts.reason;
+  const reason = storedReason(opts.reason) ?? null;
   const changed = await db.$transaction(async (tx) => {
     const state = await assertStateStill(tx, proposalId, ACCESS_TABLE["amendment.propose"].states);
     const row = await loadAmendment(tx, proposalId, amendmentId);

@@ -1,6 +1,7 @@
 // Comment threads as the protocol sends them (ThreadView), filtered by the one visibility rule
 // (lib/domain/comments.ts canSeeThread) in the query itself: a delegation-only thread is never
 // even read for someone outside its delegation.
+import { FORMER_MEMBER_NAME } from "../../../lib/domain/people.ts";
 import type { Db, Tx } from "../../../lib/db.ts";
 import type { DelegationTag, ThreadView } from "../../../lib/protocol.ts";
 import { asBytes } from "../../../lib/bytes.ts";
@@ -61,7 +62,7 @@ async function toViews(db: Db | Tx, rows: Row[], viewer: Viewer): Promise<Thread
     createdAt: t.createdAt.toISOString(),
     comments: t.comments.map((c) => ({
       id: c.id,
-      author: { id: c.authorId, name: name.get(c.authorId) ?? "A former member" },
+      author: { id: c.authorId, name: name.get(c.authorId) ?? FORMER_MEMBER_NAME },
       delegation: c.delegationId ? (tag.get(c.delegationId) ?? null) : null,
       body: c.body,
       createdAt: c.createdAt.toISOString(),

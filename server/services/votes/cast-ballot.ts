@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isUniqueViolation } from "../../../lib/storage-errors.ts";
 import type { Db } from "../../../lib/db.ts";
 import { AppError } from "../../../lib/errors.ts";
 import { decide } from "../../../lib/domain/access.ts";
@@ -16,10 +17,6 @@ export const BallotInput = z
   // Strict: a ballot never names its delegation (that comes from the session), so a payload
   // that tries to is refused rather than silently trimmed.
   .strict();
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
 
 /**
  * Casts (or changes) the caller's delegation's ballot. The delegation is the caller's own,
