@@ -8,6 +8,7 @@ import { seedDemo } from "../server/seed/seed.ts";
 import { seedOtherWorkshop } from "./fixtures/other-workshop.ts";
 import { seedReviewWorkshop } from "./fixtures/review-workshop.ts";
 import { seedAmendmentsWorkshop } from "./fixtures/amendments-workshop.ts";
+import { seedBracketsWorkshop } from "./fixtures/brackets-workshop.ts";
 
 const url = process.env.DATABASE_URL ?? "file:./data/e2e.db";
 const file = url.replace(/^file:/, "");
@@ -25,6 +26,14 @@ await seedAmendmentsWorkshop(db, {
   china2: "china2@accord.example",
   japan: "japan1@accord.example",
   korea: "korea1@accord.example",
+  observer: "observer@accord.example",
+});
+await seedBracketsWorkshop(db, {
+  chair: "chair@accord.example",
+  china: "china1@accord.example",
+  japan: "japan1@accord.example",
+  korea: "korea1@accord.example",
+  asean: "asean1@accord.example",
   observer: "observer@accord.example",
 });
 await db.$disconnect();

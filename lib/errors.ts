@@ -52,6 +52,15 @@ export const ERRORS = {
   OWN_AMENDMENT: { status: 409, message: "A delegation cannot support or object to its own amendment." },
   NOT_YOURS: { status: 403, message: "Only its author's delegation can change this." },
   TOO_MANY: { status: 409, message: "This text has reached its limit of open amendments or comment threads." },
+  // Brackets, clause status and readings (lib/domain/drafting.ts says when).
+  PARAGRAPH_AGREED: { status: 409, message: "This paragraph is agreed: nothing in it can change until the chair reopens it." },
+  BRACKETS_OPEN: { status: 409, message: "This paragraph still has open brackets: they must be resolved before it is agreed." },
+  BRACKET_OVERLAPS: { status: 409, message: "That passage overlaps a bracket already open: join that bracket or add an option to it." },
+  BRACKET_CLOSED: { status: 409, message: "This bracket has already been lifted, withdrawn or agreed." },
+  NOT_AWAITED: { status: 409, message: "Your capital's confirmation is not awaited for this paragraph." },
+  PARAGRAPH_NOT_FOUND: { status: 409, message: "That paragraph is no longer in the text." },
+  NO_READING: { status: 409, message: "No reading is in progress." },
+  RESTORE_CHANGES_AGREED: { status: 409, message: "Restoring this version would change agreed paragraphs. Confirm to restore it anyway." },
   INTERNAL: { status: 500, message: "Something went wrong on our side." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,6 +1,7 @@
 // The workshop's live board: what every workshop page shows live (agenda, the item on the floor,
 // votes, the speaking queue). The server builds it (server/services/workshop/get-workshop-live.ts)
 // and sends it whole over the socket protocol (lib/protocol.ts: "workshop:join", "workshop:live").
+import type { Progress } from "./domain/drafting.ts";
 import type { ActiveFloorStatus, BallotChoice, ProposalState, VoteRule, VoteStatus } from "./domain/vocabulary.ts";
 
 export type LiveRound = {
@@ -45,6 +46,8 @@ export type LiveFloorEntry = {
   requestedAt: string;
   startedAt: string | null;
   limitSeconds: number | null;
+  /** Asked for during a reading: the paragraph it is about (its number in that proposal then). */
+  paragraph: { proposalId: string; number: number } | null;
 };
 
 /**
@@ -79,6 +82,12 @@ export type WorkshopLive = {
     lockAt: string | null;
     /** The chair's latest restore (version `from` restored as version `to`), for the notice on open pages. */
     lastRestore: LiveRestore | null;
+    /**
+     * Reading to agreement: paragraphs counted on the live text when a status or bracket last
+     * changed (or a version was cut), and the open brackets now by delegation name. Null until
+     * any status or bracket exists.
+     */
+    progress: Progress | null;
   }>;
   /** The latest round of each proposal that has one. */
   rounds: LiveRound[];

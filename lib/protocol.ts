@@ -4,9 +4,24 @@
 // from lib/live-board.ts.
 import { z } from "zod";
 import type { EditRight } from "./domain/edit-right.ts";
-import { PROPOSAL_STATES, EDITING_MODES, COMMENT_VISIBILITIES, STANCES, type AmendmentStatus, type CommentVisibility, type EditingMode, type ProposalState, type Role, type Stance } from "./domain/vocabulary.ts";
+import {
+  PROPOSAL_STATES,
+  EDITING_MODES,
+  COMMENT_VISIBILITIES,
+  STANCES,
+  CLAUSE_STATUSES,
+  type AmendmentStatus,
+  type BracketStatus,
+  type ClauseStatus,
+  type CommentVisibility,
+  type EditingMode,
+  type ProposalState,
+  type Role,
+  type Stance,
+} from "./domain/vocabulary.ts";
 import { MAX_AMENDMENT_TEXT_CHARS, MAX_ANCHOR_BYTES, MAX_REASON_CHARS } from "./domain/amendments.ts";
 import { MAX_COMMENT_CHARS } from "./domain/comments.ts";
+import { MAX_CLAUSE_KEY_CHARS, MAX_OPTION_CHARS, MAX_AWAITED_DELEGATIONS } from "./domain/drafting.ts";
 import type { ErrorCode } from "./errors.ts";
 import type { WorkshopLive } from "./live-board.ts";
 
@@ -21,7 +36,7 @@ export type { LiveFloorEntry, LiveRound, WorkshopLive } from "./live-board.ts";
  * with PROTOCOL_OUTDATED (asked to reload) instead of misreading or being misread. Clients that
  * send no version are refused from then on too (tests emitting room:join by hand included).
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /**
  * What a client that sends no version speaks: it predates the field, and the format the field
  * arrived with (version 1) differs from the one before only by the field itself.
@@ -64,6 +79,15 @@ const Anchor = bytes(MAX_ANCHOR_BYTES);
 const ClientKey = z.string().min(8).max(MAX_ID_LENGTH).regex(/^[A-Za-z0-9_-]+$/);
 const Reason = z.string().max(MAX_REASON_CHARS, { message: `must be at most ${MAX_REASON_CHARS} characters` });
 const CommentBody = z.string().trim().min(1, { message: "must not be empty" }).max(MAX_COMMENT_CHARS, { message: `must be at most ${MAX_COMMENT_CHARS} characters` });
+/** A paragraph's identity: the Yjs id of its element, "client:clock" (lib/document/clauses.ts). */
+const ClauseKey = z.string().max(MAX_CLAUSE_KEY_CHARS).regex(/^\d{1,10}:\d{1,15}$/, { message: "must be a paragraph key" });
+const OptionText = z
+  .string()
+  .trim()
+  .min(1, { message: "must not be empty" })
+  .max(MAX_OPTION_CHARS, { message: `must be at most ${MAX_OPTION_CHARS} characters` })
+  // An option replaces a passage inside one paragraph, like an amendment.
+  .refine((s) => !/[\r\n\u2028\u2029]/.test(s), { message: "must stay within one paragraph (no line breaks)" });
 /** The protocol's name for a proposal state (the domain's ProposalState). */
 export type ProposalStateName = ProposalState;
 
@@ -127,6 +151,36 @@ export const ClientEvents = {
   "comment:start": z.object({ proposalId: ProposalId, from: Anchor, to: Anchor, body: CommentBody, visibility: z.enum(COMMENT_VISIBILITIES) }),
   "comment:reply": z.object({ proposalId: ProposalId, threadId: ProposalId, body: CommentBody }),
   "comment:resolve": z.object({ proposalId: ProposalId, threadId: ProposalId, resolved: z.boolean() }),
+  /** Put the passage between the anchors (one paragraph) in square brackets, held by one's delegation. */
+  "bracket:place": z.object({ proposalId: ProposalId, from: Anchor, to: Anchor, reason: Reason.optional() }),
+  /** Set or change the reason of a bracket one's delegation placed. */
+  "bracket:reason": z.object({ proposalId: ProposalId, bracketId: ProposalId, reason: Reason }),
+  /** Join (true) or withdraw (false) one's delegation's hold; the last holder's withdrawal lifts it. */
+  "bracket:hold": z.object({ proposalId: ProposalId, bracketId: ProposalId, hold: z.boolean() }),
+  /** Propose an alternative wording for a bracketed passage (one's delegation supports it). */
+  "bracket:option": z.object({ proposalId: ProposalId, bracketId: ProposalId, text: OptionText }),
+  /** Support (true) or stop supporting (false) an option, for one's delegation. */
+  "bracket:support": z.object({ proposalId: ProposalId, bracketId: ProposalId, optionId: ProposalId, support: z.boolean() }),
+  /** The chair agrees on an option (`optionId` null: the bracketed text as it stands). */
+  "bracket:agree": z.object({ proposalId: ProposalId, bracketId: ProposalId, optionId: ProposalId.nullable() }),
+  /** The chair lifts the bracket, keeping the text as it stands. */
+  "bracket:lift": z.object({ proposalId: ProposalId, bracketId: ProposalId }),
+  /**
+   * The chair sets a paragraph's status. `awaiting`: for AGREED_AD_REFERENDUM, the delegations
+   * whose capitals must confirm (ignored for the other statuses).
+   */
+  "clause:status": z.object({
+    proposalId: ProposalId,
+    clauseKey: ClauseKey,
+    status: z.enum(CLAUSE_STATUSES),
+    awaiting: z.array(ProposalId).max(MAX_AWAITED_DELEGATIONS).default([]),
+  }),
+  /** "Confirm for my capital": one's delegation confirms a paragraph agreed ad referendum. */
+  "clause:confirm": z.object({ proposalId: ProposalId, clauseKey: ClauseKey }),
+  /** The chair starts a reading (at the first paragraph), steps through it, or ends it. */
+  "reading:start": z.object({ proposalId: ProposalId }),
+  "reading:move": z.object({ proposalId: ProposalId, direction: z.enum(["next", "previous"]) }),
+  "reading:end": z.object({ proposalId: ProposalId }),
 } as const;
 
 export type ClientEventName = keyof typeof ClientEvents;
@@ -143,6 +197,8 @@ export type JoinAck = Ack<{
   /** Every amendment of the proposal (open and decided), and the threads this member may see. */
   amendments: AmendmentView[];
   threads: ThreadView[];
+  /** Paragraph statuses (those not Open), every bracket, and the reading in progress or last ended. */
+  drafting: DraftingView;
 }>;
 export type SyncAck = Ack<{ update: Uint8Array; stateVector: Uint8Array }>;
 /** Sent once the update is in the journal: the client may say "All changes saved". */
@@ -152,6 +208,9 @@ export type WorkshopAck = Ack<{ live: WorkshopLive }>;
 export type AmendmentAck = Ack<{ amendment: AmendmentView | null }>;
 export type AmendmentsAck = Ack<{ amendments: AmendmentView[] }>;
 export type ThreadAck = Ack<{ thread: ThreadView }>;
+export type BracketAck = Ack<{ bracket: BracketView }>;
+export type ClauseAck = Ack<{ clause: ClauseView }>;
+export type ReadingAck = Ack<{ reading: ReadingView }>;
 
 /** A delegation as shown on amendments and comments (its colour marks them everywhere). */
 export type DelegationTag = { id: string; name: string; code: string; colour: string };
@@ -190,6 +249,62 @@ export type ThreadView = {
   createdAt: string;
 };
 
+/** A paragraph's status as everyone sees it. No view for a paragraph: it is Open. */
+export type ClauseView = {
+  key: string;
+  status: ClauseStatus;
+  /** Agreed ad referendum: the delegations whose capitals must confirm, and whether each has. */
+  awaiting: { delegationId: string; confirmedAt: string | null }[];
+  setBy: { id: string; name: string } | null;
+  updatedAt: string;
+};
+
+/** An alternative wording of a bracketed passage ("option 2"…), with the delegations supporting it. */
+export type BracketOptionView = {
+  id: string;
+  text: string;
+  delegation: DelegationTag | null;
+  author: { id: string; name: string };
+  supporters: string[];
+  createdAt: string;
+};
+
+/** A bracket as every member sees it. Anchors are Yjs relative positions, like an amendment's. */
+export type BracketView = {
+  id: string;
+  clauseKey: string;
+  from: Uint8Array;
+  to: Uint8Array;
+  /** The passage as it read when bracketed (option 1). */
+  passage: string;
+  reason: string | null;
+  status: BracketStatus;
+  /** The delegation that placed it (its colour marks the brackets). */
+  delegation: DelegationTag | null;
+  placedBy: { id: string; name: string };
+  /** Delegation ids holding it, the placing one first. */
+  holders: string[];
+  options: BracketOptionView[];
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: { id: string; name: string } | null;
+  /** AGREED: the option chosen (null: the bracketed text itself). */
+  agreedOptionId: string | null;
+};
+
+/** The chair's reading: the paragraph on the table now, and once ended what changed status. */
+export type ReadingView = {
+  id: string;
+  active: boolean;
+  currentKey: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  /** Filled when it ends, in text order. */
+  changes: { key: string; number: number; from: ClauseStatus; to: ClauseStatus }[];
+};
+
+export type DraftingView = { clauses: ClauseView[]; brackets: BracketView[]; reading: ReadingView | null };
+
 /** What the server answers to each client event (an event missing here fails to compile below). */
 export type AckOf = {
   "room:join": JoinAck;
@@ -209,6 +324,18 @@ export type AckOf = {
   "comment:start": ThreadAck;
   "comment:reply": ThreadAck;
   "comment:resolve": ThreadAck;
+  "bracket:place": BracketAck;
+  "bracket:reason": BracketAck;
+  "bracket:hold": BracketAck;
+  "bracket:option": BracketAck;
+  "bracket:support": BracketAck;
+  "bracket:agree": BracketAck;
+  "bracket:lift": BracketAck;
+  "clause:status": ClauseAck;
+  "clause:confirm": ClauseAck;
+  "reading:start": ReadingAck;
+  "reading:move": ReadingAck;
+  "reading:end": ReadingAck;
 };
 
 /**
@@ -247,6 +374,11 @@ export interface ServerToClientEvents {
   "amendment:changed": (payload: { proposalId: string; amendments: AmendmentView[] }) => void;
   /** A thread that began or changed; a delegation-only one reaches that delegation's members only. */
   "comment:changed": (payload: { proposalId: string; thread: ThreadView }) => void;
+  /**
+   * Paragraph statuses, brackets or the reading changed: each view sent replaces the one the
+   * client has (a clause view with status OPEN means the paragraph is Open again).
+   */
+  "drafting:changed": (payload: { proposalId: string; clauses?: ClauseView[]; brackets?: BracketView[]; reading?: ReadingView | null }) => void;
   /** New stored notifications for this account in `workshopId` (e.g. a mention): read them again. */
   "notifications:changed": (payload: { workshopId: string }) => void;
   /** The room was reloaded from the database (its memory could not be stored): join again. */

@@ -42,6 +42,19 @@ export const SOCKET_ENTRY_POINTS = {
   "comment:start": { action: "comment.write" },
   "comment:reply": { action: "comment.write" },
   "comment:resolve": { action: "comment.write" },
+  "bracket:place": { action: "bracket.place" },
+  // Only the placing delegation may give the reason (checked by the use case), while placing is open.
+  "bracket:reason": { action: "bracket.place" },
+  "bracket:hold": { action: "bracket.hold" },
+  "bracket:option": { action: "bracket.option" },
+  "bracket:support": { action: "bracket.option" },
+  "bracket:agree": { action: "bracket.decide" },
+  "bracket:lift": { action: "bracket.decide" },
+  "clause:status": { action: "clause.status" },
+  "clause:confirm": { action: "clause.confirm" },
+  "reading:start": { action: "reading.run" },
+  "reading:move": { action: "reading.run" },
+  "reading:end": { action: "reading.run" },
 } as const satisfies Record<ClientEventName, Guard>;
 
 const INVITE = "app/invite/[token]/actions.ts";

@@ -22,6 +22,8 @@ const PAIRS: Array<[name: keyof typeof sqlite, tuple: readonly string[], sqliteE
   ["AmendmentStatus", domain.AMENDMENT_STATUSES, sqlite.AmendmentStatus, postgres.AmendmentStatus],
   ["Stance", domain.STANCES, sqlite.Stance, postgres.Stance],
   ["CommentVisibility", domain.COMMENT_VISIBILITIES, sqlite.CommentVisibility, postgres.CommentVisibility],
+  ["ClauseStatus", domain.CLAUSE_STATUSES, sqlite.ClauseStatus, postgres.ClauseStatus],
+  ["BracketStatus", domain.BRACKET_STATUSES, sqlite.BracketStatus, postgres.BracketStatus],
 ];
 
 const sorted = (values: Iterable<string>) => [...values].sort();
@@ -56,5 +58,9 @@ describe("domain vocabulary = database enums", () => {
     expectTypeOf<domain.AmendmentStatus>().toEqualTypeOf<postgres.AmendmentStatus>();
     expectTypeOf<domain.Stance>().toEqualTypeOf<sqlite.Stance>();
     expectTypeOf<domain.CommentVisibility>().toEqualTypeOf<postgres.CommentVisibility>();
+    expectTypeOf<domain.ClauseStatus>().toEqualTypeOf<sqlite.ClauseStatus>();
+    expectTypeOf<domain.ClauseStatus>().toEqualTypeOf<postgres.ClauseStatus>();
+    expectTypeOf<domain.BracketStatus>().toEqualTypeOf<sqlite.BracketStatus>();
+    expectTypeOf<domain.BracketStatus>().toEqualTypeOf<postgres.BracketStatus>();
   });
 });

@@ -10,6 +10,7 @@ import type { WorkshopLive } from "@/lib/protocol";
 import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
 import type { ActionResult } from "@/lib/action-result";
 import { LiveStatusNote } from "./live-status-note";
+import { BoardProgress } from "@/components/drafting/panels/progress-summary";
 
 export type SetCurrentItem = (proposalId: string | null) => Promise<ActionResult>;
 
@@ -91,6 +92,8 @@ export function LiveAgenda({ workshopId, isChair, initialLive, setCurrentItem, n
                 </Link>
               </h3>
               {summary && <p className="mt-1 text-sm text-slate-600">{summary}</p>}
+              {/* Reading to agreement: paragraphs agreed and brackets open, as the server last counted. */}
+              <BoardProgress progress={p.progress} />
             </li>
           );
         })}

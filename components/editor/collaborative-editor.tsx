@@ -3,7 +3,7 @@
 // synced, so the editor starts from the server's text and never writes an empty skeleton of
 // its own into the shared document.
 import type { ReactNode } from "react";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { watchCaretActivity } from "./caret";
@@ -13,12 +13,16 @@ import { EditorToolbar } from "./editor-toolbar";
 import { ProposalCard } from "./proposal-card";
 import { CommentButton } from "@/components/comments/comment-button";
 import { CommentsPanel } from "@/components/comments/comments-panel";
+import { BracketButton } from "@/components/drafting/panels/bracket-button";
+import { DraftingPanels } from "@/components/drafting/panels/drafting-panels";
 import { AmendmentPreview } from "@/components/amendments/amendment-preview";
 import { AmendmentsPanel } from "@/components/amendments/amendments-panel";
 import { DraftRefusals } from "@/components/amendments/draft-refusals";
 import { EditingModeControl, EditingModeNote, SuggestToggle } from "@/components/amendments/editing-mode";
 import { useAmendments } from "@/components/amendments/use-amendments";
 import type { AmendmentDrafts } from "@/lib/realtime/amendment-drafts";
+import { CleanText } from "@/components/drafting/editor/clean-text";
+import { TextViewToggle, type TextView } from "@/components/drafting/editor/text-view-toggle";
 
 const EDITOR_PROPS = {
   attributes: {
@@ -72,6 +76,9 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
     if (editor && editor.isEditable !== canEdit) editor.setEditable(canEdit, false);
   }, [editor, canEdit]);
 
+  // "Bracketed text" (the editor) or "Clean text" (a read-only reading without the bracketed passages).
+  const [textView, setTextView] = useState<TextView>("bracketed");
+  const showClean = textView === "clean" && am.preview === null;
   const { attach } = am;
   useEffect(() => attach(editor), [attach, editor]);
   const role = provider.self?.role ?? null;
@@ -92,8 +99,11 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
                 so the toolbar starts afresh once the editor exists (else it stays disabled). */}
             {/* Formatting is not an amendment: off while suggesting. */}
             <EditorToolbar key={editor ? "live" : "waiting"} editor={editor} canEdit={canEdit && !am.suggesting} />
+            <TextViewToggle view={textView} onChange={setTextView} />
             {/* Comment on the selected passage (also while locked or voting). */}
             <CommentButton editor={editor} provider={provider} />
+            {/* Bracket the selected passage for one's delegation (components/drafting/panels). */}
+            <BracketButton editor={editor} provider={provider} />
             {status}
           </div>
           {/* Editing mode: the chair switches it, everyone else reads it; "Suggest" for whoever types into the agreed text. */}
@@ -110,20 +120,24 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
         </div>
       )}
       {isObserver && <EditingModeNote mode={am.mode} role="OBSERVER" />}
+      {isObserver && <TextViewToggle view={textView} onChange={setTextView} />}
       {!canEdit && <ReadOnlyNote reason={provider.edit.reason} />}
       <ProposalCard>
         {editor ? (
           <>
             {/* Kept mounted under a preview, so the editor (and the caret) is there when it returns. */}
-            <div hidden={am.preview !== null}>
+            <div hidden={am.preview !== null || showClean}>
               <EditorContent editor={editor} />
             </div>
+            {showClean && <CleanText editor={editor} />}
             {am.preview && <AmendmentPreview editor={editor} kind={am.preview} shown={am.shown} />}
           </>
         ) : (
           fallback
         )}
       </ProposalCard>
+      {/* Reading, paragraph status, progress and brackets (components/drafting/panels). */}
+      <DraftingPanels provider={provider} editor={editor} proposalId={proposalId} />
       <div className="grid gap-6 lg:grid-cols-2">
         <AmendmentsPanel
           provider={provider}

@@ -13,6 +13,7 @@ import { commentHighlights } from "@/components/comments/comment-highlights";
 import { AmendmentMarks } from "./suggest/amendment-marks";
 import type { SuggestHost } from "./suggest/suggest-host";
 import { SuggestInput } from "./suggest/suggest-input";
+import { draftingExtensions } from "@/components/drafting/editor/drafting-extension";
 
 /**
  * StarterKit's TrailingNode appends an empty paragraph whenever the text ends in a list (every
@@ -44,5 +45,7 @@ export function liveEditorExtensions(provider: ProposalProvider, suggest?: Sugge
     commentHighlights(provider),
     // Open amendments drawn in the text; while suggesting, typing proposes them (components/editor/suggest).
     ...(suggest ? [AmendmentMarks.configure({ host: suggest }), SuggestInput.configure({ host: suggest })] : []),
+    // Brackets, paragraph numbers and statuses, the reading; agreed paragraphs kept as agreed (components/drafting/editor).
+    ...draftingExtensions(provider, suggest?.notice),
   ];
 }

@@ -17,6 +17,7 @@ import { SaveStatus } from "./save-status";
 import { AuthorshipView } from "./authorship-view";
 import { AccessNotice, useRefreshOnSeatChange } from "@/components/notifications/access-notice";
 import { DraftingNotices } from "./drafting-notices";
+import { TextViewToggle } from "@/components/drafting/editor/text-view-toggle";
 import { AmendmentDrafts } from "@/lib/realtime/amendment-drafts";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { insertedText } from "@/components/amendments/refused-text";
@@ -86,6 +87,7 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
             {!isObserver && (
               <div className="sticky top-2 z-10 flex flex-wrap items-center gap-x-4 gap-y-2 print:hidden">
                 <EditorToolbar editor={null} canEdit={false} />
+                <TextViewToggle view="bracketed" disabled />
                 {status}
               </div>
             )}

@@ -19,6 +19,7 @@ import {
 import { floorStatusMessage } from "@/lib/domain/floor-status";
 import { FloorStatusBar } from "./floor-status-bar";
 import { SpeakerTimer } from "./speaker-timer";
+import { floorParagraphNote } from "@/components/drafting/panels/drafting-logic";
 
 export type FloorActions = {
   request: () => Promise<ActionResult>;
@@ -49,6 +50,11 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
   const isChair = viewer.role === "MODERATOR";
   const limitSeconds = Math.min(MAX_LIMIT_SECONDS, Math.max(MIN_LIMIT_SECONDS, Math.round(Number(limit)) || DEFAULT_LIMIT_SECONDS));
 
+  // "on paragraph 3": asked for during a reading of the proposal on the floor.
+  const about = (f: (typeof board.floor)[number]) => {
+    const note = floorParagraphNote(f, board.currentProposalId);
+    return note ? <span className="text-sm font-medium text-sky-900">{note}</span> : null;
+  };
   const chip = (id: string | null) => {
     const d = delegation(id);
     return d ? <DelegationChip name={d.name} code={d.code} colour={d.colour} /> : null;
@@ -97,12 +103,18 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-semibold">{speaker.name}</span>
             {chip(speaker.delegationId)}
+            {about(speaker)}
             {speaker.startedAt && speaker.limitSeconds && <SpeakerTimer startedAt={speaker.startedAt} limitSeconds={speaker.limitSeconds} offsetMs={offsetMs} size="small" />}
           </span>
         ) : (
           <span className="text-sm text-slate-600">Nobody has the floor.</span>
         )}
         <span className="text-sm text-slate-600">{waiting.length === 0 ? "No one waiting" : `${waiting.length} waiting`}</span>
+        {next && floorParagraphNote(next, board.currentProposalId) && (
+          <span className="text-sm text-sky-900">
+            Next: {next.name}, {floorParagraphNote(next, board.currentProposalId)}
+          </span>
+        )}
         <span className="ml-auto flex flex-wrap items-center gap-2">
           {delegateButton}
           {endButton}
@@ -136,6 +148,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
             <div className="flex flex-wrap items-center gap-2">
               <span className="text-lg font-semibold">{speaker.name}</span>
               {chip(speaker.delegationId)}
+              {about(speaker)}
             </div>
             {speaker.startedAt && speaker.limitSeconds && <SpeakerTimer startedAt={speaker.startedAt} limitSeconds={speaker.limitSeconds} offsetMs={offsetMs} />}
             {endButton}
@@ -174,6 +187,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
                 <span className="w-5 text-right text-sm font-semibold text-slate-500">{i + 1}.</span>
                 <span className="font-medium">{f.name}</span>
                 {chip(f.delegationId)}
+                {about(f)}
                 {isChair && (
                   <button type="button" className={`${buttonSecondary} ml-auto`} disabled={isPending} onClick={() => run(() => actions.give(f.id, limitSeconds))}>
                     Give the floor<span className="sr-only"> to {f.name}</span>

@@ -1,6 +1,8 @@
 "use client";
 // Restoring changes the live text for everyone in the room, so it takes two deliberate steps:
-// the button opens a confirmation that says so, and only its own button restores.
+// the button opens a confirmation that says so, and only its own button restores. A restore
+// that would change agreed paragraphs is refused by the server until the chair, told how many,
+// chooses "Restore anyway".
 import Link from "next/link";
 import { useState } from "react";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
@@ -11,14 +13,16 @@ import type { ActionResult } from "@/lib/action-result";
 type Props = {
   versionTitle: string;
   proposalPath: string;
-  action: () => Promise<ActionResult<{ number: number }>>;
+  /** `confirmAgreed`: the chair has been told agreed paragraphs would change, and restores anyway. */
+  action: (confirmAgreed: boolean) => Promise<ActionResult<{ number: number }>>;
 };
 
 export function RestoreVersionButton({ versionTitle, proposalPath, action }: Props) {
   const [isConfirming, setConfirming] = useState(false);
   const { run, isPending, result, error, reset } = useAction<{ number: number }>();
 
-  const restore = () => run(action, () => setConfirming(false));
+  const restore = (confirmAgreed: boolean) => run(() => action(confirmAgreed), () => setConfirming(false));
+  const agreedWarning = isConfirming && result && !result.ok && result.code === "RESTORE_CHANGES_AGREED" ? result.message : null;
 
   return (
     <div className="space-y-3">
@@ -32,23 +36,43 @@ export function RestoreVersionButton({ versionTitle, proposalPath, action }: Pro
       )}
       {isConfirming && (
         <div role="group" aria-label="Confirm restore" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+          {agreedWarning !== null && (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">
+              {agreedWarning}
+            </p>
+          )}
           <p className="text-sm text-amber-950">
             Restore <strong>{versionTitle}</strong>? The live text changes for everyone in the room at once. Nothing is lost: the current text stays in the
             history.
           </p>
           <div className="flex flex-wrap gap-2">
             {/* Focus moves to the decision just opened, for keyboard and screen-reader users. */}
-            <button type="button" className={buttonPrimary} onClick={restore} disabled={isPending} autoFocus>
-              {isPending ? "Restoring…" : "Confirm restore"}
-            </button>
-            <button type="button" className={buttonSecondary} onClick={() => setConfirming(false)} disabled={isPending}>
+            {agreedWarning === null ? (
+              <button type="button" className={buttonPrimary} onClick={() => restore(false)} disabled={isPending} autoFocus>
+                {isPending ? "Restoring…" : "Confirm restore"}
+              </button>
+            ) : (
+              // The second decision gets the focus, as the first did.
+              <button type="button" className={buttonPrimary} onClick={() => restore(true)} disabled={isPending} autoFocus>
+                {isPending ? "Restoring…" : "Restore anyway"}
+              </button>
+            )}
+            <button
+              type="button"
+              className={buttonSecondary}
+              onClick={() => {
+                reset();
+                setConfirming(false);
+              }}
+              disabled={isPending}
+            >
               Cancel
             </button>
           </div>
         </div>
       )}
       <div aria-live="polite">
-        {error && <ErrorAlert>{error}</ErrorAlert>}
+        {error && agreedWarning === null && <ErrorAlert>{error}</ErrorAlert>}
         {result?.ok && (
           <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
             Restored as version {result.data.number}.{" "}

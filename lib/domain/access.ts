@@ -62,6 +62,21 @@ export const ACCESS_TABLE = {
   "amendment.reject": { roles: ["MODERATOR"], states: OPEN_STATES },
   // Start, reply, resolve, reopen; who sees a thread is lib/domain/comments.ts's canSeeThread.
   "comment.write": { roles: ["MODERATOR", "DELEGATE"], states: ["DRAFTING", "LOCKED", "VOTING"] },
+  // Brackets and options (lib/domain/drafting.ts says who and where): they mark what is not yet
+  // agreed without changing the wording, so delegates may place them in "Amendments only" too.
+  "bracket.place": { roles: ["DELEGATE"], states: ["DRAFTING"] },
+  // Join or withdraw one's delegation's hold on a bracket.
+  "bracket.hold": { roles: ["DELEGATE"], states: OPEN_STATES },
+  // Add an alternative wording, or support one.
+  "bracket.option": { roles: ["DELEGATE"], states: ["DRAFTING"] },
+  // Agree on an option (may change the text) or lift the bracket: the chair, while drafting is open.
+  "bracket.decide": { roles: ["MODERATOR"], states: ["DRAFTING"] },
+  // A paragraph's status (Open, Agreed ad referendum, Agreed, Parked), reopening included.
+  "clause.status": { roles: ["MODERATOR"], states: OPEN_STATES },
+  // "Confirm for my capital": only a delegation the chair is awaiting (checked by the use case).
+  "clause.confirm": { roles: ["DELEGATE"], states: ["DRAFTING", "LOCKED", "VOTING"] },
+  // Start, step through and end a reading.
+  "reading.run": { roles: ["MODERATOR"], states: OPEN_STATES },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof ACCESS_TABLE;

@@ -48,6 +48,14 @@ export const STANCES = ["SUPPORT", "OBJECT"] as const;
 /** A delegation's position on another delegation's amendment. */
 export type Stance = (typeof STANCES)[number];
 
+export const CLAUSE_STATUSES = ["OPEN", "AGREED_AD_REFERENDUM", "AGREED", "PARKED"] as const;
+/** Where the chair has put a paragraph or operative clause (see lib/domain/drafting.ts). */
+export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
+
+export const BRACKET_STATUSES = ["OPEN", "WITHDRAWN", "LIFTED", "AGREED"] as const;
+/** A bracket is open, withdrawn by all its holders, lifted by the chair, or agreed on one option. */
+export type BracketStatus = (typeof BRACKET_STATUSES)[number];
+
 export const COMMENT_VISIBILITIES = ["EVERYONE", "DELEGATION"] as const;
 /** Who sees a comment thread: every member, or the author's delegation only. */
 export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
@@ -98,6 +106,17 @@ export const AUDIT_ACTIONS = [
   "comment.start",
   "comment.resolve",
   "comment.reopen",
+  "bracket.place",
+  "bracket.join",
+  "bracket.withdraw",
+  "bracket.option",
+  "bracket.support",
+  "bracket.agree",
+  "bracket.lift",
+  "clause.status",
+  "clause.confirm",
+  "reading.start",
+  "reading.end",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,7 +16,8 @@ import {
   type ServerToClientEvents,
 } from "../protocol.ts";
 import { Annotations } from "./annotations.ts";
-import type { AckOf, AmendmentView, ClientEventName, ClientPayload, ThreadView } from "../protocol.ts";
+import { DraftingState } from "./drafting-state.ts";
+import type { AckOf, AmendmentView, BracketView, ClauseView, ClientEventName, ClientPayload, ReadingView, ThreadView } from "../protocol.ts";
 import type { EditingMode } from "../domain/vocabulary.ts";
 import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
 
@@ -101,6 +102,8 @@ export class ProposalProvider {
   seatChanges = 0;
   /** Amendments, comment threads and the editing mode, kept current by the room's events. */
   readonly annotations = new Annotations();
+  /** Paragraph statuses, brackets and the reading, kept current by drafting:changed. */
+  readonly drafting = new DraftingState();
 
   private readonly socket: ProviderSocket;
   private readonly proposalId: string;
@@ -145,6 +148,7 @@ export class ProposalProvider {
     socket.on("proposal:mode", this.onMode);
     socket.on("amendment:changed", this.onAmendments);
     socket.on("comment:changed", this.onThread);
+    socket.on("drafting:changed", this.onDrafting);
     if (socket.connected) this.onConnect();
   }
 
@@ -234,6 +238,7 @@ export class ProposalProvider {
     this.socket.off("proposal:mode", this.onMode);
     this.socket.off("amendment:changed", this.onAmendments);
     this.socket.off("comment:changed", this.onThread);
+    this.socket.off("drafting:changed", this.onDrafting);
     this.doc.off("update", this.onLocalUpdate);
     this.awareness.off("update", this.onAwarenessChange);
     this.awareness.destroy();
@@ -253,6 +258,10 @@ export class ProposalProvider {
 
   private readonly onThread = ({ proposalId, thread }: { proposalId: string; thread: ThreadView }): void => {
     if (proposalId === this.proposalId) this.annotations.upsertThread(thread);
+  };
+
+  private readonly onDrafting = (change: { proposalId: string; clauses?: ClauseView[]; brackets?: BracketView[]; reading?: ReadingView | null }): void => {
+    if (change.proposalId === this.proposalId) this.drafting.apply(change);
   };
 
   private readonly onConnect = (): void => {
@@ -285,6 +294,7 @@ export class ProposalProvider {
       this.state = res.state;
       this.edit = res.edit;
       this.annotations.reset(res.mode, res.amendments, res.threads);
+      this.drafting.reset(res.drafting);
       applyAwarenessUpdate(this.awareness, toUint8Array(res.awareness), REMOTE_ORIGIN);
       this.sync();
     });

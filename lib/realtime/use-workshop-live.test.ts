@@ -29,8 +29,8 @@ const board = (over: Partial<WorkshopLive> = {}): WorkshopLive => ({
   currentProposalId: "p1",
   delegations: [],
   proposals: [
-    { id: "p1", title: "Health", summary: "", state: "DRAFTING", position: 0, lockAt: null, lastRestore: null },
-    { id: "p2", title: "SMEs", summary: "", state: "DRAFTING", position: 1, lockAt: null, lastRestore: null },
+    { id: "p1", title: "Health", summary: "", state: "DRAFTING", position: 0, lockAt: null, lastRestore: null, progress: null },
+    { id: "p2", title: "SMEs", summary: "", state: "DRAFTING", position: 1, lockAt: null, lastRestore: null, progress: null },
   ],
   rounds: [],
   floor: [],
@@ -93,8 +93,8 @@ describe("notifiedKey (when a page re-reads its stored notifications)", () => {
   it.each<[string, Partial<WorkshopLive>]>([
     ["the item on the floor", { currentProposalId: "p2" }],
     ["a vote opening", { rounds: [round({})] }],
-    ["a lock", { proposals: [{ id: "p1", title: "Health", summary: "", state: "LOCKED", position: 0, lockAt: null, lastRestore: null }] }],
-    ["a restore", { proposals: [{ id: "p1", title: "Health", summary: "", state: "DRAFTING", position: 0, lockAt: null, lastRestore: { from: 1, to: 3, at: "2026-01-01T10:01:00.000Z" } }] }],
+    ["a lock", { proposals: [{ id: "p1", title: "Health", summary: "", state: "LOCKED", position: 0, lockAt: null, lastRestore: null, progress: null }] }],
+    ["a restore", { proposals: [{ id: "p1", title: "Health", summary: "", state: "DRAFTING", position: 0, lockAt: null, lastRestore: { from: 1, to: 3, at: "2026-01-01T10:01:00.000Z" }, progress: null }] }],
   ])("changes with %s", (_, over) => {
     expect(key(over)).not.toBe(key({}));
   });

@@ -17,6 +17,7 @@ import { sameBytes } from "../../lib/bytes.ts";
 import { decide } from "../../lib/domain/access.ts";
 import { MAX_AMENDMENT_TEXT_CHARS, mayRevise, storedReason } from "../../lib/domain/amendments.ts";
 import { hasLineBreak, resolveSpan } from "../../lib/document/anchors.ts";
+import { unitKeyOfText } from "../../lib/document/clauses.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { AmendmentView } from "../../lib/protocol.ts";
 import { isStorageUnavailable } from "../../lib/storage-errors.ts";
@@ -265,6 +266,8 @@ export async function reviseOwnAmendment(
     // Not a passage of this text, too long, or a discard: the slow path decides and says so.
     if (!span || span.passage.length > MAX_AMENDMENT_TEXT_CHARS) return null;
     if (span.from === span.to && input.insert === "") return null;
+    // In an agreed paragraph: the slow path refuses it (PARAGRAPH_AGREED), reading the status stored.
+    if (room.agreedKeys.size > 0 && room.agreedKeys.has(unitKeyOfText(room.doc, span.text) ?? "")) return null;
     if (!writer.canAccept(current.id)) throw new AppError("UNAVAILABLE");
     const isNewWording = span.passage !== current.passage || input.insert !== current.insert;
     const isSame = !isNewWording && sameBytes(input.from, current.from) && sameBytes(input.to, current.to);

@@ -46,6 +46,7 @@ export function attachRealtime(
       },
       onState: (proposalId, state) => applyProposalState(rooms, proposalId, state),
       onMode: (proposalId, mode) => void rooms.setMode(proposalId, mode),
+      onAgreed: (proposalId, keys) => void rooms.setAgreedKeys(proposalId, keys),
       onAmendments: (proposalId, amendments, deliver) => {
         const room = rooms.peek(proposalId);
         if (!room) return;

@@ -11,12 +11,15 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { Server } from "socket.io";
 import { ProposalStateSchema, type AmendmentView, type ProposalStateName } from "../../lib/protocol.ts";
 import { EDITING_MODES, type EditingMode } from "../../lib/domain/vocabulary.ts";
+import { MAX_CLAUSE_KEY_CHARS } from "../../lib/domain/drafting.ts";
 
 export type ClusterHandlers = {
   onDoc(proposalId: string, update: Uint8Array): void;
   onAwareness(proposalId: string, update: Uint8Array): void;
   onState(proposalId: string, state: ProposalStateName): void;
   onMode(proposalId: string, mode: EditingMode): void;
+  /** The proposal's agreed paragraphs (all of them, by key) changed on another node. */
+  onAgreed(proposalId: string, keys: string[]): void;
   /** Amendments changed on another node; `deliver`: this node's members have not been sent them. */
   onAmendments(proposalId: string, amendments: AmendmentView[], deliver: boolean): void;
   /** A user's access changed (workshopId null: all their sessions ended). */
@@ -32,6 +35,7 @@ export type Cluster = {
   relayAwareness(proposalId: string, update: Uint8Array): void;
   relayState(proposalId: string, state: ProposalStateName): void;
   relayMode(proposalId: string, mode: EditingMode): void;
+  relayAgreed(proposalId: string, keys: readonly string[]): void;
   relayAmendments(proposalId: string, amendments: AmendmentView[], opts: { deliver: boolean }): void;
   relayAccess(userId: string, workshopId: string | null): void;
   relayArchived(workshopId: string): void;
@@ -46,6 +50,7 @@ export const singleNode: Cluster = {
   relayAwareness() {},
   relayState() {},
   relayMode() {},
+  relayAgreed() {},
   relayAmendments() {},
   relayAccess() {},
   relayArchived() {},
@@ -96,6 +101,12 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
   io.on("node:mode", (proposalId: unknown, mode: unknown) =>
     guard(() => isId(proposalId) && (EDITING_MODES as readonly unknown[]).includes(mode) && handlers.onMode(proposalId, mode as EditingMode)),
   );
+  io.on("node:agreed", (proposalId: unknown, keys: unknown) =>
+    guard(() => {
+      if (!isId(proposalId) || !Array.isArray(keys)) return;
+      handlers.onAgreed(proposalId, keys.filter((k): k is string => typeof k === "string" && k.length <= MAX_CLAUSE_KEY_CHARS));
+    }),
+  );
   io.on("node:amendments", (proposalId: unknown, amendments: unknown, deliver: unknown) =>
     guard(() => {
       if (!isId(proposalId) || !Array.isArray(amendments)) return;
@@ -118,6 +129,7 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
     relayAwareness: (proposalId, update) => io.serverSideEmit("node:awareness", proposalId, b64(update)),
     relayState: (proposalId, state) => io.serverSideEmit("node:state", proposalId, state),
     relayMode: (proposalId, mode) => io.serverSideEmit("node:mode", proposalId, mode),
+    relayAgreed: (proposalId, keys) => io.serverSideEmit("node:agreed", proposalId, [...keys]),
     relayAmendments: (proposalId, amendments, opts) => io.serverSideEmit("node:amendments", proposalId, amendments.map(toWire), opts.deliver),
     relayAccess: (userId, workshopId) => io.serverSideEmit("node:access", userId, workshopId),
     relayArchived: (workshopId) => io.serverSideEmit("node:archived", workshopId),

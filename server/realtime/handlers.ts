@@ -27,6 +27,8 @@ import type { Attendance } from "./attendance.ts";
 import type { LiveNotifier } from "../services/live-notifier.ts";
 import { registerAmendmentHandlers } from "./amendment-handlers.ts";
 import { registerCommentHandlers } from "./comment-handlers.ts";
+import { registerDraftingHandlers } from "./drafting-handlers.ts";
+import { draftingView } from "../services/drafting/drafting-views.ts";
 
 // `live`: what use cases run from a socket event tell every node afterwards (amendments, comments…).
 export type RealtimeDeps = { io: Server; db: Db; rooms: RoomRegistry; connections: UserConnections; attendance: Attendance; live: LiveNotifier };
@@ -59,6 +61,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
 
   registerAmendmentHandlers(socket, deps);
   registerCommentHandlers(socket, deps);
+  registerDraftingHandlers(socket, deps);
 
   on(socket, "room:join", async ({ proposalId, clientId, protocol }) => {
     // Before anything is loaded: a page built for another wire format must reload, not join.
@@ -97,7 +100,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     leaveDelegationRooms(socket, room);
     if (membership.delegationId) void socket.join(delegationRoomKey(proposalId, membership.delegationId));
     const viewer = { userId, role: membership.role, delegationId: membership.delegationId };
-    const [amendments, threads] = await Promise.all([listAmendmentViews(db, proposalId), listVisibleThreads(db, proposalId, viewer)]);
+    const [amendments, threads, drafting] = await Promise.all([listAmendmentViews(db, proposalId), listVisibleThreads(db, proposalId, viewer), draftingView(db, proposalId)]);
     // Read for the seat this join began with: moved to another delegation meanwhile, they may be
     // the old one's private threads. Not sent; the re-check told the tab, which joins again.
     if (state(socket).accessChecks !== checksBefore) {
@@ -112,6 +115,7 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
       amendments,
       threads,
+      drafting,
     };
   });
 

@@ -11,6 +11,8 @@ import type { JournalWriter } from "../document-store/journal.ts";
 import type { Room } from "./room.ts";
 import { timed } from "../observability/operation-log.ts";
 import { resolveSpan } from "../../lib/document/anchors.ts";
+import { touchedUnitKeys } from "../../lib/document/clause-guard.ts";
+import { paragraphKeys, unitKeyOfText } from "../../lib/document/clauses.ts";
 
 /**
  * How long a version or a server change waits for the journal to store what the text already
@@ -71,9 +73,14 @@ export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
       return room.serialize(() =>
         anchors.map(({ from, to }) => {
           const span = resolveSpan(room.doc, from, to);
-          return span && { block: span.block, from: span.from, to: span.to, passage: span.passage };
+          return span && { block: span.block, from: span.from, to: span.to, passage: span.passage, clauseKey: unitKeyOfText(room.doc, span.text) };
         }),
       );
+    },
+
+    async readParagraphs(proposalId) {
+      const room = await ctx.room(proposalId);
+      return room.serialize(() => ({ keys: paragraphKeys(room.doc) }));
     },
 
     async cutVersionNow(proposalId: string, opts: CutOptions) {
@@ -108,7 +115,7 @@ export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
       }
     },
 
-    async applyServerChange(proposalId, { author, makeChange, persist }) {
+    async applyServerChange(proposalId, { author, makeChange, persist, allowAgreed = false }) {
       const room = await ctx.room(proposalId);
       // The whole change is the room's turn: nothing else applies between reading the text,
       // storing the change and applying it.
@@ -116,15 +123,20 @@ export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
         if (room.isBroken) throw new AppError("UNAVAILABLE");
         await within(ctx.journal.drain(), DURABLE_WAIT_MS);
         const change = makeChange(room.doc);
+        // Agreed paragraphs are protected from the server's changes too (an accepted amendment,
+        // a restore), unless the caller was allowed to change them.
+        const agreed = room.agreedKeys.size > 0 ? timed("check-agreed", proposalId, () => touchedUnitKeys(room.doc, change.update, room.agreedKeys)) : new Set<string>();
+        if (agreed.size > 0 && !allowAgreed) throw new AppError("PARAGRAPH_AGREED");
         const after = new Y.Doc();
         Y.applyUpdate(after, Y.encodeStateAsUpdate(room.doc));
         Y.applyUpdate(after, change.update);
-        const snapshot: Snapshot = {
+        const snapshot: Snapshot & { agreedChanged: number } = {
           frozen: freezeText(after),
           editors: new Set([...room.editors, ...(author.delegationId ? [author.delegationId] : [])]),
           workshopId: room.workshopId,
           lastEditAt: room.lastEditAt,
           at: Date.now(),
+          agreedChanged: agreed.size,
         };
         after.destroy();
         const result = await retryOnceOnConflict(() =>

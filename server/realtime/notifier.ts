@@ -79,6 +79,12 @@ export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, conn
       // Through the adapter: every node's members of the room.
       io.to(roomKey(proposalId)).emit("proposal:mode", { proposalId, mode });
     },
+    agreedParagraphs(proposalId, keys) {
+      // Enforced by each node's room (pending when it is loading); no tab is told here, the
+      // statuses themselves reach them with draftingChanged.
+      rooms.setAgreedKeys(proposalId, keys);
+      rooms.cluster.relayAgreed(proposalId, keys);
+    },
     amendmentsChanged(proposalId, amendments) {
       if (amendments.length === 0) return;
       // The typing path's cache, here and (the event itself goes through the adapter) on the other nodes.
@@ -98,6 +104,10 @@ export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, conn
       // Never to the room at large: only the sockets seated in the thread's delegation.
       if (!thread.delegation) return;
       io.to(delegationRoomKey(proposalId, thread.delegation.id)).emit("comment:changed", { proposalId, thread });
+    },
+    draftingChanged(proposalId, change) {
+      // Everyone in the room sees every status, bracket and reading: through the adapter, every node.
+      io.to(roomKey(proposalId)).emit("drafting:changed", { proposalId, ...change });
     },
     presentDelegations: async (workshopId) => (attendance ? (await attendance.gather(workshopId)).delegationIds : []),
   };

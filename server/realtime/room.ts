@@ -16,6 +16,7 @@ import { inspectUpdate } from "./update-inspect.ts";
 import { PresenceSizes } from "./presence-limits.ts";
 import { timed } from "../observability/operation-log.ts";
 import { AmendmentCache } from "./amendment-cache.ts";
+import { touchedUnitKeys } from "../../lib/document/clause-guard.ts";
 
 export type Session = {
   member: RoomMember;
@@ -81,6 +82,11 @@ export class Room {
   mode: EditingMode = "OPEN";
   /** The room's open amendments by key, for the typing path (amendment-revisions.ts). */
   readonly amendments: AmendmentCache;
+  /**
+   * Keys of the agreed paragraphs (lib/document/clauses.ts): no change may touch them. Replaced
+   * whole, never mutated (RoomRegistry.setAgreedKeys), so a check can tell it went stale.
+   */
+  agreedKeys: ReadonlySet<string> = new Set();
 
   constructor(
     readonly proposalId: string,
@@ -135,6 +141,9 @@ export class Room {
       // Memory is what bounds a storage outage: past it, changes wait in their senders' tabs.
       if (!journal.canAccept(update.byteLength)) throw new AppError("UNAVAILABLE");
       const { insertingClients } = timed("inspect-update", this.proposalId, () => inspectUpdate(update, (client) => Y.getState(this.doc.store, client)));
+      // Checked once the update is known to be well-formed and complete, before anything is recorded.
+      const checkedAgreed = this.agreedKeys;
+      this.refuseAgreed(update, checkedAgreed);
       for (const client of insertingClients) {
         const owner = this.ledger.ownerOf(client);
         if (owner !== undefined && owner !== author.userId) throw new AppError("FOREIGN_CLIENT");
@@ -144,6 +153,8 @@ export class Room {
       for (const c of claimed) author.session?.clientIds.add(c);
       // Again after the ledger's await: a lock or vote that came meanwhile stops this change.
       opts.mayApply?.();
+      // So does a paragraph agreed meanwhile (the set is replaced, never changed in place).
+      if (this.agreedKeys !== checkedAgreed) this.refuseAgreed(update, this.agreedKeys);
       this.integrate(update, { origin: author.originSocketId, isFromThisNode: true });
       this.noteEdit(author.delegationId, Date.now());
       // Queued now, inside the turn, so the journal keeps the order in which changes applied.
@@ -164,6 +175,13 @@ export class Room {
       // Given up by the journal (see JournalWriter): the sender keeps the change and resends it.
       throw new AppError("UNAVAILABLE");
     }
+  }
+
+  /** Refuses an update that would change an agreed paragraph (cost: the update's size, clause-guard.ts). */
+  private refuseAgreed(update: Uint8Array, agreed: ReadonlySet<string>): void {
+    if (agreed.size === 0) return;
+    const touched = timed("check-agreed", this.proposalId, () => touchedUnitKeys(this.doc, update, agreed));
+    if (touched.size > 0) throw new AppError("PARAGRAPH_AGREED");
   }
 
   /**

@@ -4,7 +4,6 @@
 import * as Y from "yjs";
 import type { Db } from "../../lib/db.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
-import type { EditingMode } from "../../lib/domain/vocabulary.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/live-documents.ts";
 import { DEFAULT_COMMIT_INTERVAL_MS, JournalWriter, type JournalEntry } from "../document-store/journal.ts";
@@ -20,6 +19,11 @@ import { CompactionScheduler } from "./compaction-scheduler.ts";
 import { RevisionWriter } from "./amendment-revisions.ts";
 import { prismaRevisionStore, type RevisionStore } from "../services/amendments/store-revisions.ts";
 import { openAmendmentViews } from "../services/amendments/amendment-views.ts";
+import { CLAUSE_STATUSES, type ClauseStatus, type EditingMode } from "../../lib/domain/vocabulary.ts";
+import { isAgreedStatus } from "../../lib/domain/drafting.ts";
+
+/** The statuses whose paragraphs no change may touch (lib/domain/drafting.ts isAgreedStatus). */
+const AGREED_STATUSES: ClauseStatus[] = CLAUSE_STATUSES.filter(isAgreedStatus);
 
 /** On shutdown, how long to wait for the journal before exiting anyway (clients resend the rest). */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -63,6 +67,8 @@ export class RoomRegistry implements LiveDocuments {
    * committed, so the room takes the mode from here once built (else it would enforce the old one).
    */
   private readonly pendingModes = new Map<string, EditingMode>();
+  /** Agreed paragraphs set while a room was loading (as pendingModes, for the same reason). */
+  private readonly pendingAgreed = new Map<string, ReadonlySet<string>>();
   private readonly stopVersions: () => void;
   private readonly docs: LiveDocuments;
   private readonly compaction: CompactionScheduler;
@@ -104,6 +110,7 @@ export class RoomRegistry implements LiveDocuments {
         this.rooms.delete(proposalId);
         // The next load reads the mode afresh: a change noted for this one must not outlive it.
         this.pendingModes.delete(proposalId);
+        this.pendingAgreed.delete(proposalId);
       });
     }
     return pending;
@@ -152,6 +159,19 @@ export class RoomRegistry implements LiveDocuments {
     return room;
   }
 
+  /**
+   * The agreed paragraphs changed (the chair set a status): the room refuses changes to them from
+   * now on. Every node is told (LiveNotifier.agreedParagraphs relays it through cluster.ts).
+   */
+  setAgreedKeys(proposalId: string, keys: readonly string[]): Room | undefined {
+    // A new set each time: Room.accept notices a change that came while it awaited the ledger.
+    const agreed: ReadonlySet<string> = new Set(keys);
+    const room = this.loaded.get(proposalId);
+    if (room) room.agreedKeys = agreed;
+    else if (this.rooms.has(proposalId)) this.pendingAgreed.set(proposalId, agreed);
+    return room;
+  }
+
   /** The proposal's state changed (lock, vote…): the room enforces it from now on. */
   setState(proposalId: string, state: ProposalState): Room | undefined {
     const room = this.loaded.get(proposalId);
@@ -170,6 +190,8 @@ export class RoomRegistry implements LiveDocuments {
   readonly applyServerChange: LiveDocuments["applyServerChange"] = (proposalId, opts) => this.docs.applyServerChange(proposalId, opts);
 
   readonly readSpans: LiveDocuments["readSpans"] = (proposalId, anchors) => this.docs.readSpans(proposalId, anchors);
+
+  readonly readParagraphs: LiveDocuments["readParagraphs"] = (proposalId) => this.docs.readParagraphs(proposalId);
 
   /** An update another node accepted: into this node's replica and out to this node's members. */
   applyRelayed(proposalId: string, update: Uint8Array): void {
@@ -198,7 +220,7 @@ export class RoomRegistry implements LiveDocuments {
       select: { workshopId: true, state: true, editingMode: true, workshop: { select: { archivedAt: true } } },
     });
     if (!proposal) throw new AppError("NOT_FOUND");
-    const [stored, ledger] = await Promise.all([this.journal.read(proposalId), AuthorshipLedger.load(this.db, proposalId)]);
+    const [stored, ledger, agreed] = await Promise.all([this.journal.read(proposalId), AuthorshipLedger.load(this.db, proposalId), this.agreedKeysOf(proposalId)]);
     const room = new Room(proposalId, proposal.workshopId, proposal.state, stored, {
       journal: this.journal,
       cluster: this.cluster,
@@ -207,6 +229,8 @@ export class RoomRegistry implements LiveDocuments {
     });
     room.mode = this.pendingModes.get(proposalId) ?? proposal.editingMode;
     this.pendingModes.delete(proposalId);
+    room.agreedKeys = this.pendingAgreed.get(proposalId) ?? agreed;
+    this.pendingAgreed.delete(proposalId);
     // Archived while the room was loading: workshopArchived found no room, so it is read here.
     room.isArchived = proposal.workshop.archivedAt !== null || this.archived.has(proposal.workshopId);
     // Whatever other nodes relayed while (or just before) this node read the database.
@@ -216,6 +240,12 @@ export class RoomRegistry implements LiveDocuments {
     // not in the middle of someone's typing.
     foldPool().warm();
     return room;
+  }
+
+  /** The proposal's agreed paragraphs as stored (both Agreed and Agreed ad referendum are protected). */
+  private async agreedKeysOf(proposalId: string): Promise<ReadonlySet<string>> {
+    const rows = await this.db.clauseState.findMany({ where: { proposalId, status: { in: AGREED_STATUSES } }, select: { clauseKey: true } });
+    return new Set(rows.map((r) => r.clauseKey));
   }
 
   private async unload(room: Room, opts: { force?: boolean } = {}): Promise<void> {

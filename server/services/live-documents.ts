@@ -22,8 +22,14 @@ export type CutOptions = { kind: VersionKind; label: string | null; authorId: st
 /** A change the server makes on someone's behalf, with a Yjs client id of its own. */
 export type ServerChange = { update: Uint8Array; clientId: number };
 
-/** A passage between two anchors as the live text has it now (null: not a passage of this text). */
-export type LiveSpan = { block: string; from: number; to: number; passage: string } | null;
+/**
+ * A passage between two anchors as the live text has it now (null: not a passage of this text).
+ * `clauseKey`: the paragraph (unit, lib/document/clauses.ts) it lies in.
+ */
+export type LiveSpan = { block: string; from: number; to: number; passage: string; clauseKey: string | null } | null;
+
+/** The text after a server change, and how many agreed paragraphs the change alters (0 unless allowed). */
+export type ChangedText = TextSnapshot & { agreedChanged: number };
 
 export type LiveDocuments = {
   /**
@@ -31,6 +37,11 @@ export type LiveDocuments = {
    * turn: each answer is where the passage is now and what it reads (lib/document/anchors.ts).
    */
   readSpans(proposalId: string, anchors: readonly { from: Uint8Array; to: Uint8Array }[]): Promise<LiveSpan[]>;
+  /**
+   * The counted paragraphs of the live text, their keys in text order (lib/document/clauses.ts
+   * paragraphKeys), in the room's turn: what a reading steps through and progress counts.
+   */
+  readParagraphs(proposalId: string): Promise<{ keys: string[] }>;
   /** Cuts a version of the live text as it is now (null when skipped as unchanged). */
   cutVersionNow(proposalId: string, opts: CutOptions): Promise<{ id: string; number: number } | null>;
   /**
@@ -44,13 +55,17 @@ export type LiveDocuments = {
    * the change's journal row and ledger entry, and whatever `persist` writes with the text after
    * it (its version, its audit entry), commit in one transaction. Only then does the room apply
    * it and everyone see it. Nothing happens at all if any part fails.
+   *
+   * A change that would alter an agreed paragraph is refused (PARAGRAPH_AGREED) unless
+   * `allowAgreed` (a restore the chair confirmed); `persist` is told how many it alters.
    */
   applyServerChange<T>(
     proposalId: string,
     opts: {
       author: { userId: string; delegationId: string | null };
       makeChange: (live: Y.Doc) => ServerChange;
-      persist: (tx: Tx, after: TextSnapshot) => Promise<T>;
+      persist: (tx: Tx, after: ChangedText) => Promise<T>;
+      allowAgreed?: boolean;
     },
   ): Promise<T>;
 };

@@ -2,7 +2,7 @@
 // it (server/realtime/notifier.ts); use cases only depend on this shape.
 import type { ProposalState } from "../../lib/domain/access.ts";
 import type { EditingMode } from "../../lib/domain/vocabulary.ts";
-import type { AmendmentView, ThreadView } from "../../lib/protocol.ts";
+import type { AmendmentView, BracketView, ClauseView, ReadingView, ThreadView } from "../../lib/protocol.ts";
 
 export type LiveNotifier = {
   /** The proposal's state changed: its room enforces it and tells each client its edit right. */
@@ -19,6 +19,11 @@ export type LiveNotifier = {
   workshopArchived(workshopId: string): void;
   /** The chair changed the editing mode: every node's room enforces it, every open tab is told. */
   editingMode(proposalId: string, mode: EditingMode): void;
+  /**
+   * The proposal's agreed paragraphs (Agreed or Agreed ad referendum), all their keys, after a
+   * status change: every node's room refuses any change to them from now on.
+   */
+  agreedParagraphs(proposalId: string, keys: string[]): void;
   /** Amendments changed (each sent in full to everyone in the proposal's room, on every node). */
   amendmentsChanged(proposalId: string, amendments: AmendmentView[]): void;
   /**
@@ -26,6 +31,11 @@ export type LiveNotifier = {
    * the room and to nobody else (the notifier routes by the thread's visibility).
    */
   threadChanged(proposalId: string, thread: ThreadView): void;
+  /**
+   * Paragraph statuses, brackets or the reading changed: each view is sent in full to everyone
+   * in the proposal's room, on every node ("drafting:changed"; reading null: none any more).
+   */
+  draftingChanged(proposalId: string, change: { clauses?: ClauseView[]; brackets?: BracketView[]; reading?: ReadingView | null }): void;
   /**
    * Notices were stored for these members (a mention): their open pages, on every node, read
    * their notifications again. The signal carries no content, only the workshop.
@@ -44,7 +54,9 @@ export const silentNotifier: LiveNotifier = {
   accessChanged() {},
   workshopArchived() {},
   editingMode() {},
+  agreedParagraphs() {},
   amendmentsChanged() {},
   threadChanged() {},
+  draftingChanged() {},
   usersNotified() {},
 };

@@ -15,6 +15,7 @@ import { asBytes } from "../../lib/bytes";
 import { setDb } from "../../lib/db";
 import { docFromState, stateFromPmJson } from "../../lib/document/convert";
 import { anchorAt, blockText, textBlocks } from "../../lib/document/anchors";
+import { paragraphKeys } from "../../lib/document/clauses";
 import { AppError, isAppError } from "../../lib/errors";
 import { ClientEvents, PROTOCOL_VERSION, type ClientEventName } from "../../lib/protocol";
 import { ACTION_ENTRY_POINTS, PAGE_ENTRY_POINTS, ROUTE_ENTRY_POINTS, SOCKET_ENTRY_POINTS, type Guard } from "../../server/entry-points";
@@ -364,6 +365,53 @@ async function threadOn(proposal: Made): Promise<string> {
   return (await s.db.commentThread.create({ data: { ...data, comments: { create: { authorId: f.users.chair, body: "Is 'cooperate' enough?" } } } })).id;
 }
 
+/**
+ * A drafting event in the proposal's room; afterwards the proposal's brackets, statuses and
+ * readings are cleared, so every case starts from none, whatever the actors before it did.
+ */
+async function draftingCase(actor: ActorName, proposal: Made, then: (socket: LooseSocket) => Promise<Ack>): Promise<Outcome> {
+  try {
+    return await inRoom(actor, proposal, new Y.Doc().clientID, then);
+  } finally {
+    await s.db.bracket.deleteMany({ where: { proposalId: proposal.id } });
+    await s.db.clauseState.deleteMany({ where: { proposalId: proposal.id } });
+    await s.db.reading.deleteMany({ where: { proposalId: proposal.id } });
+  }
+}
+
+/** The key of the proposal's one paragraph, as its room's text has it. */
+function paragraphOf(proposal: Made): string {
+  return paragraphKeys(docFromState(proposal.seed))[0]!;
+}
+
+let thirdDelegation: Promise<string> | undefined;
+
+/**
+ * An open bracket on the proposal's "cooperate", placed by the actor's delegation (`own`) or by
+ * a delegation no actor belongs to (so any delegate may join it, add and support options).
+ */
+async function bracketOn(proposal: Made, actor: ActorName, own: boolean): Promise<{ bracketId: string; optionId: string }> {
+  const mine = own ? await delegationOf(actor) : null;
+  thirdDelegation ??= spareDelegation();
+  const delegationId = mine ?? (await thirdDelegation);
+  const { from, to } = anchorsIn(proposal);
+  const bracket = await s.db.bracket.create({
+    data: {
+      proposalId: proposal.id,
+      clauseKey: paragraphOf(proposal),
+      anchorFrom: asBytes(from),
+      anchorTo: asBytes(to),
+      passage: "cooperate",
+      placedById: mine ? userOf(actor)! : f.users.chair,
+      delegationId,
+      holders: { create: { delegationId, userId: mine ? userOf(actor)! : f.users.chair } },
+      options: { create: { text: "work together", authorId: f.users.chair, delegationId } },
+    },
+    include: { options: { select: { id: true } } },
+  });
+  return { bracketId: bracket.id, optionId: bracket.options[0]!.id };
+}
+
 const DRIVERS: Record<string, Driver> = {
   // Sockets
   "room:join": {
@@ -489,6 +537,79 @@ const DRIVERS: Record<string, Driver> = {
     freshPerActor: true,
     run: ({ actor, proposal }) =>
       inRoom(actor, proposal, new Y.Doc().clientID, async (socket) => emit(socket, "comment:resolve", { proposalId: proposal.id, threadId: await threadOn(proposal), resolved: true })),
+  },
+
+  // Brackets, statuses and readings: an allowed call must succeed, so each gets what it acts on
+  // (a bracket of the actor's own delegation where the rule wants the placer, another's where
+  // it wants a joiner; an awaited capital; a reading in progress), made in the database.
+  "bracket:place": {
+    scope: "proposal",
+    run: ({ actor, proposal }) => draftingCase(actor, proposal, (socket) => emit(socket, "bracket:place", { proposalId: proposal.id, ...anchorsIn(proposal), reason: "Not yet agreed." })),
+  },
+  "bracket:reason": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => emit(socket, "bracket:reason", { proposalId: proposal.id, bracketId: (await bracketOn(proposal, actor, true)).bracketId, reason: "Capital's instructions." })),
+  },
+  "bracket:hold": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => emit(socket, "bracket:hold", { proposalId: proposal.id, bracketId: (await bracketOn(proposal, actor, false)).bracketId, hold: true })),
+  },
+  "bracket:option": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => emit(socket, "bracket:option", { proposalId: proposal.id, bracketId: (await bracketOn(proposal, actor, false)).bracketId, text: "collaborate" })),
+  },
+  "bracket:support": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => emit(socket, "bracket:support", { proposalId: proposal.id, ...(await bracketOn(proposal, actor, false)), support: true })),
+  },
+  "bracket:agree": {
+    scope: "proposal",
+    // On the bracketed text as it stands: the text is unchanged, so one proposal serves every actor.
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => emit(socket, "bracket:agree", { proposalId: proposal.id, bracketId: (await bracketOn(proposal, actor, false)).bracketId, optionId: null })),
+  },
+  "bracket:lift": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => emit(socket, "bracket:lift", { proposalId: proposal.id, bracketId: (await bracketOn(proposal, actor, false)).bracketId })),
+  },
+  "clause:status": {
+    scope: "proposal",
+    run: ({ actor, proposal }) => draftingCase(actor, proposal, (socket) => emit(socket, "clause:status", { proposalId: proposal.id, clauseKey: paragraphOf(proposal), status: "PARKED" })),
+  },
+  "clause:confirm": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => {
+        // Awaiting the actor's capital (China's for callers without a delegation).
+        const delegationId = (await delegationOf(actor)) ?? (await delegationOf("delegate"))!;
+        await s.db.clauseState.create({ data: { proposalId: proposal.id, clauseKey: paragraphOf(proposal), status: "AGREED_AD_REFERENDUM", setById: f.users.chair, capitals: { create: { delegationId } } } });
+        return emit(socket, "clause:confirm", { proposalId: proposal.id, clauseKey: paragraphOf(proposal) });
+      }),
+  },
+  "reading:start": {
+    scope: "proposal",
+    run: ({ actor, proposal }) => draftingCase(actor, proposal, (socket) => emit(socket, "reading:start", { proposalId: proposal.id })),
+  },
+  "reading:move": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => {
+        await s.db.reading.create({ data: { proposalId: proposal.id, startedById: f.users.chair, currentKey: paragraphOf(proposal) } });
+        return emit(socket, "reading:move", { proposalId: proposal.id, direction: "next" });
+      }),
+  },
+  "reading:end": {
+    scope: "proposal",
+    run: ({ actor, proposal }) =>
+      draftingCase(actor, proposal, async (socket) => {
+        await s.db.reading.create({ data: { proposalId: proposal.id, startedById: f.users.chair, currentKey: paragraphOf(proposal) } });
+        return emit(socket, "reading:end", { proposalId: proposal.id });
+      }),
   },
 
   // Server actions, through the use cases they call (see each action for its arguments)

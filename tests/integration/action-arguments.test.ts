@@ -124,7 +124,7 @@ function wellFormed(): Record<string, Array<[string, Argument]>> {
     editDelegationAction: [["workshopId", w], ["delegationId", someId], ["name", "Singapore"], ["colour", "#0f766e"]],
     deleteDelegationAction: [["workshopId", w], ["delegationId", someId]],
     saveVersionAction: [["workshopId", w], ["proposalId", p], ["previous", PREVIOUS], ["form", form({ label: "Rev.1" })]],
-    restoreVersionAction: [["workshopId", w], ["proposalId", p], ["number", 1]],
+    restoreVersionAction: [["workshopId", w], ["proposalId", p], ["number", 1], ["confirmAgreed", false]],
     duplicateAsNewDraftAction: [["workshopId", w], ["proposalId", p], ["number", 1]],
     // The "Import text" file part is left out: a file there is what the form expects (see the proposals suite).
     createProposalAction: [["workshopId", w], ["previous", PREVIOUS], ["form", form({ title: "New item", summary: "", text: "The Parties agree.", format: "text" }, ["summary", "text", "format"])]],

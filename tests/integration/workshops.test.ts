@@ -52,8 +52,10 @@ function recordingNotifier() {
     accessChanged: ({ userId, workshopId }) => calls.push(`access ${userId} ${workshopId ?? ""}`),
     workshopArchived: (id) => calls.push(`archived ${id}`),
     editingMode: (id, mode) => calls.push(`mode ${id} ${mode}`),
+    agreedParagraphs: (id, keys) => calls.push(`agreed ${id} ${keys.length}`),
     amendmentsChanged: (id, list) => calls.push(`amendments ${id} ${list.length}`),
     threadChanged: (id, thread) => calls.push(`thread ${id} ${thread.id}`),
+    draftingChanged: (id) => calls.push(`drafting ${id}`),
     usersNotified: (id, users) => calls.push(`notified ${id} ${users.length}`),
   };
   return { live, calls };

@@ -123,7 +123,7 @@ export const setCurrentItemAction = defineAction(
 export const requestFloorAction = defineAction(
   { args: ["workshopId"], input: z.object({ workshopId: Id }) },
   async ({ workshopId }, { userId }) => {
-    await requestFloor({ db: db(), live: realtime().live, userId, workshopId, now: new Date() });
+    await requestFloor({ db: db(), live: realtime().live, rooms: realtime().rooms, userId, workshopId, now: new Date() });
   },
 );
 

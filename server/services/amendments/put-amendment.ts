@@ -11,6 +11,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { amendmentViews } from "./amendment-views.ts";
 import { actorOf, assertStateStill, enforce, type AmendmentRow } from "./load-amendment.ts";
 import { isUniqueViolation } from "../../../lib/storage-errors.ts";
+import { mayChangeParagraph } from "../../../lib/domain/drafting.ts";
 
 export type PutAmendmentInput = { key: string; from: Uint8Array; to: Uint8Array; insert: string; reason?: string };
 
@@ -75,6 +76,9 @@ type StoreInput = { proposalId: string; input: PutAmendmentInput; actor: Actor; 
 async function store(tx: Tx, s: StoreInput): Promise<string | null> {
   const { proposalId, input, actor, span } = s;
   const state = await assertStateStill(tx, proposalId, PROPOSE_STATES);
+  // Read in the transaction, so a paragraph agreed a moment ago is seen. Discarding one's own
+  // amendment changes no text: allowed anywhere.
+  if (!s.isDiscard) await assertParagraphOpen(tx, proposalId, span.clauseKey);
   const reason = storedReason(input.reason);
   const current = await tx.amendment.findUnique({ where: { proposalId_key: { proposalId, key: input.key } } });
   if (!current) {
@@ -119,4 +123,11 @@ async function store(tx: Tx, s: StoreInput): Promise<string | null> {
   // Support or objection was to the words as they were: a different amendment asks again.
   if (!isSameText) await tx.amendmentStance.deleteMany({ where: { amendmentId: current.id } });
   return current.id;
+}
+
+/** An agreed paragraph takes no amendment until the chair reopens it (lib/domain/drafting.ts). */
+async function assertParagraphOpen(tx: Tx, proposalId: string, clauseKey: string | null): Promise<void> {
+  if (clauseKey === null) return;
+  const row = await tx.clauseState.findUnique({ where: { proposalId_clauseKey: { proposalId, clauseKey } }, select: { status: true } });
+  if (row && !mayChangeParagraph(row.status, "amend")) throw new AppError("PARAGRAPH_AGREED");
 }

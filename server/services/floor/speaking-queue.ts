@@ -8,18 +8,22 @@ import { AppError } from "../../../lib/errors.ts";
 import { authorize } from "../authorize.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import type { LiveDocuments } from "../live-documents.ts";
+import { readingParagraph } from "../drafting/reading-paragraph.ts";
 
 type Base = { db: Db; live: LiveNotifier; userId: string | null; workshopId: string; now: Date };
 
-export async function requestFloor(opts: Base) {
+/** `rooms`: to number the paragraph being read, if a reading runs (without it, the key alone is kept). */
+export async function requestFloor(opts: Base & { rooms?: Pick<LiveDocuments, "readParagraphs"> }) {
   const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "floor.request", workshopId: opts.workshopId });
+  const paragraph = await readingParagraph(opts.db, opts.rooms, opts.workshopId);
   // Check and insert in one transaction (SQLite serializes writers; on PostgreSQL two tabs of
   // one person racing within milliseconds could both get in — harmless: the chair sees both).
   const req = await opts.db.$transaction(async (tx) => {
     const open = await tx.floorRequest.findFirst({ where: { workshopId: opts.workshopId, userId: membership.userId, status: { in: [...ACTIVE_FLOOR_STATUSES] } } });
     if (open) throw new AppError("ALREADY_QUEUED");
     const created = await tx.floorRequest.create({
-      data: { workshopId: opts.workshopId, userId: membership.userId, delegationId: membership.delegationId, requestedAt: opts.now },
+      data: { workshopId: opts.workshopId, userId: membership.userId, delegationId: membership.delegationId, requestedAt: opts.now, ...(paragraph ?? {}) },
     });
     await recordAudit(tx, { workshopId: opts.workshopId, actorId: membership.userId, action: "floor.request", detail: { requestId: created.id } });
     return created;

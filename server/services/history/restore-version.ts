@@ -17,8 +17,20 @@ import { docOfVersion } from "../../document-store/version-state.ts";
  * (history is never rewritten). The change, its RESTORE version and the audit entry are one
  * unit: either all are stored and the room shows the restored text, or none is and nothing
  * changed.
+ *
+ * Agreed paragraphs are protected: a restore that would change any is refused
+ * (RESTORE_CHANGES_AGREED, saying how many) unless the chair confirmed it (`confirmAgreed`);
+ * then the audit entry records how many agreed paragraphs it changed.
  */
-export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; live?: LiveNotifier; userId: string | null; proposalId: string; number: number }) {
+export async function restoreVersion(opts: {
+  db: Db;
+  rooms: LiveDocuments;
+  live?: LiveNotifier;
+  userId: string | null;
+  proposalId: string;
+  number: number;
+  confirmAgreed?: boolean;
+}) {
   const { membership, proposal } = await authorize({ db: opts.db, userId: opts.userId, action: "version.restore", proposalId: opts.proposalId });
   const source = await opts.db.version.findUnique({ where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } } });
   if (!source) throw new AppError("NOT_FOUND");
@@ -29,6 +41,9 @@ export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; live?
 
   const restored = await opts.rooms.applyServerChange(opts.proposalId, {
     author: { userId: membership.userId, delegationId: membership.delegationId },
+    // Decided in `persist`, which is told exactly how many agreed paragraphs this very change
+    // alters (worked out in the room's turn): unconfirmed, it throws and nothing is stored.
+    allowAgreed: true,
     // Worked out on a copy with a client id of its own: the change is the chair's, attributable as such.
     makeChange(live) {
       const scratch = new Y.Doc();
@@ -40,6 +55,7 @@ export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; live?
       return change;
     },
     async persist(tx, after) {
+      if (after.agreedChanged > 0 && !opts.confirmAgreed) throw new AppError("RESTORE_CHANGES_AGREED", agreedMessage(after.agreedChanged));
       const version = await cutVersion(tx, {
         proposalId: opts.proposalId,
         workshopId: proposal!.workshopId,
@@ -55,7 +71,7 @@ export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; live?
         proposalId: opts.proposalId,
         actorId: membership.userId,
         action: "version.restore",
-        detail: { from: source.number, to: version!.number },
+        detail: { from: source.number, to: version!.number, ...(after.agreedChanged > 0 ? { agreedChanged: after.agreedChanged } : {}) },
       });
       await notifyProposal(tx, { kind: "version.restore", proposalId: opts.proposalId, versionNumber: source.number, except: membership.userId });
       return version!;
@@ -64,4 +80,9 @@ export async function restoreVersion(opts: { db: Db; rooms: LiveDocuments; live?
   // The board's lastRestore changed: every open page of the text says which version came back.
   opts.live?.workshopChanged(proposal!.workshopId);
   return restored;
+}
+
+function agreedMessage(count: number): string {
+  const paragraphs = count === 1 ? "1 agreed paragraph" : `${count} agreed paragraphs`;
+  return `Restoring this version would change ${paragraphs}. Restore it anyway only if the room has agreed to reopen ${count === 1 ? "it" : "them"}.`;
 }

@@ -2,6 +2,7 @@
 // each recorded action and its details, from the JSON the use cases store.
 import { CHOICE_LABEL, countsInWords, ruleLabel } from "@/components/votes/vote-words";
 import type { AuditAction, ProposalState, Role } from "@/lib/domain/vocabulary";
+import { CLAUSE_STATUS_LABELS } from "@/lib/domain/drafting";
 
 type Detail = Record<string, unknown>;
 type Names = { delegation: (id: unknown) => string };
@@ -50,6 +51,17 @@ const ACTION_WORDS: Record<string, string | null> = {
   "comment.start": "Started a comment thread",
   "comment.resolve": "Resolved a comment thread",
   "comment.reopen": "Reopened a comment thread",
+  "bracket.place": "Put a passage in brackets",
+  "bracket.join": "Joined a bracket",
+  "bracket.withdraw": "Withdrew from a bracket",
+  "bracket.option": "Proposed an option for a bracket",
+  "bracket.support": "Changed support for a bracket's option",
+  "bracket.agree": "Agreed on a bracketed passage",
+  "bracket.lift": "Lifted a bracket",
+  "clause.status": "Set a paragraph's status",
+  "clause.confirm": "Confirmed a paragraph for their capital",
+  "reading.start": "Started a reading",
+  "reading.end": "Ended a reading",
 } satisfies Record<AuditAction, string | null>;
 
 const STATE_WORDS: Record<string, string> = { DRAFTING: "drafting", LOCKED: "locked", VOTING: "voting", ADOPTED: "adopted", WITHDRAWN: "withdrawn" } satisfies Record<ProposalState, string>;
@@ -159,7 +171,33 @@ export function detailInWords(action: string, d: Detail, names: Names): string {
       ]
         .filter(Boolean)
         .join(" · ");
+    // Brackets, statuses and readings: the entry keeps the words as they were (the text moves on).
+    case "bracket.place":
+    case "bracket.lift":
+      return [quoted(d.passage), d.delegationId ? names.delegation(d.delegationId) : ""].filter(Boolean).join(" · ");
+    case "bracket.join":
+    case "bracket.withdraw":
+      return [names.delegation(d.delegationId), d.lifted ? "no holder left: bracket withdrawn" : ""].filter(Boolean).join(" · ");
+    case "bracket.option":
+      return [quoted(d.text), names.delegation(d.delegationId)].filter(Boolean).join(" · ");
+    case "bracket.support":
+      return `${names.delegation(d.delegationId)} ${d.support ? "supports" : "no longer supports"} an option`;
+    case "bracket.agree":
+      return d.optionId
+        ? `${quoted(d.passage)} → ${quoted(d.text)}${d.optionDelegationId ? ` (${names.delegation(d.optionDelegationId)})` : ""}`
+        : `${quoted(d.passage)} kept as it stands`;
+    case "clause.status": {
+      const awaited = Array.isArray(d.awaiting) && d.awaiting.length > 0 ? ` · awaiting ${d.awaiting.map((id) => names.delegation(id)).join(", ")}` : "";
+      return `Paragraph ${str(d.number)}: ${statusWords(d.from)} → ${statusWords(d.to)}${awaited}`;
+    }
+    case "clause.confirm":
+      return [names.delegation(d.delegationId), d.agreed ? "every capital confirmed: agreed" : ""].filter(Boolean).join(" · ");
+    case "reading.end":
+      return Array.isArray(d.changes) ? `${d.changes.length} ${d.changes.length === 1 ? "paragraph" : "paragraphs"} changed status` : "";
     default:
       return "";
   }
 }
+
+const quoted = (v: unknown) => (str(v) ? `“${str(v)}”` : "");
+const statusWords = (v: unknown) => CLAUSE_STATUS_LABELS[str(v) as keyof typeof CLAUSE_STATUS_LABELS] ?? str(v);

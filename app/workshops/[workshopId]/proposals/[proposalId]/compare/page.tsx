@@ -10,6 +10,8 @@ import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-br
 import { LayoutToggle } from "@/components/history/layout-toggle";
 import { versionTitle, type TitledVersion } from "@/components/history/version-title";
 import { LocalTime } from "@/components/ui/local-time";
+import { DraftingEvents } from "@/components/history/drafting-events";
+import { listDraftingEvents } from "@/server/services/history/drafting-events";
 import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { loadHistoryContext, positiveInt } from "../history/load-context";
 import { CompareBusyNotice, CompareLevelNotice } from "./compare-notice";
@@ -62,6 +64,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const titleOf = (v: { number: number; label: string | null }) => versionTitle(options.find((o) => o.number === v.number) ?? v);
 
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
+  // What happened to brackets and statuses between the two versions' saving, in order.
+  const span = diff ? [new Date(diff.from.createdAt), new Date(diff.to.createdAt)].sort((a, b) => a.getTime() - b.getTime()) : null;
+  const drafting = span && span[0]!.getTime() !== span[1]!.getTime() ? await guardPage(listDraftingEvents({ db: db(), userId: ctx.user.id, proposalId, since: span[0], until: span[1] })) : null;
   const path = `${ctx.basePath}/compare`;
   const hrefFor = (l: DiffLayout) => `${path}?from=${from}&to=${to}${l === "side" ? "&layout=side" : ""}`;
 
@@ -101,6 +106,16 @@ export default async function ComparePage({ params, searchParams }: Props) {
           {/* No word counts when the diff worker never answered (server/compute/diff-pool.ts); the notice stands in. */}
           {diff.stats && <DiffLegend parts={diff.parts} stats={diff.stats} delegations={delegations} />}
           <DiffView parts={diff.parts} level={diff.level} delegations={delegations} layout={layout} fromTitle={titleOf(diff.from)} toTitle={titleOf(diff.to)} />
+          {drafting && (
+            <DraftingEvents
+              events={drafting.events}
+              isCut={drafting.isCut}
+              delegations={delegations}
+              zone={zone}
+              heading="Brackets and paragraph statuses between these versions"
+              empty="No bracket or paragraph status changed between these two versions."
+            />
+          )}
         </div>
       )}
     </div>

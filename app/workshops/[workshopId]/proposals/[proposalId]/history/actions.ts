@@ -31,13 +31,14 @@ export const saveVersionAction = defineAction(
 
 export const restoreVersionAction = defineAction(
   {
-    args: ["workshopId", "proposalId", "number"],
-    input: z.object({ workshopId: Id, proposalId: Id, number: z.number().int().positive() }),
+    // confirmAgreed: the chair was told agreed paragraphs would change and restores anyway.
+    args: ["workshopId", "proposalId", "number", "confirmAgreed"],
+    input: z.object({ workshopId: Id, proposalId: Id, number: z.number().int().positive(), confirmAgreed: z.boolean() }),
     // The live text changed: the proposal page's server-rendered fallback and the history both.
     revalidate: { paths: proposalPages },
   },
-  async ({ proposalId, number }, { userId }) => {
-    const version = await restoreVersion({ db: db(), rooms: realtime().rooms, live: realtime().live, userId, proposalId, number });
+  async ({ proposalId, number, confirmAgreed }, { userId }) => {
+    const version = await restoreVersion({ db: db(), rooms: realtime().rooms, live: realtime().live, userId, proposalId, number, confirmAgreed });
     return { number: version.number };
   },
 );

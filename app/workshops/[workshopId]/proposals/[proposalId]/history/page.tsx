@@ -9,6 +9,8 @@ import { HistoryBreadcrumb, historyTrail } from "@/components/history/history-br
 import { SaveVersionForm } from "@/components/history/save-version-form";
 import { VerifyHistoryButton } from "@/components/history/verify-history-button";
 import { VersionList } from "@/components/history/version-list";
+import { DraftingEvents } from "@/components/history/drafting-events";
+import { listDraftingEvents } from "@/server/services/history/drafting-events";
 import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import { saveVersionAction } from "./actions";
 import { loadHistoryContext, positiveInt } from "./load-context";
@@ -29,6 +31,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const before = positiveInt((await searchParams).before) ?? undefined;
   const ctx = await loadHistoryContext(workshopId, proposalId, `/workshops/${workshopId}/proposals/${proposalId}/history`);
   const { versions, nextBefore } = await guardPage(listVersions({ db: db(), userId: ctx.user.id, proposalId, before }));
+  const drafting = await guardPage(listDraftingEvents({ db: db(), userId: ctx.user.id, proposalId }));
   const zone = await viewerTimeZone();
   // "Latest" marks the newest version of all, which is on the first page only.
   const latestNumber = before === undefined ? (versions[0]?.number ?? null) : null;
@@ -104,6 +107,16 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             )}
           </nav>
           )}
+          <div className="mt-8">
+            <DraftingEvents
+              events={drafting.events}
+              isCut={drafting.isCut}
+              delegations={delegations}
+              zone={zone}
+              heading="Brackets and paragraph statuses"
+              empty="No bracket has been placed and no paragraph status set yet."
+            />
+          </div>
         </section>
       </div>
     </div>

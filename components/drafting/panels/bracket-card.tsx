@@ -1,0 +1,204 @@
+"use client";
+// One bracket in the Brackets region: the passage as option 1 and each alternative with the
+// delegations supporting it, who holds the bracket and why, and what this viewer may do
+// (drafting-logic.ts bracketControls). Buttons keep their exact names ("Support", "Agree on this
+// option"…) and point at their option or bracket with aria-describedby. Focus stays where the
+// user acted: Join/Withdraw is one button that changes its words; an action that closes the
+// bracket hands focus to the region (onClosed).
+import { memo, useId, useState } from "react";
+import { DelegationChip } from "@/components/ui/badges";
+import { amendmentColour, CHAIR_COLOUR } from "@/components/amendments/amendment-words";
+import type { BracketStatus } from "@/lib/domain/vocabulary";
+import type { BracketView, DelegationTag } from "@/lib/protocol";
+import { holdersSentence, optionNumber, resolutionSentence, type BracketControls } from "./drafting-logic";
+import { AddOption } from "./option-form";
+import { ReasonForm } from "./reason-form";
+
+export type BracketAction =
+  | { kind: "hold"; hold: boolean }
+  | { kind: "option"; text: string }
+  | { kind: "support"; optionId: string; support: boolean }
+  | { kind: "agree"; optionId: string | null }
+  | { kind: "lift" }
+  | { kind: "reason"; reason: string };
+
+const STATUS_WORDS: Record<BracketStatus, string> = { OPEN: "Open", AGREED: "Agreed", LIFTED: "Lifted", WITHDRAWN: "Withdrawn" };
+const STATUS_STYLE: Record<BracketStatus, string> = {
+  OPEN: "bg-amber-50 text-amber-900 ring-amber-200",
+  AGREED: "bg-emerald-50 text-emerald-900 ring-emerald-200",
+  LIFTED: "bg-slate-100 text-slate-700 ring-slate-200",
+  WITHDRAWN: "bg-slate-100 text-slate-700 ring-slate-200",
+};
+
+const action = "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1 text-sm font-medium aria-disabled:cursor-wait aria-disabled:opacity-60";
+const plain = `${action} border-slate-300 bg-white text-slate-700 hover:bg-slate-100`;
+const chairAction = `${action} border-emerald-700 text-emerald-900 hover:bg-emerald-50`;
+
+export function bracketCardDomId(bracketId: string): string {
+  return `bracket-card-${bracketId}`.replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+type Props = {
+  bracket: BracketView;
+  controls: BracketControls;
+  /** The paragraph's number, or null when it is no longer in the text. */
+  paragraph: number | null;
+  delegations: ReadonlyMap<string, DelegationTag>;
+  names: ReadonlyMap<string, string>;
+  myDelegationId: string | null;
+  act: (bracket: BracketView, action: BracketAction) => Promise<string | null>;
+  onClosed: () => void;
+};
+
+export const BracketCard = memo(function BracketCard({ bracket: b, controls, paragraph, delegations, names, myDelegationId, act, onClosed }: Props) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const colour = amendmentColour(b.delegation);
+  const isOpen = b.status === "OPEN";
+  const passageId = `${id}-passage`;
+  const optionId = (n: number) => `${id}-option-${n}`;
+  const holds = myDelegationId !== null && b.holders.includes(myDelegationId);
+  const resolution = resolutionSentence(b);
+  const agreedNumber = b.status === "AGREED" ? optionNumber(b, b.agreedOptionId) : null;
+
+  async function run(what: BracketAction, closes = false): Promise<string | null> {
+    if (busy) return null;
+    setBusy(true);
+    setError(null);
+    const refused = await act(b, what);
+    setBusy(false);
+    if (refused) setError(refused);
+    else if (closes) onClosed();
+    return refused;
+  }
+
+  const agreeButton = (chosen: string | null, n: number) =>
+    controls.agree && (
+      <button type="button" aria-disabled={busy || undefined} aria-describedby={optionId(n)} onClick={() => void run({ kind: "agree", optionId: chosen }, true)} className={chairAction}>
+        Agree on this option
+      </button>
+    );
+
+  return (
+    <li
+      id={bracketCardDomId(b.id)}
+      className={`space-y-2 rounded-lg border border-slate-200 px-3 py-3 shadow-sm ${isOpen ? "bg-white" : "bg-slate-50"}`}
+      style={{ borderLeftColor: colour, borderLeftWidth: 4 }}
+    >
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+        {b.delegation ? <DelegationChip name={b.delegation.name} code={b.delegation.code} colour={colour} /> : <DelegationChip name="Chair" colour={CHAIR_COLOUR} />}
+        <span className="font-medium text-slate-800">{b.placedBy.name}</span>
+        <span>{paragraph ? `¶${paragraph}` : "paragraph no longer in the text"}</span>
+        <span className={`ml-auto inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLE[b.status]}`}>{STATUS_WORDS[b.status]}</span>
+      </div>
+
+      <p id={passageId} className="font-serif text-base leading-snug text-slate-900">
+        <span className="sr-only">Bracket on </span>
+        <span aria-hidden className="font-sans font-semibold" style={{ color: colour }}>
+          [
+        </span>
+        {b.passage}
+        <span aria-hidden className="font-sans font-semibold" style={{ color: colour }}>
+          ]
+        </span>
+        {paragraph && <span className="sr-only"> in paragraph {paragraph}</span>}
+      </p>
+
+      {isOpen ? (
+        <p className="text-sm text-slate-700">{holdersSentence(b.holders, names)}</p>
+      ) : (
+        resolution && <p className="text-sm font-medium text-slate-800">{resolution}</p>
+      )}
+
+      {controls.reason ? (
+        <ReasonForm key={b.id} saved={b.reason ?? ""} describedBy={passageId} onSave={(reason) => run({ kind: "reason", reason })} />
+      ) : (
+        b.reason && (
+          <p className="text-sm text-slate-700">
+            <span className="font-medium text-slate-600">Reason: </span>
+            {b.reason}
+          </p>
+        )
+      )}
+
+      <ol aria-label="Options" className="space-y-2">
+        <li className={`space-y-1.5 rounded-md border px-2.5 py-2 ${agreedNumber === 1 ? "border-emerald-300 bg-emerald-50" : "border-slate-200"}`}>
+          <p id={optionId(1)} className="text-sm text-slate-800">
+            <span className="font-semibold">Option 1</span> <span className="text-slate-600">(the bracketed text)</span>: <q className="font-serif">{b.passage}</q>
+            {agreedNumber === 1 && <span className="font-semibold text-emerald-900"> — agreed</span>}
+          </p>
+          {isOpen && agreeButton(null, 1)}
+        </li>
+        {b.options.map((o, i) => {
+          const n = i + 2;
+          const supports = myDelegationId !== null && o.supporters.includes(myDelegationId);
+          return (
+            <li key={o.id} className={`space-y-1.5 rounded-md border px-2.5 py-2 ${agreedNumber === n ? "border-emerald-300 bg-emerald-50" : "border-slate-200"}`}>
+              <p id={optionId(n)} className="text-sm text-slate-800">
+                <span className="font-semibold">Option {n}</span>: <q className="font-serif">{o.text}</q>
+                {agreedNumber === n && <span className="font-semibold text-emerald-900"> — agreed</span>}
+              </p>
+              {o.supporters.length > 0 && (
+                <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
+                  <span>Supported by</span>
+                  {o.supporters.map((d) => {
+                    const tag = delegations.get(d);
+                    return <DelegationChip key={d} name={tag?.name ?? "A delegation"} code={tag?.code} colour={amendmentColour(tag)} />;
+                  })}
+                </p>
+              )}
+              {isOpen && (controls.support || controls.agree) && (
+                <div className="flex flex-wrap gap-2">
+                  {controls.support && (
+                    <button
+                      type="button"
+                      aria-pressed={supports}
+                      aria-disabled={busy || undefined}
+                      aria-describedby={optionId(n)}
+                      // Pressed again: the delegation takes its support back.
+                      onClick={() => void run({ kind: "support", optionId: o.id, support: !supports })}
+                      className={`${plain} aria-pressed:border-emerald-700 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900`}
+                    >
+                      Support
+                    </button>
+                  )}
+                  {agreeButton(o.id, n)}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+
+      {isOpen && (controls.join || controls.withdraw || controls.addOption || controls.lift) && (
+        <div className="flex flex-wrap items-start gap-2">
+          {(controls.join || controls.withdraw) && (
+            // One button whose words change, so focus stays on it after joining or withdrawing.
+            <button
+              type="button"
+              aria-disabled={busy || undefined}
+              aria-describedby={passageId}
+              onClick={() => void run({ kind: "hold", hold: !holds }, holds && b.holders.length === 1)}
+              className={plain}
+            >
+              {holds ? "Withdraw bracket" : "Join bracket"}
+            </button>
+          )}
+          {controls.addOption && <AddOption describedBy={passageId} onPropose={(text) => run({ kind: "option", text })} />}
+          {controls.lift && (
+            <button type="button" aria-disabled={busy || undefined} aria-describedby={passageId} onClick={() => void run({ kind: "lift" }, true)} className={`${plain} ml-auto`}>
+              Lift bracket
+            </button>
+          )}
+        </div>
+      )}
+
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+});

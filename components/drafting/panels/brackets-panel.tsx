@@ -1,0 +1,165 @@
+"use client";
+// The Brackets region: one card per bracket in text order (bracket-card.tsx), the open ones by
+// default and the resolved ones under "Resolved". While focus is in the list, cards keep their
+// places (a card moving under the keyboard loses focus); when an action closes the bracket being
+// worked on, focus goes to the region's heading rather than to the page.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import * as Y from "yjs";
+import { announce } from "@/components/ui/announce";
+import { keepPlaces } from "@/components/amendments/text-order";
+import type { Actor } from "@/lib/domain/amendments";
+import type { ClauseStatus, ProposalState } from "@/lib/domain/vocabulary";
+import type { BracketView, ClauseView } from "@/lib/protocol";
+import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
+import { BracketCard, type BracketAction } from "./bracket-card";
+import { bracketControls, bracketsInTextOrder, optionNumber, type ParagraphIndex } from "./drafting-logic";
+import { refusalText, sendDrafting } from "./send-drafting";
+import type { DelegationBook } from "./use-delegation-tags";
+
+type Filter = "OPEN" | "RESOLVED";
+
+type Props = {
+  provider: ProposalProvider;
+  brackets: readonly BracketView[];
+  clauses: ReadonlyMap<string, ClauseView>;
+  index: ParagraphIndex;
+  book: DelegationBook;
+  actor: Actor | null;
+  state: ProposalState | null;
+};
+
+/** Where a bracket's passage starts within its paragraph's text (for the order), or null. */
+function startOffset(doc: Y.Doc, b: BracketView): number | null {
+  try {
+    return Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(b.from), doc)?.index ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function BracketsPanel({ provider, brackets, clauses, index, book, actor, state }: Props) {
+  const [filter, setFilter] = useState<Filter>("OPEN");
+  const heading = useRef<HTMLHeadingElement>(null);
+  const doc = provider.doc;
+  // Recomputed when the brackets change or the text was read again (index).
+  const ordered = useMemo(() => bracketsInTextOrder(brackets, index.unitIndex, (b) => startOffset(doc, b)), [brackets, index, doc]);
+  const openCount = ordered.filter((b) => b.status === "OPEN").length;
+  const resolvedCount = ordered.length - openCount;
+  const shown = ordered.filter((b) => (filter === "OPEN" ? b.status === "OPEN" : b.status !== "OPEN"));
+
+  const [isFocusWithin, setFocusWithin] = useState(false);
+  const lastOrder = useRef<string[]>([]);
+  const byId = new Map(shown.map((b) => [b.id, b]));
+  const ids = isFocusWithin ? keepPlaces(lastOrder.current, [...byId.keys()]) : [...byId.keys()];
+  useEffect(() => {
+    lastOrder.current = ids;
+  });
+
+  const act = useCallback(
+    async (b: BracketView, what: BracketAction): Promise<string | null> => {
+      const bracketId = b.id;
+      const res =
+        what.kind === "hold"
+          ? await sendDrafting(provider, "bracket:hold", { bracketId, hold: what.hold })
+          : what.kind === "option"
+            ? await sendDrafting(provider, "bracket:option", { bracketId, text: what.text })
+            : what.kind === "support"
+              ? await sendDrafting(provider, "bracket:support", { bracketId, optionId: what.optionId, support: what.support })
+              : what.kind === "agree"
+                ? await sendDrafting(provider, "bracket:agree", { bracketId, optionId: what.optionId })
+                : what.kind === "lift"
+                  ? await sendDrafting(provider, "bracket:lift", { bracketId })
+                  : await sendDrafting(provider, "bracket:reason", { bracketId, reason: what.reason });
+      if (!res.ok) return refusalText(res);
+      const said =
+        what.kind === "agree"
+          ? `Agreed on option ${optionNumber(b, what.optionId)}.`
+          : what.kind === "lift"
+            ? "Bracket lifted."
+            : what.kind === "hold"
+              ? what.hold
+                ? "Your delegation now holds this bracket."
+                : res.bracket.status === "OPEN"
+                  ? "Your delegation withdrew from this bracket."
+                  : "Bracket withdrawn."
+              : what.kind === "option"
+                ? `Option ${res.bracket.options.length + 1} proposed.`
+                : what.kind === "support"
+                  ? what.support
+                    ? "Your delegation supports this option."
+                    : "Support taken back."
+                  : null;
+      if (said) announce(said);
+      return null;
+    },
+    [provider],
+  );
+
+  const onClosed = useCallback(() => heading.current?.focus(), []);
+  const myDelegationId = actor?.delegationId ?? null;
+
+  return (
+    <section aria-label="Brackets" className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <h2 ref={heading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none focus-visible:outline-2 focus-visible:outline-sky-700">
+          Brackets <span className="font-normal text-slate-600">({openCount} open)</span>
+        </h2>
+        <fieldset>
+          <legend className="sr-only">Show brackets</legend>
+          <div className="inline-flex rounded-md border border-slate-300 bg-slate-50 p-0.5">
+            {(
+              [
+                ["OPEN", "Open", openCount],
+                ["RESOLVED", "Resolved", resolvedCount],
+              ] as const
+            ).map(([value, label, count]) => (
+              <label
+                key={value}
+                className="cursor-pointer rounded px-2.5 py-1 text-sm font-medium text-slate-700 has-checked:bg-white has-checked:text-slate-900 has-checked:shadow-sm has-focus-visible:outline-3 has-focus-visible:outline-blue-600"
+              >
+                <input type="radio" name="bracket-filter" value={value} checked={filter === value} onChange={() => setFilter(value)} className="sr-only" />
+                {label} <span className="tabular-nums text-slate-500">({count})</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+
+      {ids.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          {filter === "OPEN"
+            ? actor?.role === "DELEGATE"
+              ? "No open brackets. Select a passage in the text and choose Bracket to put it in square brackets."
+              : "No open brackets."
+            : "No resolved brackets."}
+        </p>
+      ) : (
+        <ul
+          className="max-h-[70vh] space-y-3 overflow-y-auto pr-1"
+          onFocus={() => setFocusWithin(true)}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocusWithin(false);
+          }}
+        >
+          {ids.map((id) => {
+            const b = byId.get(id)!;
+            const paragraph: ClauseStatus = clauses.get(b.clauseKey)?.status ?? "OPEN";
+            return (
+              <BracketCard
+                key={id}
+                bracket={b}
+                controls={bracketControls(actor, b, state, paragraph)}
+                paragraph={index.number.get(b.clauseKey) ?? null}
+                delegations={book.byId}
+                names={book.names}
+                myDelegationId={myDelegationId}
+                act={act}
+                onClosed={onClosed}
+              />
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+// The progress summary — "12 of 18 paragraphs agreed, 5 brackets open: China 2, Japan 1, ASEAN 2"
+// (lib/domain/drafting.ts progressSentence). On the proposal page it is counted live from the
+// tab's own text, statuses and brackets; on the workshop board each agenda item shows the
+// server's count (WorkshopLive proposals[].progress).
+import { useId, useMemo } from "react";
+import { progressOf, progressSentence, type Progress } from "@/lib/domain/drafting";
+import type { ClauseStatus } from "@/lib/domain/vocabulary";
+import type { BracketView, ClauseView } from "@/lib/protocol";
+
+type Props = { keys: readonly string[]; clauses: ReadonlyMap<string, ClauseView>; brackets: readonly BracketView[] };
+
+export function ProgressSummary({ keys, clauses, brackets }: Props) {
+  const id = useId();
+  const sentence = useMemo(() => {
+    const statuses = new Map<string, ClauseStatus>([...clauses].map(([k, c]) => [k, c.status]));
+    const open = brackets.filter((b) => b.status === "OPEN").map((b) => ({ delegationName: b.delegation?.name ?? null }));
+    return progressSentence(progressOf(keys, statuses, open));
+  }, [keys, clauses, brackets]);
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm print:hidden">
+      <h2 id={`${id}-label`} className="text-sm font-semibold text-slate-600">
+        Progress
+      </h2>
+      <p role="status" aria-labelledby={`${id}-label`} className="mt-0.5 text-base text-slate-900">
+        {sentence}
+      </p>
+    </div>
+  );
+}
+
+/** One agenda item's progress on the workshop board; nothing until a status or bracket exists. */
+export function BoardProgress({ progress }: { progress: Progress | null }) {
+  if (!progress) return null;
+  return (
+    <p className="mt-1 text-sm text-slate-700">
+      <span className="font-medium text-slate-600">Progress: </span>
+      {progressSentence(progress)}
+    </p>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+// The placing delegation's reason for a bracket: "Reason" and "Save reason". Live updates never
+// overwrite what is being typed. "Save reason" is aria-disabled, not disabled, when there is
+// nothing to save: a disabled button would drop the focus of whoever just pressed it.
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { buttonSecondary } from "@/components/ui/field";
+import { MAX_REASON_CHARS } from "@/lib/domain/amendments";
+
+export function ReasonForm({ saved, onSave, describedBy }: { saved: string; onSave: (reason: string) => Promise<string | null>; describedBy?: string }) {
+  const [value, setValue] = useState(saved);
+  const [isDirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  useEffect(() => {
+    if (!isDirty) setValue(saved);
+  }, [saved, isDirty]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy || !isDirty) return;
+    setBusy(true);
+    setError(null);
+    const refused = await onSave(value);
+    setBusy(false);
+    if (refused) {
+      setError(refused);
+      return;
+    }
+    setDirty(false);
+    setSaid("Reason saved.");
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="space-y-1">
+      <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
+        Reason
+      </label>
+      <textarea
+        id={`${id}-reason`}
+        value={value}
+        maxLength={MAX_REASON_CHARS}
+        rows={2}
+        placeholder="Optional: why your delegation brackets this"
+        aria-describedby={[`${id}-count`, describedBy].filter(Boolean).join(" ")}
+        onChange={(e) => {
+          setValue(e.target.value);
+          setDirty(true);
+          setSaid(null);
+        }}
+        className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-sky-600"
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" aria-disabled={busy || !isDirty || undefined} className={`${buttonSecondary} aria-disabled:opacity-50`}>
+          Save reason
+        </button>
+        <span id={`${id}-count`} className="text-xs tabular-nums text-slate-500">
+          {value.length}/{MAX_REASON_CHARS}
+        </span>
+        <span role="status" className="text-xs text-emerald-800">
+          {said}
+        </span>
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
