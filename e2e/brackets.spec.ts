@@ -104,6 +104,8 @@ test("a text is read to agreement: brackets, options, statuses, a capital's conf
   await expect(queue(chair)).toContainText("paragraph 2");
   await statusGroup(chair).getByRole("radio", { name: "Agreed ad referendum" }).check();
   await paragraph(chair).getByRole("checkbox", { name: "ASEAN" }).check();
+  // The margin says so for everyone, and whose capital is awaited.
+  await expect(textbox(observer).getByRole("note", { name: "Paragraph 2: Agreed ad referendum, awaiting ASEAN" })).toBeAttached();
   await chair.getByRole("button", { name: "Next paragraph" }).click();
   await chair.getByRole("button", { name: "Previous paragraph" }).click();
   await expect(chair.getByText("Reading paragraph 2 of 5")).toBeVisible();

@@ -254,7 +254,7 @@ export type ClauseView = {
   key: string;
   status: ClauseStatus;
   /** Agreed ad referendum: the delegations whose capitals must confirm, and whether each has. */
-  awaiting: { delegationId: string; confirmedAt: string | null }[];
+  awaiting: { delegationId: string; code: string; confirmedAt: string | null }[];
   setBy: { id: string; name: string } | null;
   updatedAt: string;
 };

@@ -6,6 +6,7 @@ import { docFromState, stateFromPmJson } from "../../lib/document/convert.ts";
 import { cutVersion, freezeText } from "../services/history/cut-version.ts";
 import { recordStartingDraft } from "../document-store/starting-draft.ts";
 import { DEMO_PROPOSALS, DEMO_WORKSHOP } from "./content.ts";
+import { seedDraftingDemo } from "./drafting-demo.ts";
 
 export const DEMO_PASSWORD = "accord-demo";
 
@@ -15,6 +16,9 @@ export const DEMO_DELEGATIONS = [
   { code: "KOR", name: "Republic of Korea", colour: "#1d4ed8" },
   { code: "ASEAN", name: "ASEAN", colour: "#047857" },
 ] as const;
+
+/** The demo text with brackets and statuses already (server/seed/drafting-demo.ts). */
+export const DRAFTING_DEMO_TITLE = "SME financing and capital-chain continuity";
 
 type DemoUser = { email: string; name: string; role: Role; delegation?: string };
 
@@ -49,8 +53,10 @@ export async function seedDemo(db: Db): Promise<{ workshopId: string }> {
       const created = await tx.delegation.create({ data: { workshopId: workshop.id, ...d } });
       delegationIds.set(d.code, created.id);
     }
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const user = await tx.user.create({ data: { email: u.email, name: u.name, passwordHash } });
+      userIds.set(u.email, user.id);
       if (u.role === "MODERATOR") chairId = user.id;
       await tx.member.create({
         data: { workshopId: workshop.id, userId: user.id, role: u.role, delegationId: u.delegation ? delegationIds.get(u.delegation)! : null },
@@ -61,16 +67,26 @@ export async function seedDemo(db: Db): Promise<{ workshopId: string }> {
       const state = stateFromPmJson(p.doc);
       await recordStartingDraft(tx, { proposalId: proposal.id, state, owner: chairId ? { userId: chairId, delegationId: null } : null });
       // Version 1 of every draft: the text the workshop starts from.
+      const doc = docFromState(state);
       await cutVersion(tx, {
         proposalId: proposal.id,
         workshopId: workshop.id,
-        frozen: freezeText(docFromState(state)),
+        frozen: freezeText(doc),
         kind: "NAMED",
         label: "Starting draft",
         authorId: chairId,
         editors: new Set(),
         now: new Date(),
       });
+      // One text shows a reading in progress: brackets, an option, paragraph statuses.
+      if (p.title === DRAFTING_DEMO_TITLE) {
+        await seedDraftingDemo(tx, doc, { workshopId: workshop.id, proposalId: proposal.id }, {
+          chairId,
+          userOf: (email) => userIds.get(email)!,
+          delegationOf: (code) => delegationIds.get(code)!,
+        });
+      }
+      doc.destroy();
       if (position === 0) await tx.workshop.update({ where: { id: workshop.id }, data: { currentProposalId: proposal.id } });
     }
     await tx.auditEvent.create({ data: { workshopId: workshop.id, action: "workshop.seed", detail: "{}" } });

@@ -233,3 +233,24 @@ describe("brackets", () => {
     expect(after.proposals.find((p) => p.id === f.proposalId)!.progress).toMatchObject({ paragraphs: 1, openBrackets: 0, bracketsBy: [] });
   });
 });
+
+describe("brackets in \"Amendments only\"", () => {
+  it("are placed and given options by delegates whose typing is refused, and change no word", async () => {
+    const f = await createFixture(s.db, OPENING);
+    const chair = await client(f.users.chair, f.proposalId);
+    const china = await client(f.users.china, f.proposalId);
+    const japan = await client(f.users.japan, f.proposalId);
+    expect(await send(chair, "proposal:mode", { proposalId: f.proposalId, mode: "AMENDMENTS" })).toMatchObject({ ok: true });
+    const updatesBefore = await s.db.documentUpdate.count({ where: { proposalId: f.proposalId } });
+
+    const placed = await send(china, "bracket:place", { proposalId: f.proposalId, ...anchorsOf(china.doc, "every month") });
+    expect(placed).toMatchObject({ ok: true, bracket: { passage: "every month", status: "OPEN" } });
+    const option = await send(japan, "bracket:option", { proposalId: f.proposalId, bracketId: placed.bracket!.id, text: "every quarter" });
+    expect(option).toMatchObject({ ok: true });
+    expect(option.bracket!.options.map((o) => o.text)).toEqual(["every quarter"]);
+
+    // The agreed wording is untouched: no journal row, the stored text as it was.
+    expect(await s.db.documentUpdate.count({ where: { proposalId: f.proposalId } })).toBe(updatesBefore);
+    expect(await storedText(f.proposalId)).toBe(`<paragraph>${OPENING}</paragraph>`);
+  });
+});

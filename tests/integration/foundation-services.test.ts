@@ -13,6 +13,12 @@ import { revokeInvite } from "../../server/services/invites/revoke-invite";
 import { moveAgendaItem } from "../../server/services/workshop/move-agenda-item";
 import { plainTextOf } from "../../lib/document/convert";
 import { silentNotifier } from "../../server/services/live-notifier";
+import { docFromState } from "../../lib/document/convert";
+import { resolveSpan } from "../../lib/document/anchors";
+import { paragraphKeys } from "../../lib/document/clauses";
+import { loadDocumentState } from "../../server/document-store/load-document";
+import { DRAFTING_DEMO_TITLE } from "../../server/seed/seed";
+import { DEMO_BRACKET } from "../../server/seed/drafting-demo";
 
 let t: TestDb;
 let workshopId: string;
@@ -29,6 +35,24 @@ beforeAll(async () => {
 afterAll(async () => t.cleanup());
 
 describe("seeded demo", () => {
+  it("shows a reading in progress on one text: a bracket with an option, an Agreed and a Parked clause, all on its own text", async () => {
+    const proposal = await t.db.proposal.findFirstOrThrow({ where: { workshopId, title: DRAFTING_DEMO_TITLE } });
+    // As the server will load it: the rows must name what is really in the stored text.
+    const doc = docFromState((await loadDocumentState({ db: t.db, proposalId: proposal.id })).state);
+    const [bracket] = await t.db.bracket.findMany({ where: { proposalId: proposal.id }, include: { options: { include: { supports: true } }, holders: true } });
+    expect(bracket).toMatchObject({ status: "OPEN", passage: DEMO_BRACKET.passage });
+    expect(resolveSpan(doc, bracket!.anchorFrom, bracket!.anchorTo)?.passage).toBe(DEMO_BRACKET.passage);
+    expect(bracket!.options.map((o) => [o.text, o.supports.length])).toEqual([[DEMO_BRACKET.option, 2]]);
+    const keys = paragraphKeys(doc);
+    expect(keys).toContain(bracket!.clauseKey);
+    const statuses = await t.db.clauseState.findMany({ where: { proposalId: proposal.id } });
+    expect(statuses.map((c) => c.status).sort()).toEqual(["AGREED", "PARKED"]);
+    for (const c of statuses) expect(keys).toContain(c.clauseKey);
+    expect(JSON.parse(proposal.progress!)).toEqual({ paragraphs: keys.length, agreed: 1, adReferendum: 0, parked: 1 });
+    expect(await t.db.auditEvent.count({ where: { proposalId: proposal.id, action: { in: ["bracket.place", "bracket.option", "clause.status"] } } })).toBe(4);
+    doc.destroy();
+  });
+
   it("has the four delegations, two delegates each, a chair, an observer and four drafted proposals", async () => {
     const view = await getWorkshopOverview({ db: t.db, userId: ids["chair@accord.example"]!, workshopId });
     expect(view.workshop.title).toBe("China–Japan Economic and Trade Cooperation under COVID-19");

@@ -143,6 +143,20 @@ describe("the margin", () => {
     expect(current?.textContent).toContain("joint assessment");
     // The markers are beside the paragraphs, never inside their text.
     expect(textOf(editor, "recognise")).toBe("The Parties recognise the disruption.");
+    // Ad referendum: the margin names the capitals still awaited, and stops once they confirm.
+    const adRef = (confirmedAt: string | null): ClauseView => ({
+      ...clause(keyOfText(doc, "recognise"), "AGREED_AD_REFERENDUM"),
+      awaiting: [
+        { delegationId: "asean", code: "ASEAN", confirmedAt },
+        { delegationId: "jpn", code: "JPN", confirmedAt: "2026-12-01T10:05:00.000Z" },
+      ],
+    });
+    drafting.apply({ clauses: [adRef(null)] });
+    await settle();
+    expect(markers(editor)[0]).toBe("Paragraph 1: Agreed ad referendum, awaiting ASEAN");
+    drafting.apply({ clauses: [adRef("2026-12-01T10:06:00.000Z")] });
+    await settle();
+    expect(markers(editor)[0]).toBe("Paragraph 1: Agreed ad referendum");
   });
 
   it("brings the paragraph being read into view when it moves, for those who follow the chair", async () => {

@@ -117,13 +117,15 @@ function decorate(doc: EditorState["doc"], s: Omit<DraftingMarksState, "decorati
   const decorations: Decoration[] = [];
   const reading = currentKey(s.snapshot);
   for (const u of s.units) {
-    const status = (u.key && s.snapshot.clauses.get(u.key)?.status) || "OPEN";
+    const clause = u.key ? s.snapshot.clauses.get(u.key) : undefined;
+    const status = clause?.status ?? "OPEN";
     const current = u.key !== null && u.key === reading;
     const inList = u.inList;
     const attrs = unitAttrs({ status, current, inList });
     if (attrs) decorations.push(Decoration.node(u.pos, u.end, attrs, { unitKey: u.key }));
     if (u.number === null) continue;
-    const facts = { number: u.number, status, current, inList };
+    const awaiting = (clause?.awaiting ?? []).filter((a) => a.confirmedAt === null).map((a) => a.code);
+    const facts = { number: u.number, status, current, inList, awaiting };
     // Before the paragraph's node (inside the list item for a clause): never inside its text.
     const at = inList ? u.pos + 1 : u.pos;
     decorations.push(Decoration.widget(at, () => markerDom(u.key, facts), { side: -1, key: markerKey(u.key, facts), ignoreSelection: true, marks: [] }));

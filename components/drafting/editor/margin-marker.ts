@@ -9,7 +9,8 @@
 import type { ClauseStatus } from "@/lib/domain/vocabulary";
 import { CLAUSE_STATUS_LABELS } from "@/lib/domain/drafting";
 
-export type MarkerFacts = { number: number; status: ClauseStatus; current: boolean; inList: boolean };
+/** `awaiting`: for Agreed ad referendum, the codes of the delegations whose capitals have not confirmed yet. */
+export type MarkerFacts = { number: number; status: ClauseStatus; current: boolean; inList: boolean; awaiting: readonly string[] };
 
 /** The paragraph's bar per status (a pseudo-element: the text does not move). */
 const BAR: Record<ClauseStatus, string> = {
@@ -30,9 +31,15 @@ const CHIP: Record<ClauseStatus, string> = {
 const BAR_AT = { block: "before:-left-3", item: "before:-left-[2.6rem]" };
 const NUMBER_AT = { block: "sm:mr-5", item: "sm:mr-[3.1rem]" };
 
-/** "Paragraph 3: Agreed, being read". */
-export function markerLabel(f: Pick<MarkerFacts, "number" | "status" | "current">): string {
-  const status = f.status === "OPEN" ? "" : `: ${CLAUSE_STATUS_LABELS[f.status]}`;
+/** "Agreed ad referendum · awaiting ASEAN", or just the status's name. */
+function statusText(f: Pick<MarkerFacts, "status" | "awaiting">, joiner: string): string {
+  const awaited = f.status === "AGREED_AD_REFERENDUM" && f.awaiting.length > 0 ? `${joiner}awaiting ${f.awaiting.join(", ")}` : "";
+  return `${CLAUSE_STATUS_LABELS[f.status]}${awaited}`;
+}
+
+/** "Paragraph 3: Agreed, being read"; "Paragraph 2: Agreed ad referendum, awaiting ASEAN". */
+export function markerLabel(f: Pick<MarkerFacts, "number" | "status" | "current"> & { awaiting?: readonly string[] }): string {
+  const status = f.status === "OPEN" ? "" : `: ${statusText({ status: f.status, awaiting: f.awaiting ?? [] }, ", ")}`;
   return `Paragraph ${f.number}${status}${f.current ? ", being read" : ""}`;
 }
 
@@ -51,7 +58,7 @@ export function unitAttrs(f: { status: ClauseStatus; current: boolean; inList: b
 }
 
 export function markerKey(key: string | null, f: MarkerFacts): string {
-  return `margin:${key ?? "new"}:${f.number}:${f.status}:${f.current ? 1 : 0}:${f.inList ? 1 : 0}`;
+  return `margin:${key ?? "new"}:${f.number}:${f.status}:${f.current ? 1 : 0}:${f.inList ? 1 : 0}:${f.awaiting.join(",")}`;
 }
 
 export function markerDom(key: string | null, f: MarkerFacts): HTMLElement {
@@ -80,7 +87,7 @@ export function markerDom(key: string | null, f: MarkerFacts): HTMLElement {
     chips.setAttribute("aria-hidden", "true");
     chips.className = "float-right ml-3 mt-1 flex gap-1";
     if (f.current) chips.append(chip("Now reading", "border-sky-300 bg-sky-100 text-sky-900"));
-    if (f.status !== "OPEN") chips.append(chip(CLAUSE_STATUS_LABELS[f.status], CHIP[f.status]));
+    if (f.status !== "OPEN") chips.append(chip(statusText(f, " · "), CHIP[f.status]));
     box.append(chips);
   }
   return box;

@@ -173,9 +173,9 @@ describe("paragraph status", () => {
   });
   it("says who still has to confirm", () => {
     const clause = { status: "AGREED_AD_REFERENDUM" as const, awaiting: [
-      { delegationId: "chn", confirmedAt: null },
-      { delegationId: "jpn", confirmedAt: "2026-12-01T10:00:00.000Z" },
-      { delegationId: "asean", confirmedAt: null },
+      { delegationId: "chn", code: "CHN", confirmedAt: null },
+      { delegationId: "jpn", code: "JPN", confirmedAt: "2026-12-01T10:00:00.000Z" },
+      { delegationId: "asean", code: "ASEAN", confirmedAt: null },
     ] };
     expect(statusSentence(clause, names)).toBe("Agreed ad referendum, awaiting confirmation from China and ASEAN");
     expect(statusSentence(null, names)).toBe("Open");
@@ -189,11 +189,11 @@ describe("paragraph status", () => {
   it("lists the paragraphs awaiting my capital in text order, skipping confirmed and vanished ones", () => {
     const clause = (key: string, awaiting: ClauseView["awaiting"], status: ClauseView["status"] = "AGREED_AD_REFERENDUM"): ClauseView => ({ key, status, awaiting, setBy: null, updatedAt: "" });
     const clauses = [
-      clause("1:3", [{ delegationId: "chn", confirmedAt: null }]),
-      clause("1:1", [{ delegationId: "chn", confirmedAt: null }]),
-      clause("9:9", [{ delegationId: "chn", confirmedAt: null }]),
-      clause("1:0", [{ delegationId: "chn", confirmedAt: "x" }]),
-      clause("1:2", [{ delegationId: "jpn", confirmedAt: null }]),
+      clause("1:3", [{ delegationId: "chn", code: "CHN", confirmedAt: null }]),
+      clause("1:1", [{ delegationId: "chn", code: "CHN", confirmedAt: null }]),
+      clause("9:9", [{ delegationId: "chn", code: "CHN", confirmedAt: null }]),
+      clause("1:0", [{ delegationId: "chn", code: "CHN", confirmedAt: "x" }]),
+      clause("1:2", [{ delegationId: "jpn", code: "JPN", confirmedAt: null }]),
     ];
     expect(awaitingMyCapital(clauses, "chn", index).map((p) => [p.number, p.words])).toEqual([
       [1, "The Parties recognise that the pandemic disrupted regional…"],

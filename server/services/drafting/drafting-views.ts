@@ -1,6 +1,7 @@
 // Statuses, brackets and readings as the protocol sends them (ClauseView, BracketView,
 // ReadingView): one shape for the join answer, the live events, the acknowledgements and the
 // tests. Every member of the workshop sees all of them.
+import { findManyInChunks } from "../../../lib/db-chunks.ts";
 import type { Db, Tx } from "../../../lib/db.ts";
 import { asBytes } from "../../../lib/bytes.ts";
 import { FORMER_MEMBER_NAME } from "../../../lib/domain/people.ts";
@@ -53,10 +54,15 @@ async function toClauseViews(db: Reader, rows: ClauseRow[]): Promise<ClauseView[
     db,
     rows.flatMap((r) => (r.setById ? [r.setById] : [])),
   );
+  // The margin says whose capitals are awaited by code ("awaiting ASEAN"), without a lookup of its own.
+  const awaitedIds = [...new Set(rows.flatMap((r) => r.capitals.map((c) => c.delegationId)))];
+  const codes = new Map(
+    (await findManyInChunks(awaitedIds, (chunk) => db.delegation.findMany({ where: { id: { in: chunk } }, select: { id: true, code: true } }))).map((d) => [d.id, d.code]),
+  );
   return rows.map((r) => ({
     key: r.clauseKey,
     status: r.status,
-    awaiting: r.capitals.map((c) => ({ delegationId: c.delegationId, confirmedAt: c.confirmedAt?.toISOString() ?? null })),
+    awaiting: r.capitals.map((c) => ({ delegationId: c.delegationId, code: codes.get(c.delegationId) ?? "?", confirmedAt: c.confirmedAt?.toISOString() ?? null })),
     setBy: r.setById ? person(names, r.setById) : null,
     updatedAt: r.updatedAt.toISOString(),
   }));
