@@ -166,4 +166,17 @@ test("a text is read to agreement: brackets, options, statuses, a capital's conf
   await korea.keyboard.type(" Reviewed.");
   await expect.poll(() => paragraphs(observer)).toContain(`${W.paragraphs[0]} Reviewed.`);
   for (const page of everyone) await expect(progress(page)).toHaveText(/2 of 5 paragraphs agreed/);
+
+  // Restoring the starting draft would change the agreed third paragraph: the chair is asked first.
+  const proposalUrl = chair.url();
+  await chair.getByRole("link", { name: "History", exact: true }).click();
+  await chair.getByRole("link", { name: "Version 1 — Starting draft" }).click();
+  await chair.getByRole("button", { name: "Restore this version" }).click();
+  await chair.getByRole("button", { name: "Confirm restore" }).click();
+  await expect(chair.getByRole("alert").filter({ hasText: "Restoring this version would change" })).toContainText("1 agreed paragraph");
+  await chair.getByRole("button", { name: "Restore anyway" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: /Restored as version \d+/ })).toBeVisible();
+  await expect.poll(() => paragraphs(observer)).toContain(third);
+  await chair.goto(proposalUrl);
+  await expectOpened(chair);
 });
