@@ -4,15 +4,16 @@
 // what this viewer may do with it — by the rules of lib/domain/amendments.ts, so a button never
 // offers what the server would refuse. Observers read only. After an action that takes its
 // button away (withdraw, accept, reject), focus goes to the card's summary, not to the page.
-import { memo, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { memo, useRef, useState } from "react";
 import { DelegationChip } from "@/components/ui/badges";
 import { LocalTime } from "@/components/ui/local-time";
-import { buttonSecondary } from "@/components/ui/field";
-import { MAX_REASON_CHARS, mayDecide, mayRevise, mayTakeStance, mayWithdraw, type Actor } from "@/lib/domain/amendments";
+import { mayDecide, mayRevise, mayTakeStance, mayWithdraw, type Actor } from "@/lib/domain/amendments";
 import type { ProposalState, Stance } from "@/lib/domain/vocabulary";
 import type { DelegationTag } from "@/lib/protocol";
 import { DRAFT_ID_PREFIX, type ShownAmendment } from "@/lib/realtime/amendment-drafts";
 import { CHAIR_COLOUR, STATUS_WORDS, amendmentColour, describeAmendment } from "./amendment-words";
+import { InlineError } from "@/components/ui/alert";
+import { ReasonForm } from "@/components/ui/reason-form";
 
 /** What a card asks the region to do; resolves with the server's refusal message, or null. */
 export type CardAction =
@@ -119,7 +120,7 @@ export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer,
       )}
 
       {mayWriteReason && a.status === "OPEN" ? (
-        <ReasonForm key={a.key} saved={a.reason ?? ""} onSave={(reason) => run({ kind: "reason", reason })} busy={busy} />
+        <ReasonForm key={a.key} saved={a.reason ?? ""} onSave={(reason) => run({ kind: "reason", reason })} showsRefusal={false} />
       ) : (
         a.reason && (
           <p className="text-sm text-slate-700">
@@ -189,61 +190,7 @@ export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer,
         </div>
       )}
 
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
     </li>
   );
 });
-
-/** The author's reason: a textarea and "Save reason"; live updates never overwrite what is being typed. */
-function ReasonForm({ saved, onSave, busy }: { saved: string; onSave: (reason: string) => Promise<string | null>; busy: boolean }) {
-  const [value, setValue] = useState(saved);
-  const [isDirty, setDirty] = useState(false);
-  const [said, setSaid] = useState<string | null>(null);
-  const id = useId();
-  useEffect(() => {
-    if (!isDirty) setValue(saved);
-  }, [saved, isDirty]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if ((await onSave(value)) !== null) return;
-    setDirty(false);
-    setSaid("Reason saved.");
-  }
-
-  return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-1">
-      <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
-        Reason
-      </label>
-      <textarea
-        id={`${id}-reason`}
-        value={value}
-        maxLength={MAX_REASON_CHARS}
-        rows={2}
-        aria-describedby={`${id}-count`}
-        onChange={(e) => {
-          setValue(e.target.value);
-          setDirty(true);
-          setSaid(null);
-        }}
-        className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-sky-600"
-      />
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={busy || !isDirty} className={buttonSecondary}>
-          Save reason
-        </button>
-        <span id={`${id}-count`} className="text-xs tabular-nums text-slate-500">
-          {value.length}/{MAX_REASON_CHARS}
-        </span>
-        <span role="status" className="text-xs text-emerald-800">
-          {said}
-        </span>
-      </div>
-    </form>
-  );
-}

@@ -19,6 +19,7 @@ import { PREVIEW_LABEL, type PreviewKind } from "./amendment-preview";
 import { isTypedAway } from "./amendment-words";
 import { inTextOrder, keepPlaces, type TextRange } from "./text-order";
 import { useDelegations } from "./use-delegations";
+import { InlineError } from "@/components/ui/alert";
 
 /** A card's identity: the same before and after the server has stored the amendment. */
 const cardKey = (a: Pick<ShownAmendment, "author" | "key">) => `${a.author.id}:${a.key}`;
@@ -218,11 +219,7 @@ export function AmendmentsPanel({ provider, editor, drafts, proposalId, shown, s
           ))}
         </div>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
 
       {visible.length > 0 ? (
         <ul

@@ -6,6 +6,7 @@
 import { useId, useState } from "react";
 import type { EditingMode, Role } from "@/lib/domain/vocabulary";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
+import { InlineError } from "@/components/ui/alert";
 
 export const MODE_LABEL: Record<EditingMode, string> = { OPEN: "Open drafting", AMENDMENTS: "Amendments only" };
 
@@ -44,11 +45,7 @@ export function EditingModeControl({ provider, mode, disabled }: { provider: Pro
           </label>
         ))}
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
     </div>
   );
 }

@@ -5,3 +5,13 @@ export function ErrorAlert({ children }: { children: React.ReactNode }) {
     </p>
   );
 }
+
+/** A refusal beside the control that caused it (a card's, a panel's), announced; nothing when there is none. */
+export function InlineError({ error }: { error: string | null | undefined }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className="text-sm text-red-800">
+      {error}
+    </p>
+  );
+}

@@ -3,32 +3,24 @@
 // agrees on an option (the words replace the passage as the proposing delegation's, with a
 // version) or lifts the bracket; the last holder's withdrawal withdraws it. Bad input is refused
 // with a named error and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { docFromState } from "../../lib/document/convert";
 import { loadDocumentState } from "../../server/document-store/load-document";
 import { getWorkshopLive } from "../../server/services/workshop/get-workshop-live";
 import { anchorsOf, draftingOf, keysOf, send } from "../helpers/drafting-client";
+import { serverSuite } from "../helpers/server-suite";
 import { createFixture, type Fixture } from "../helpers/fixtures";
-import { eventually, openClient, startTestServer, textOf, type TestClient, type TestServer } from "../helpers/test-server";
+import { eventually, textOf, type TestClient, type TestServer } from "../helpers/test-server";
 
+const suite = serverSuite();
 let s: TestServer;
-const open: TestClient[] = [];
-
-beforeAll(async () => {
-  s = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of open) c.close();
-  await s.close();
+beforeAll(() => {
+  s = suite.server;
 });
 
 const OPENING = "The Parties agree to cooperate on public health and to share data every month.";
 
-async function client(userId: string, proposalId: string): Promise<TestClient> {
-  const c = await openClient(s, userId, proposalId);
-  open.push(c);
-  return c;
-}
+const client = (userId: string, proposalId: string): Promise<TestClient> => suite.client(userId, proposalId);
 
 async function storedText(proposalId: string): Promise<string> {
   await s.server.rooms.journal.drain();

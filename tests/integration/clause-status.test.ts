@@ -3,30 +3,22 @@
 // Agreed), reopens; a paragraph with open brackets cannot be agreed, and an agreed one cannot be
 // bracketed. The chair reads the text paragraph by paragraph; a request for the floor during the
 // reading records the paragraph. Bad input is refused with a named error and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ClauseView } from "../../lib/protocol";
 import { requestFloor } from "../../server/services/floor/speaking-queue";
 import { getWorkshopLive } from "../../server/services/workshop/get-workshop-live";
 import { anchorsOf, appendParagraph, draftingOf, keysOf, send } from "../helpers/drafting-client";
+import { serverSuite } from "../helpers/server-suite";
 import { createFixture, type Fixture } from "../helpers/fixtures";
-import { eventually, openClient, startTestServer, type TestClient, type TestServer } from "../helpers/test-server";
+import { eventually, type TestClient, type TestServer } from "../helpers/test-server";
 
+const suite = serverSuite();
 let s: TestServer;
-const open: TestClient[] = [];
-
-beforeAll(async () => {
-  s = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of open) c.close();
-  await s.close();
+beforeAll(() => {
+  s = suite.server;
 });
 
-async function client(userId: string, proposalId: string): Promise<TestClient> {
-  const c = await openClient(s, userId, proposalId);
-  open.push(c);
-  return c;
-}
+const client = (userId: string, proposalId: string): Promise<TestClient> => suite.client(userId, proposalId);
 
 async function delegationId(f: Fixture, code: string): Promise<string> {
   return (await s.db.delegation.findFirstOrThrow({ where: { workshopId: f.workshopId, code } })).id;

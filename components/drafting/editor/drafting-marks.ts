@@ -14,11 +14,10 @@
 import { Extension, type Editor } from "@tiptap/core";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
-import type { Mapping } from "@tiptap/pm/transform";
+import { mapPlaced, placeAll, type Placed, type TextRange } from "@/components/editor/placed-ranges";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import type { BracketView } from "@/lib/protocol";
 import type { DraftingSnapshot, DraftingState } from "@/lib/realtime/drafting-state";
-import { rangeResolver } from "@/components/editor/suggest/batch-positions";
 import { scrollToPassage } from "@/components/editor/scroll-to-passage";
 import { closingDom, closingKey, openingDom, openingKey } from "./bracket-widgets";
 import { markerDom, markerKey, unitAttrs } from "./margin-marker";
@@ -26,8 +25,6 @@ import { isBound, positionsByKey, sameShape, unitsOf, type Unit } from "./paragr
 import { isAgreedStatus } from "@/lib/domain/drafting";
 import { scrollToParagraphDom } from "./reading-scroll";
 
-export type TextRange = { from: number; to: number };
-type Placed = { from: Uint8Array; to: Uint8Array; range: TextRange | null };
 
 export type DraftingMarksState = {
   snapshot: DraftingSnapshot;
@@ -76,38 +73,12 @@ function isFromSync(tr: Transaction): boolean {
   return (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
 }
 
-function clamp(range: TextRange | null, size: number): TextRange | null {
-  if (!range) return null;
-  const from = Math.max(0, Math.min(range.from, size));
-  return { from, to: Math.max(from, Math.min(range.to, size)) };
-}
 
-/** Both ends stay before text typed exactly at them, as their anchors (tied to the character before) do. */
-function mapRange(range: TextRange | null, mapping: Mapping): TextRange | null {
-  if (!range) return null;
-  const from = mapping.map(range.from, -1);
-  return { from, to: Math.max(from, mapping.map(range.to, -1)) };
-}
 
 function openOf(brackets: readonly BracketView[]): BracketView[] {
   return brackets.filter((b) => b.status === "OPEN").sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-function place(state: EditorState, open: readonly BracketView[], prev: ReadonlyMap<string, Placed> | null): Map<string, Placed> {
-  const size = state.doc.content.size;
-  const out = new Map<string, Placed>();
-  let resolve: ReturnType<typeof rangeResolver> | undefined;
-  for (const b of open) {
-    const known = prev?.get(b.id);
-    if (known && known.from === b.from && known.to === b.to) {
-      out.set(b.id, known);
-      continue;
-    }
-    resolve ??= rangeResolver(state);
-    out.set(b.id, { from: b.from, to: b.to, range: clamp(resolve ? resolve(b.from, b.to) : null, size) });
-  }
-  return out;
-}
 
 function currentKey(snapshot: DraftingSnapshot): string | null {
   return snapshot.reading?.active ? snapshot.reading.currentKey : null;
@@ -162,11 +133,11 @@ function apply(tr: Transaction, prev: DraftingMarksState, newState: EditorState)
   const units = tr.docChanged || sync || meta?.rekey || bound !== prev.bound ? unitsOf(newState, local ? { units: prev.units, mapping: tr.mapping } : undefined) : prev.units;
 
   let placed = prev.placed;
-  if (bound && (sync || bound !== prev.bound)) placed = place(newState, open, null);
+  if (bound && (sync || bound !== prev.bound)) placed = placeAll(newState, open, null);
   else if (tr.docChanged) {
-    placed = new Map([...prev.placed].map(([id, p]) => [id, { ...p, range: clamp(mapRange(p.range, tr.mapping), size) }]));
-    if (bracketsChanged) placed = place(newState, open, placed);
-  } else if (bracketsChanged && bound) placed = place(newState, open, prev.placed);
+    placed = mapPlaced(prev.placed, tr.mapping, size);
+    if (bracketsChanged) placed = placeAll(newState, open, placed);
+  } else if (bracketsChanged && bound) placed = placeAll(newState, open, prev.placed);
 
   const next = { snapshot, open, placed, units, bound };
   // Typing inside a paragraph: everything drawn moves with the text (no redraw).

@@ -12,6 +12,7 @@ import type { ClauseView } from "@/lib/protocol";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { awaitingMyCapital, type ParagraphIndex } from "./drafting-logic";
 import { refusalText, sendDrafting } from "./send-drafting";
+import { InlineError } from "@/components/ui/alert";
 
 type Props = {
   provider: ProposalProvider;
@@ -81,11 +82,7 @@ export function AwaitingCapital({ provider, clauses, index, actor, state }: Prop
           ))}
         </ul>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
     </div>
   );
 }

@@ -12,7 +12,8 @@ import type { BracketStatus } from "@/lib/domain/vocabulary";
 import type { BracketView, DelegationTag } from "@/lib/protocol";
 import { holdersSentence, optionNumber, resolutionSentence, type BracketControls } from "./drafting-logic";
 import { AddOption } from "./option-form";
-import { ReasonForm } from "./reason-form";
+import { ReasonForm } from "@/components/ui/reason-form";
+import { InlineError } from "@/components/ui/alert";
 
 export type BracketAction =
   | { kind: "hold"; hold: boolean }
@@ -112,7 +113,7 @@ export const BracketCard = memo(function BracketCard({ bracket: b, controls, par
       )}
 
       {controls.reason ? (
-        <ReasonForm key={b.id} saved={b.reason ?? ""} describedBy={passageId} onSave={(reason) => run({ kind: "reason", reason })} />
+        <ReasonForm key={b.id} saved={b.reason ?? ""} describedBy={passageId} placeholder="Optional: why your delegation brackets this" onSave={(reason) => run({ kind: "reason", reason })} />
       ) : (
         b.reason && (
           <p className="text-sm text-slate-700">
@@ -194,11 +195,7 @@ export const BracketCard = memo(function BracketCard({ bracket: b, controls, par
         </div>
       )}
 
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
     </li>
   );
 });

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { MAX_OPTION_CHARS } from "@/lib/domain/drafting";
+import { InlineError } from "@/components/ui/alert";
 
 type Props = {
   /** The bracket's passage element: the button says which bracket it adds to. */
@@ -99,11 +100,7 @@ export function AddOption({ describedBy, onPropose }: Props) {
       <p id={`${id}-hint`} className="text-xs text-slate-500">
         The wording that would replace the bracketed passage. Your delegation supports it.
       </p>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" aria-disabled={busy || undefined} className={buttonPrimary}>
           Propose option

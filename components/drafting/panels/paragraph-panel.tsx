@@ -14,6 +14,7 @@ import { AwaitingCapital } from "./awaiting-capital";
 import { firstWords, mayReopen, maySetStatuses, paragraphPosition, statusChoices, statusSentence, toggledAwaiting, type ParagraphIndex } from "./drafting-logic";
 import type { DelegationBook } from "./use-delegation-tags";
 import { useStatusSender } from "./use-status-sender";
+import { InlineError } from "@/components/ui/alert";
 
 type Props = {
   provider: ProposalProvider;
@@ -142,11 +143,7 @@ export function ParagraphPanel({ provider, currentKey, isReading, index, clauses
                   Reopen paragraph
                 </button>
               )}
-              {error && (
-                <p role="alert" className="text-sm text-red-800">
-                  {error}
-                </p>
-              )}
+              <InlineError error={error} />
             </>
           ) : (
             <p className="text-sm text-slate-800">

@@ -12,6 +12,7 @@ import type { ReadingView } from "@/lib/protocol";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { endedReadingToShow, firstWords, mayRead, readingSummary, type ParagraphIndex } from "./drafting-logic";
 import { refusalText, sendDrafting } from "./send-drafting";
+import { InlineError } from "@/components/ui/alert";
 
 type Props = {
   provider: ProposalProvider;
@@ -131,11 +132,7 @@ export function ReadingPanel({ provider, reading, index, actor, state }: Props) 
           )}
         </div>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
     </section>
   );
 }

@@ -14,15 +14,12 @@ import { scrollToPassage } from "../scroll-to-passage";
 import { Extension, type Editor } from "@tiptap/core";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
-import type { Mapping } from "@tiptap/pm/transform";
+import { mapPlaced, placeAll, type Placed, type TextRange } from "../placed-ranges";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { amendmentColour } from "@/components/amendments/amendment-words";
 import type { ShownAmendment } from "@/lib/realtime/amendment-drafts";
-import { rangeResolver } from "./batch-positions";
 import type { SuggestHost } from "./suggest-host";
 
-export type TextRange = { from: number; to: number };
-type Placed = { from: Uint8Array; to: Uint8Array; range: TextRange | null };
 
 export type AmendmentMarksState = {
   /** The open amendments drawn. */
@@ -51,36 +48,8 @@ function isBound(state: EditorState): boolean {
   return Boolean((ySyncPluginKey.getState(state) as { binding?: unknown } | undefined)?.binding);
 }
 
-function clamp(range: TextRange | null, size: number): TextRange | null {
-  if (!range) return null;
-  const from = Math.max(0, Math.min(range.from, size));
-  return { from, to: Math.max(from, Math.min(range.to, size)) };
-}
 
-/** Both ends stay before text typed exactly at them, as their anchors (tied to the character before) do. */
-function mapRange(range: TextRange | null, mapping: Mapping): TextRange | null {
-  if (!range) return null;
-  const from = mapping.map(range.from, -1);
-  return { from, to: Math.max(from, mapping.map(range.to, -1)) };
-}
 
-function place(state: EditorState, list: readonly ShownAmendment[], prev: ReadonlyMap<string, Placed> | null): Map<string, Placed> {
-  const size = state.doc.content.size;
-  const out = new Map<string, Placed>();
-  // One resolver per batch: the blocks' positions are summed once (batch-positions.ts).
-  let resolve: ReturnType<typeof rangeResolver> | undefined;
-  for (const a of list) {
-    const known = prev?.get(a.id);
-    // Same anchors, and the text has not changed since they were resolved: still right.
-    if (known && known.from === a.from && known.to === a.to) {
-      out.set(a.id, known);
-      continue;
-    }
-    resolve ??= rangeResolver(state);
-    out.set(a.id, { from: a.from, to: a.to, range: clamp(resolve ? resolve(a.from, a.to) : null, size) });
-  }
-  return out;
-}
 
 function insertionDom(a: ShownAmendment, colour: string, selected: boolean): HTMLElement {
   const ins = document.createElement("ins");
@@ -156,13 +125,13 @@ function apply(tr: Transaction, prev: AmendmentMarksState, newState: EditorState
   if (bound && (sync?.isChangeOrigin === true || bound !== prev.bound)) {
     // The text changed from Yjs (the mapping was rebuilt before this transaction), or the editor
     // was just bound: every position from its anchors.
-    placed = place(newState, open, null);
+    placed = placeAll(newState, open, null);
   } else if (tr.docChanged) {
-    placed = new Map([...prev.placed].map(([id, p]) => [id, { ...p, range: clamp(mapRange(p.range, tr.mapping), size) }]));
-    if (meta?.list) placed = place(newState, open, placed);
+    placed = mapPlaced(prev.placed, tr.mapping, size);
+    if (meta?.list) placed = placeAll(newState, open, placed);
   } else if (meta?.list && bound) {
     // New or revised amendments: only those whose anchors changed are resolved.
-    placed = place(newState, open, prev.placed);
+    placed = placeAll(newState, open, prev.placed);
   }
 
   const changed = placed !== prev.placed || open !== prev.open || selectedId !== prev.selectedId || bound !== prev.bound;

@@ -1,12 +1,23 @@
 "use client";
-// The placing delegation's reason for a bracket: "Reason" and "Save reason". Live updates never
-// overwrite what is being typed. "Save reason" is aria-disabled, not disabled, when there is
+// "Reason" and "Save reason": an amendment's author's reason, a bracket's placing delegation's.
+// Live updates never overwrite what is being typed. "Save reason" is aria-disabled, not disabled, when there is
 // nothing to save: a disabled button would drop the focus of whoever just pressed it.
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { buttonSecondary } from "@/components/ui/field";
 import { MAX_REASON_CHARS } from "@/lib/domain/amendments";
+import { InlineError } from "@/components/ui/alert";
 
-export function ReasonForm({ saved, onSave, describedBy }: { saved: string; onSave: (reason: string) => Promise<string | null>; describedBy?: string }) {
+type Props = {
+  saved: string;
+  /** Resolves to the refusal's message, or null once saved. */
+  onSave: (reason: string) => Promise<string | null>;
+  describedBy?: string;
+  placeholder?: string;
+  /** Whether this form says a refusal itself (false: the card around it already does). */
+  showsRefusal?: boolean;
+};
+
+export function ReasonForm({ saved, onSave, describedBy, placeholder, showsRefusal = true }: Props) {
   const [value, setValue] = useState(saved);
   const [isDirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,7 +53,7 @@ export function ReasonForm({ saved, onSave, describedBy }: { saved: string; onSa
         value={value}
         maxLength={MAX_REASON_CHARS}
         rows={2}
-        placeholder="Optional: why your delegation brackets this"
+        placeholder={placeholder}
         aria-describedby={[`${id}-count`, describedBy].filter(Boolean).join(" ")}
         onChange={(e) => {
           setValue(e.target.value);
@@ -62,11 +73,7 @@ export function ReasonForm({ saved, onSave, describedBy }: { saved: string; onSa
           {said}
         </span>
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      {showsRefusal && <InlineError error={error} />}
     </form>
   );
 }
