@@ -1,7 +1,7 @@
 // The one command line of `npm run bench`: subcommands (`profile P2`, `scenario s1`, `trace FILE`,
-// `room-load FILE`, `history`, `board`, `amendments`) and the flag spellings that came before them
-// (`--profile P2`, `--scenario s1`, `--trace FILE`, `--room-load FILE`, `--history`, `--board`,
-// `--amendments`), which the docs and the committed results' commands still use. Options that do
+// `room-load FILE`, `history`, `board`, `amendments`, `brackets`) and the flag spellings that came
+// before them (`--profile P2`, `--scenario s1`, `--trace FILE`, `--room-load FILE`, `--history`,
+// `--board`, `--amendments`, `--brackets`), which the docs and the committed results' commands still use. Options that do
 // not apply to a command are refused rather than ignored: a silently ignored `--rate` would
 // mislabel the figures.
 import { parseArgs } from "node:util";
@@ -19,6 +19,9 @@ Commands (the old flag spelling in brackets still works):
   board          [--board]          the workshop's live board: change → every page, rebuild cost
   amendments     [--amendments]     issue 17: opening a proposal with 200 amendments and 500 threads,
                                     typing as amendments vs open drafting (P2), accepting → every tab
+  brackets       [--brackets]       issue 18: a 300-paragraph text with 150 brackets and 300 options:
+                                    status change → every tab, typing vs the plain text (P2),
+                                    margin and progress render in Chromium (needs \`npm run build\`)
 
 Load options (profile, scenario, custom):
   --rooms N --clients N --typists N   override the preset (--clients, --typists per room)
@@ -38,6 +41,8 @@ Other options:
              --changes N (default 20), --json FILE
   amendments: --opens N (cold and warm opens each, ≥ 2, default 20), --accepts N (≤ 200, default 30),
              --runs N (default 1; medians), --json FILE
+  brackets:  --changes N (status changes, default 40), --runs N (default 3; medians; 0: browser only),
+             --loads N (page loads in Chromium, default 5; 0 skips the browser), --json FILE
 
   s1  1 room × 50 clients × 10 typists     s2  20 rooms × 20 clients × 2 typists
   P1  1 × 10 × 3    P2  1 × 50 × 10    P3  1 × 100 × 20    P4  200 × 3 × 1
@@ -56,9 +61,10 @@ export type Command =
   | { kind: "history"; versions: number }
   | { kind: "board"; proposals: number[]; clients: number; changes: number; json: string | null }
   | { kind: "amendments"; opens: number; accepts: number; runs: number; json: string | null }
+  | { kind: "brackets"; changes: number; runs: number; loads: number; json: string | null }
   | { kind: "help" };
 
-const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "amendments", "help"] as const;
+const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "amendments", "brackets", "help"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const LOAD_FIELDS = ["rooms", "clients", "typists", "rate", "seconds", "warmup", "nodes"] as const;
@@ -73,6 +79,7 @@ const ALLOWED: Record<Exclude<Subcommand, "help">, readonly string[]> = {
   history: ["versions"],
   board: ["proposals", "clients", "changes", "json"],
   amendments: ["opens", "accepts", "runs", "json"],
+  brackets: ["changes", "runs", "loads", "json"],
 };
 
 const str = { type: "string" } as const;
@@ -84,6 +91,8 @@ const OPTIONS = {
   history: { type: "boolean" },
   board: { type: "boolean" },
   amendments: { type: "boolean" },
+  brackets: { type: "boolean" },
+  loads: str,
   proposals: str,
   opens: str,
   accepts: str,
@@ -139,6 +148,7 @@ function commandOf(values: Values, positionals: string[]): { sub: Subcommand | n
   if (values.history === true) named.push({ sub: "history", args: [] });
   if (values.board === true) named.push({ sub: "board", args: [] });
   if (values.amendments === true) named.push({ sub: "amendments", args: [] });
+  if (values.brackets === true) named.push({ sub: "brackets", args: [] });
   if (named.length > 1) throw new Error(`one command at a time (got ${named.map((n) => n.sub).join(" and ")})`);
   return named[0] ?? { sub: null, args: [] };
 }
@@ -186,6 +196,17 @@ export function parseCli(argv: string[]): Command {
         opens: number(v, "opens", { isInteger: true, min: 2 }) ?? 20,
         accepts,
         runs: number(v, "runs", { isInteger: true, min: 1 }) ?? 1,
+        json,
+      };
+    }
+    case "brackets": {
+      if (args.length > 0) throw new Error(`"brackets" takes no arguments (got ${args.join(" ")})`);
+      return {
+        kind: "brackets",
+        changes: number(v, "changes", { isInteger: true, min: 1 }) ?? 40,
+        // 0: the browser part only.
+        runs: number(v, "runs", { isInteger: true, min: 0 }) ?? 3,
+        loads: number(v, "loads", { isInteger: true, min: 0 }) ?? 5,
         json,
       };
     }

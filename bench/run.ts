@@ -1,9 +1,10 @@
 // npm run bench: one entry for every benchmark. Parses the command line (bench/cli.ts) and hands
 // the command to its engine: load runs (profiles, scenarios, the baseline, soak, several nodes)
-// to bench/engine/, trace replays to bench/trace/, the room-load, history, board and amendments
-// cases to their own files. See bench/README.md.
+// to bench/engine/, trace replays to bench/trace/, the room-load, history, board, amendments and
+// brackets cases to their own files. See bench/README.md.
 import { runAmendmentsBench } from "./amendments/amendments-bench.ts";
 import { runBoardBench } from "./board/board-bench.ts";
+import { runBracketsBench } from "./brackets/brackets-bench.ts";
 import { USAGE, parseCli, type Command } from "./cli.ts";
 import { runSession } from "./engine/session.ts";
 import { runHistoryBench } from "./history.ts";
@@ -30,6 +31,8 @@ async function run(cmd: Command): Promise<number> {
       return runBoardBench({ ...cmd, log });
     case "amendments":
       return runAmendmentsBench({ ...cmd, log });
+    case "brackets":
+      return runBracketsBench({ ...cmd, log });
   }
 }
 

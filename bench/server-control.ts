@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { LoopDelay } from "../server/observability/loop-delay.ts";
 import type { AnnotatedOp, AnnotatedReply } from "./amendments/protocol.ts";
 import type { BoardOp, BoardReply } from "./board/protocol.ts";
+import type { BracketsOp, BracketsReply } from "./brackets/protocol.ts";
 import type { BenchFixture } from "./fixture.ts";
 import type { JournalCounts } from "./transport.ts";
 
@@ -23,7 +24,7 @@ export type ChildConfig = {
   redisUrl?: string | undefined;
   /** …and the fixture node 0 created (set for the other nodes: no migrations, no new fixture). */
   fixture?: BenchFixture | undefined;
-  /** Counts the SQL statements of the server's Prisma client (SQLite; bench/amendments/). Costs a little CPU. */
+  /** Counts the SQL statements of the server's Prisma client (SQLite; bench/amendments/, bench/brackets/). Costs a little CPU. */
   countSql?: boolean | undefined;
 };
 export type Usage = {
@@ -47,7 +48,9 @@ export type Request =
   /** The board benchmark: a change through the app's use cases, or a measured rebuild (bench/board/). */
   | { type: "board"; board: BoardOp }
   /** The amendments benchmark: seed annotated proposals, read handler times and SQL counts (bench/amendments/). */
-  | { type: "annotated"; annotated: AnnotatedOp };
+  | { type: "annotated"; annotated: AnnotatedOp }
+  /** The brackets benchmark: seed bracketed and plain proposals, read handler times and SQL counts (bench/brackets/). */
+  | { type: "brackets"; brackets: BracketsOp };
 export type RoomLoadReply = {
   loadMs: number[];
   /** After a full GC, before and after loading (needs the process started with exposeGc). */
@@ -58,7 +61,7 @@ export type MemoryReading = { heapUsedBytes: number; externalBytes: number; rssB
 export type ParentMessage = (Request & { id: number }) | { type: "stop" };
 export type ChildMessage =
   | { type: "ready"; port: number; fixture: BenchFixture }
-  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; journal?: JournalCounts; board?: BoardReply; annotated?: AnnotatedReply; error?: string };
+  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; journal?: JournalCounts; board?: BoardReply; annotated?: AnnotatedReply; brackets?: BracketsReply; error?: string };
 
 export type ServerHandle = {
   url: string;
@@ -76,6 +79,8 @@ export type ServerHandle = {
   board?(op: BoardOp): Promise<BoardReply>;
   /** The amendments benchmark's hook (a single server process only). */
   annotated?(op: AnnotatedOp): Promise<AnnotatedReply>;
+  /** The brackets benchmark's hook (a single server process only). */
+  brackets?(op: BracketsOp): Promise<BracketsReply>;
   /** Error lines the server logged, grouped: "count × line" (ids masked), most frequent first. */
   errorSummary(): { total: number; top: string[] };
   /** The watchdog's "event loop blocked" lines (server/observability/): how many, and the longest few. */
@@ -246,6 +251,11 @@ export async function startServerProcess(
       const reply = await request({ type: "annotated", annotated: op });
       if (!reply.annotated) throw new Error("server process sent no amendments-benchmark reply");
       return reply.annotated;
+    },
+    async brackets(op) {
+      const reply = await request({ type: "brackets", brackets: op });
+      if (!reply.brackets) throw new Error("server process sent no brackets-benchmark reply");
+      return reply.brackets;
     },
     async stop() {
       if (!exited) {

@@ -14,6 +14,7 @@ import { applyMigrations } from "../server/migrate.ts";
 import { startLoopDelayMeter } from "../server/observability/loop-delay.ts";
 import { annotatedHooks, type StatementCounter } from "./amendments/server-hooks.ts";
 import { boardHooks } from "./board/server-hooks.ts";
+import { bracketsHooks } from "./brackets/server-hooks.ts";
 import { createBenchFixture } from "./fixture.ts";
 import { LOOP_RESOLUTION_MS } from "./loop-window.ts";
 import type { ChildConfig, ChildMessage, MemoryReading, ParentMessage, Request, Usage } from "./server-control.ts";
@@ -66,6 +67,8 @@ const server = await startAccordServer({ db, secret: config.secret, port: 0, hos
 const board = boardHooks(db, server, fixture, url);
 // The amendments benchmark's seeding, handler times and SQL counts (bench/amendments/).
 const annotated = annotatedHooks(db, server, fixture, sql);
+// The brackets benchmark's seeding, handler times and SQL counts (bench/brackets/).
+const brackets = bracketsHooks(db, server, fixture, sql);
 
 // The measured window's event-loop delay, sampled as the generator samples its own (the
 // server's watchdog samples more coarsely, for production; its "blocked" lines go to the log).
@@ -118,6 +121,8 @@ async function handle(req: Request): Promise<Omit<Extract<ChildMessage, { type: 
       return { board: await board(req.board) };
     case "annotated":
       return { annotated: await annotated(req.annotated) };
+    case "brackets":
+      return { brackets: await brackets(req.brackets) };
     case "profile-stop": {
       if (!profiler) return { error: "the profiler was not started" };
       const { profile } = await profiler.post("Profiler.stop");

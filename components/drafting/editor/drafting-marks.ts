@@ -24,6 +24,7 @@ import { markerDom, markerKey, unitAttrs } from "./margin-marker";
 import { isBound, positionsByKey, sameShape, unitsOf, type Unit } from "./paragraph-units";
 import { isAgreedStatus } from "@/lib/domain/drafting";
 import { scrollToParagraphDom } from "./reading-scroll";
+import { markDraftingRendered, markTextLoaded } from "../render-mark";
 
 
 export type DraftingMarksState = {
@@ -196,6 +197,11 @@ function createMarksPlugin(options: DraftingMarksOptions): Plugin<DraftingMarksS
         update: (v) => {
           const s = draftingMarksKey.getState(v.state);
           if (!s) return;
+          // The synced text is in the editor, and its margin drawn with it (benchmark marks, once per page).
+          if (s.bound && s.units.length > 0) {
+            markTextLoaded();
+            markDraftingRendered("margin");
+          }
           // A paragraph made here (Enter, paste) is named once the binding has caught up — in
           // the sync plugin's view update, just before this one: name it now, once per document.
           if (s.bound && rekeyedDoc !== v.state.doc && s.units.some((u) => u.key === null)) {

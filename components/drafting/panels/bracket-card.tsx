@@ -5,12 +5,13 @@
 // option"…) and point at their option or bracket with aria-describedby. Focus stays where the
 // user acted: Join/Withdraw is one button that changes its words; an action that closes the
 // bracket hands focus to the region (onClosed).
-import { memo, useId, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { DelegationChip } from "@/components/ui/badges";
 import { amendmentColour, CHAIR_COLOUR } from "@/components/amendments/amendment-words";
-import type { BracketStatus } from "@/lib/domain/vocabulary";
+import type { BracketStatus, ClauseStatus, ProposalState } from "@/lib/domain/vocabulary";
+import type { Actor } from "@/lib/domain/amendments";
 import type { BracketView, DelegationTag } from "@/lib/protocol";
-import { holdersSentence, optionNumber, resolutionSentence, type BracketControls } from "./drafting-logic";
+import { bracketControls, holdersSentence, optionNumber, resolutionSentence } from "./drafting-logic";
 import { AddOption } from "./option-form";
 import { ReasonForm } from "@/components/ui/reason-form";
 import { InlineError } from "@/components/ui/alert";
@@ -41,7 +42,10 @@ export function bracketCardDomId(bracketId: string): string {
 
 type Props = {
   bracket: BracketView;
-  controls: BracketControls;
+  /** Who is looking and where the proposal and the paragraph stand: the card works out its controls. */
+  actor: Actor | null;
+  state: ProposalState | null;
+  paragraphStatus: ClauseStatus;
   /** The paragraph's number, or null when it is no longer in the text. */
   paragraph: number | null;
   delegations: ReadonlyMap<string, DelegationTag>;
@@ -51,7 +55,10 @@ type Props = {
   onClosed: () => void;
 };
 
-export const BracketCard = memo(function BracketCard({ bracket: b, controls, paragraph, delegations, names, myDelegationId, act, onClosed }: Props) {
+// Memoised on plain props (no object made per render), so a change to one bracket, the caret or
+// the text redraws that card, not all of them.
+export const BracketCard = memo(function BracketCard({ bracket: b, actor, state, paragraphStatus, paragraph, delegations, names, myDelegationId, act, onClosed }: Props) {
+  const controls = useMemo(() => bracketControls(actor, b, state, paragraphStatus), [actor, b, state, paragraphStatus]);
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -3,7 +3,7 @@
 // default and the resolved ones under "Resolved". While focus is in the list, cards keep their
 // places (a card moving under the keyboard loses focus); when an action closes the bracket being
 // worked on, focus goes to the region's heading rather than to the page.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { announce } from "@/components/ui/announce";
 import { keepPlaces } from "@/components/amendments/text-order";
@@ -12,11 +12,18 @@ import type { ClauseStatus, ProposalState } from "@/lib/domain/vocabulary";
 import type { BracketView, ClauseView } from "@/lib/protocol";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { BracketCard, type BracketAction } from "./bracket-card";
-import { bracketControls, bracketsInTextOrder, optionNumber, type ParagraphIndex } from "./drafting-logic";
+import { bracketsInTextOrder, optionNumber, type ParagraphIndex } from "./drafting-logic";
 import { refusalText, sendDrafting } from "./send-drafting";
 import type { DelegationBook } from "./use-delegation-tags";
 
 type Filter = "OPEN" | "RESOLVED";
+
+/**
+ * Cards drawn at first, then this many more per "Show more": a text with 150 brackets opens as
+ * fast as one with a few (each card is a small form; 150 of them cost a long task on opening),
+ * and the list scrolls in text order as before.
+ */
+export const CARDS_PER_PAGE = 25;
 
 type Props = {
   provider: ProposalProvider;
@@ -37,7 +44,13 @@ function startOffset(doc: Y.Doc, b: BracketView): number | null {
   }
 }
 
-export function BracketsPanel({ provider, brackets, clauses, index, book, actor, state }: Props) {
+export function BracketsPanel({ provider, brackets: latestBrackets, clauses: latestClauses, index: latestIndex, book, actor, state }: Props) {
+  // The list follows the text at a lower priority: a page opening on a long bracketed text draws
+  // the text, its margin and the progress first, and the cards in slices that leave the page
+  // responsive (React yields between them); typing never waits for a card.
+  const brackets = useDeferredValue(latestBrackets);
+  const clauses = useDeferredValue(latestClauses);
+  const index = useDeferredValue(latestIndex);
   const [filter, setFilter] = useState<Filter>("OPEN");
   const heading = useRef<HTMLHeadingElement>(null);
   const doc = provider.doc;
@@ -47,12 +60,15 @@ export function BracketsPanel({ provider, brackets, clauses, index, book, actor,
   const resolvedCount = ordered.length - openCount;
   const shown = ordered.filter((b) => (filter === "OPEN" ? b.status === "OPEN" : b.status !== "OPEN"));
 
+  const [limit, setLimit] = useState(CARDS_PER_PAGE);
   const [isFocusWithin, setFocusWithin] = useState(false);
   const lastOrder = useRef<string[]>([]);
   const byId = new Map(shown.map((b) => [b.id, b]));
-  const ids = isFocusWithin ? keepPlaces(lastOrder.current, [...byId.keys()]) : [...byId.keys()];
+  const allIds = isFocusWithin ? keepPlaces(lastOrder.current, [...byId.keys()]) : [...byId.keys()];
+  const ids = allIds.slice(0, limit);
+  const more = allIds.length - ids.length;
   useEffect(() => {
-    lastOrder.current = ids;
+    lastOrder.current = allIds;
   });
 
   const act = useCallback(
@@ -148,7 +164,9 @@ export function BracketsPanel({ provider, brackets, clauses, index, book, actor,
               <BracketCard
                 key={id}
                 bracket={b}
-                controls={bracketControls(actor, b, state, paragraph)}
+                actor={actor}
+                state={state}
+                paragraphStatus={paragraph}
                 paragraph={index.number.get(b.clauseKey) ?? null}
                 delegations={book.byId}
                 names={book.names}
@@ -158,6 +176,13 @@ export function BracketsPanel({ provider, brackets, clauses, index, book, actor,
               />
             );
           })}
+          {more > 0 && (
+            <li>
+              <button type="button" onClick={() => setLimit((n) => n + CARDS_PER_PAGE)} className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                Show {Math.min(more, CARDS_PER_PAGE)} more {Math.min(more, CARDS_PER_PAGE) === 1 ? "bracket" : "brackets"} ({more} not shown)
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </section>

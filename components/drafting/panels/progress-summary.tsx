@@ -3,7 +3,8 @@
 // (lib/domain/drafting.ts progressSentence). On the proposal page it is counted live from the
 // tab's own text, statuses and brackets; on the workshop board each agenda item shows the
 // server's count (WorkshopLive proposals[].progress).
-import { useId, useMemo } from "react";
+import { useId, useLayoutEffect, useMemo } from "react";
+import { markDraftingRendered } from "../render-mark";
 import { progressOf, progressSentence, type Progress } from "@/lib/domain/drafting";
 import type { ClauseStatus } from "@/lib/domain/vocabulary";
 import type { BracketView, ClauseView } from "@/lib/protocol";
@@ -17,6 +18,10 @@ export function ProgressSummary({ keys, clauses, brackets }: Props) {
     const open = brackets.filter((b) => b.status === "OPEN").map((b) => ({ delegationName: b.delegation?.name ?? null }));
     return progressSentence(progressOf(keys, statuses, open));
   }, [keys, clauses, brackets]);
+  // Counted on the loaded text (benchmark mark, once per page).
+  useLayoutEffect(() => {
+    if (keys.length > 0) markDraftingRendered("progress");
+  }, [keys]);
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm print:hidden">
       <h2 id={`${id}-label`} className="text-sm font-semibold text-slate-600">
