@@ -12,7 +12,11 @@ import { castBallot } from "../../server/services/votes/cast-ballot";
 import { changeProposalState } from "../../server/services/proposals/change-proposal-state";
 import { silentNotifier } from "../../server/services/live-notifier";
 import { loadDocumentState } from "../../server/document-store/load-document";
-import { docFromState } from "../../lib/document/convert";
+import { docFromState, stateFromPmJson } from "../../lib/document/convert";
+import { paragraphKeys } from "../../lib/document/clauses";
+import { textBlocks } from "../../lib/document/anchors";
+import { recordStartingDraft } from "../../server/document-store/starting-draft";
+import { sendEvent } from "../helpers/amendment-client";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 if (!process.env.ACCORD_TEST_PG_URL) throw new Error("test:scale needs ACCORD_TEST_PG_URL (a PostgreSQL server) and REDIS_URL");
@@ -87,6 +91,36 @@ describe("several nodes", () => {
     await eventually(() => onNode2.provider.edit.canEdit === false, "the lock to reach node 2");
     await changeProposalState({ db: t.db, live: inProcess.server.live, userId: f.users.chair, proposalId: p, change: "unlock", now: new Date() });
     await eventually(() => onNode2.provider.edit.canEdit === true, "the unlock to reach node 2");
+  });
+
+  it("carries a paragraph agreed on one node to every other: its editors there are refused, their tabs told", async () => {
+    const state = stateFromPmJson({
+      type: "doc",
+      content: ["The Parties recall the treaty.", "The Parties agree to share data."].map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+    });
+    const proposal = await t.db.proposal.create({ data: { workshopId: f.workshopId, title: "Agreed across nodes", position: 5 } });
+    await recordStartingDraft(t.db, { proposalId: proposal.id, state, owner: { userId: f.users.chair, delegationId: null } });
+    const chair = await client(nodes[0]!, f.users.chair, proposal.id);
+    const japan = await client(nodes[1]!, f.users.japan, proposal.id);
+    const watcher = await client(nodes[2]!, f.users.observer, proposal.id);
+    const [first] = paragraphKeys(chair.doc);
+    const set = await sendEvent<{ ok: boolean }>(chair, "clause:status", { proposalId: proposal.id, clauseKey: first!, status: "AGREED" });
+    expect(set.ok).toBe(true);
+    await eventually(() => watcher.provider.drafting.snapshot().clauses.get(first!)?.status === "AGREED", "the status to reach node 3's tab");
+
+    // Japan, on another node, types into the agreed paragraph (as a tab that ignored its editor would).
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(japan.doc));
+    const sv = Y.encodeStateVector(copy);
+    textBlocks(copy)[0]!.insert(4, "typed anyway ");
+    const update = Y.encodeStateAsUpdate(copy, sv);
+    copy.destroy();
+    // The nodes' relay of the agreed keys travels beside the tabs' event (another channel): a moment for it.
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await sendEvent<{ ok: boolean; error?: { code: string } }>(japan, "doc:update", { proposalId: proposal.id, update });
+    expect(res).toMatchObject({ ok: false, error: { code: "PARAGRAPH_AGREED" } });
+    const stored = docFromState((await loadDocumentState({ db: t.db, proposalId: proposal.id })).state);
+    expect(textOf(stored)).not.toContain("typed anyway");
   });
 
   it("leaves one ballot when two delegates of one delegation cast at the same instant through different nodes", async () => {
