@@ -21,6 +21,7 @@ import { prismaRevisionStore, type RevisionStore } from "../services/amendments/
 import { openAmendmentViews } from "../services/amendments/amendment-views.ts";
 import { CLAUSE_STATUSES, type ClauseStatus, type EditingMode } from "../../lib/domain/vocabulary.ts";
 import { isAgreedStatus } from "../../lib/domain/drafting.ts";
+import { recountIfTracked } from "../services/drafting/progress.ts";
 
 /** The statuses whose paragraphs no change may touch (lib/domain/drafting.ts isAgreedStatus). */
 const AGREED_STATUSES: ClauseStatus[] = CLAUSE_STATUSES.filter(isAgreedStatus);
@@ -94,7 +95,12 @@ export class RoomRegistry implements LiveDocuments {
     });
     this.stopVersions = scheduleAutoVersions(
       () => this.loaded.values(),
-      (room) => this.cutVersionNow(room.proposalId, { kind: "AUTO", label: null, authorId: null, skipIfUnchanged: true }),
+      async (room) => {
+        const version = await this.cutVersionNow(room.proposalId, { kind: "AUTO", label: null, authorId: null, skipIfUnchanged: true });
+        // Typing may have added or removed paragraphs: the board's "N of M" follows at each version.
+        if (version) await recountIfTracked(db, this, room.proposalId).catch((e) => console.error(`progress of ${room.proposalId} not recounted:`, (e as Error)?.message ?? e));
+        return version;
+      },
       options,
     );
   }

@@ -10,11 +10,11 @@ export type ServerSuite = {
   client(userId: string, proposalId: string): Promise<TestClient>;
 };
 
-export function serverSuite(): ServerSuite {
+export function serverSuite(options?: Parameters<typeof startTestServer>[0]): ServerSuite {
   let server: TestServer | undefined;
   const open: TestClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(options);
   });
   afterAll(async () => {
     for (const c of open) c.close();

@@ -39,3 +39,13 @@ export async function protectedKeys(db: Db, proposalId: string): Promise<string[
   const statuses = await statusesOf(db, proposalId);
   return [...statuses].filter(([, s]) => isAgreedStatus(s)).map(([k]) => k);
 }
+
+/**
+ * After an automatic version: the text may have gained or lost paragraphs by typing since the
+ * last count. Recounted only for a proposal whose progress is tracked (a status or a bracket
+ * was ever set), so texts nobody reads to agreement cost nothing.
+ */
+export async function recountIfTracked(db: Db, rooms: Pick<LiveDocuments, "readParagraphs">, proposalId: string): Promise<void> {
+  const p = await db.proposal.findUnique({ where: { id: proposalId }, select: { progress: true } });
+  if (p?.progress) await recountProgress(db, rooms, proposalId);
+}
