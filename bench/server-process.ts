@@ -12,12 +12,13 @@ import { SQLITE_LOCK_WAIT_MS } from "../lib/sqlite-busy.ts";
 import { startAccordServer } from "../server/app-server.ts";
 import { applyMigrations } from "../server/migrate.ts";
 import { startLoopDelayMeter } from "../server/observability/loop-delay.ts";
-import { annotatedHooks, type StatementCounter } from "./amendments/server-hooks.ts";
+import { annotatedHooks } from "./amendments/server-hooks.ts";
 import { boardHooks } from "./board/server-hooks.ts";
 import { bracketsHooks } from "./brackets/server-hooks.ts";
 import { createBenchFixture } from "./fixture.ts";
 import { LOOP_RESOLUTION_MS } from "./loop-window.ts";
 import type { ChildConfig, ChildMessage, MemoryReading, ParentMessage, Request, Usage } from "./server-control.ts";
+import type { StatementCounter } from "./shared-hooks.ts";
 
 /** createDb's SQLite client, logging each statement as a Prisma query event, which is counted. */
 function countingDb(databaseUrl: string): StatementCounter & { db: Db } {

@@ -25,29 +25,26 @@ import { writeFileSync } from "node:fs";
 import * as Y from "yjs";
 import { blockText, resolveSpan, textBlocks, anchorAt } from "../../lib/document/anchors.ts";
 import type { AmendmentAck, AmendmentView, AmendmentsAck } from "../../lib/protocol.ts";
-import { ProposalProvider, REMOTE_ORIGIN, type ProviderSocket } from "../../lib/realtime/proposal-provider.ts";
-import { openProvider, openSocket, SYNC_TIMEOUT_MS, type Endpoint } from "../accord-client.ts";
+import { ProposalProvider, REMOTE_ORIGIN } from "../../lib/realtime/proposal-provider.ts";
+import { openProvider, openSocket, SYNC_TIMEOUT_MS } from "../accord-client.ts";
 import { withTimeout } from "../engine/connect.ts";
-import { runTarget } from "../engine/run-target.ts";
 import { openWindow, safeLabel, serverProblems } from "../engine/window.ts";
 import { delegateFor } from "../fixture.ts";
-import { hostReport, sampleHost } from "../host.ts";
-import { formatEventLoop, type EventLoopReport } from "../loop-window.ts";
-import { findPreset, type Preset } from "../presets.ts";
+import { formatEventLoop } from "../loop-window.ts";
 import { startServerProcess, type ServerHandle } from "../server-control.ts";
 import { GENERATOR_CPU_LIMIT_PCT, median, percentiles, round, type Percentiles } from "../stats.ts";
-import { accordTransport } from "../transport-accord.ts";
-import type { AnnotatedFixture, AnnotatedSetup, HandlerTime } from "./protocol.ts";
+import type { HandlerTime } from "../shared-protocol.ts";
+import { f1, met, medianRuns, pad, r1, ratio, sleep } from "../shared-report.ts";
+import { closeTabs, endpointOf, openTabs, watchHost, type PhaseHost } from "../shared-tabs.ts";
+import { P2, runP2On, typingRun, type TypingRun } from "../shared-typing.ts";
+import type { AnnotatedFixture, AnnotatedSetup } from "./protocol.ts";
 import { AmendmentTracker, AmendmentTypist } from "./typing.ts";
 
 export type AmendmentsOptions = { opens: number; accepts: number; runs: number; json: string | null; log: (line: string) => void };
 
 /** The issue's proposal: 100k characters, 200 open amendments, 500 threads. */
 const SEED = { chars: 100_000, amendments: 200, threads: 500 } as const;
-/** P2: one plenary room, 50 tabs, 10 typing. */
-const P2: Preset = findPreset("P2")!;
 const CLIENTS = P2.clients;
-const CONNECT_CONCURRENCY = 16;
 const ACCEPT_TIMEOUT_MS = 10_000;
 /** After every tab has an accept, before the next: the room is quiet again. */
 const ACCEPT_GAP_MS = 100;
@@ -56,9 +53,7 @@ const SETTLE_MS = 15_000;
 
 const TARGET = { open_p95_ms: 300, typing_ratio: 1.15, accept_p95_ms: 100 } as const;
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const sleepUntil = (t: number) => sleep(Math.max(0, t - performance.now()));
-const r1 = (p: Percentiles): Percentiles => ({ p50: round(p.p50, 1), p95: round(p.p95, 1), p99: round(p.p99, 1), max: round(p.max, 1) });
 
 // ---- Results ----------------------------------------------------------------------------------
 
@@ -76,27 +71,11 @@ export type OpenFigures = {
 
 export type TypingFigures = {
   mode: "open-drafting" | "amendments-only";
-  latency_ms: Percentiles;
-  latency_samples: number;
-  keystrokes_per_s: number;
-  deliveries_per_s: number;
   /** Amendments only: puts sent and amendment:changed messages received (per s); null in Open drafting. */
   puts_per_s: number | null;
   changed_messages_per_s: number | null;
-  server_cpu_pct: number;
-  cpu_us_per_delivery: number;
   cpu_us_per_keystroke: number;
-  persist_ms: { p50: number; p95: number } | null;
-  generator_cpu_pct: number;
-  event_loop: EventLoopReport | null;
-  other_cpu_pct: number | null;
-  noisy: boolean;
-  valid: boolean;
-  lost: number;
-  converged: boolean;
-  cpu_profile?: string;
-  problems: string[];
-};
+} & TypingRun;
 
 export type AcceptFigures = {
   accepts: number;
@@ -131,56 +110,11 @@ async function setupServer(label: string, setup: AnnotatedSetup, countSql: boole
   }
 }
 
-const endpointOf = (server: ServerHandle): Endpoint => ({ url: server.url, secret: server.secret });
-
-/** How busy the rest of the machine was during a phase (as the load runs' "host" line): opens and accepts are short, so their tails show it first. */
-type PhaseHost = { other_cpu_pct: number | null; noisy: boolean };
-async function watchHost(server: ServerHandle): Promise<() => Promise<PhaseHost>> {
-  const [s0, g0, h0] = [await server.usage(), process.cpuUsage(), sampleHost()];
-  const w0 = performance.now();
-  return async () => {
-    const [s1, g1, h1] = [await server.usage(), process.cpuUsage(g0), sampleHost()];
-    const ms = performance.now() - w0;
-    const own = (100 * (s1.cpuUs - s0.cpuUs)) / ((s1.atMs - s0.atMs) * 1000) + (100 * (g1.user + g1.system)) / (ms * 1000);
-    const h = hostReport(h0, h1, own);
-    return { other_cpu_pct: h.other_cpu_pct, noisy: h.noisy };
-  };
-}
-
 async function handlerTimes(server: ServerHandle): Promise<HandlerTime[]> {
   return (await server.annotated!({ op: "handler-times" })).times ?? [];
 }
 async function sqlStatements(server: ServerHandle): Promise<number | null> {
   return (await server.annotated!({ op: "sql-statements" })).statements ?? null;
-}
-
-type Tab = { slot: number; socket: ProviderSocket; provider: ProposalProvider };
-
-/** The room's tabs, as P2's: one delegate per slot, a few handshakes at a time, each synced. */
-async function openTabs(server: ServerHandle, proposalId: string, count: number): Promise<Tab[]> {
-  const tabs: Tab[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const slot = next++;
-      const { socket, provider } = await openProvider(endpointOf(server), delegateFor(server.fixture, 0, slot), proposalId);
-      tabs.push({ slot, socket, provider });
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, worker));
-  } catch (e) {
-    closeTabs(tabs);
-    throw e;
-  }
-  return tabs.sort((a, b) => a.slot - b.slot);
-}
-
-function closeTabs(tabs: Tab[]): void {
-  for (const t of tabs) {
-    t.provider.destroy();
-    t.socket.disconnect();
-  }
 }
 
 /** A word boundary near the middle of a block: where a typist's amendment inserts. */
@@ -398,43 +332,21 @@ async function measureAccepts(server: ServerHandle, annotated: AnnotatedFixture,
     accept.problems = [...new Set(problems)];
     return { accept, probe };
   } finally {
-    chair.provider.destroy();
-    chair.socket.disconnect();
-    closeTabs(tabs);
+    closeTabs([chair, ...tabs]);
   }
 }
 
 // ---- 2. Typing --------------------------------------------------------------------------------
 
-function withProposal(server: ServerHandle, proposalId: string): ServerHandle {
-  return { ...server, fixture: { ...server.fixture, proposalIds: [proposalId] } };
-}
-
 async function typeOpenDrafting(server: ServerHandle, proposalId: string, log: (l: string) => void): Promise<TypingFigures> {
-  const load = { ...P2, name: "P2-open-drafting" };
-  const r = await runTarget(accordTransport(withProposal(server, proposalId)), load, log);
+  const r = await runP2On(server, proposalId, "P2-open-drafting", log);
   const keystrokes = r.edits_per_s;
   return {
     mode: "open-drafting",
-    latency_ms: r.latency_ms,
-    latency_samples: r.latency_samples,
-    keystrokes_per_s: keystrokes,
-    deliveries_per_s: r.deliveries_per_s,
+    ...typingRun(r),
     puts_per_s: null,
     changed_messages_per_s: null,
-    server_cpu_pct: r.server.cpu_pct,
-    cpu_us_per_delivery: r.server.cpu_us_per_delivery,
     cpu_us_per_keystroke: round((r.server.cpu_us_per_delivery * r.deliveries_per_s) / Math.max(1e-9, keystrokes), 1),
-    persist_ms: r.persist_lag_ms,
-    generator_cpu_pct: r.generator_cpu_pct,
-    event_loop: r.event_loop,
-    other_cpu_pct: r.host?.other_cpu_pct ?? null,
-    noisy: r.noisy,
-    valid: r.valid,
-    lost: r.lost,
-    converged: r.converged,
-    ...(r.cpu_profile ? { cpu_profile: r.cpu_profile } : {}),
-    problems: r.problems,
   };
 }
 
@@ -566,29 +478,6 @@ async function runOnce(run: number, opts: AmendmentsOptions): Promise<Amendments
     typing: { open_drafting: openDrafting, amendments_only: amendmentsOnly },
   };
 }
-
-/** The median over runs of every number in the same place; strings, booleans and lists from the first run, except that `converged` must hold in every run and `noisy` in any. */
-function medianRuns<T>(values: T[]): T {
-  const first = values[0];
-  if (typeof first === "number") return median(values as number[]) as T;
-  if (first === null || typeof first !== "object" || Array.isArray(first)) return first as T;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(first)) {
-    const vs = values.map((v) => (v as Record<string, unknown>)[k]);
-    if (k === "converged" || k === "valid") out[k] = vs.every(Boolean);
-    else if (k === "noisy") out[k] = vs.some(Boolean);
-    else if (k === "lost" || k === "missed") out[k] = Math.max(...(vs as number[]));
-    else if (k === "problems") out[k] = [...new Set(vs.flat() as string[])];
-    else if (vs.every((v) => v === null || typeof v === "number")) out[k] = vs.some((v) => v === null) ? null : median(vs as number[]);
-    else out[k] = medianRuns(vs);
-  }
-  return out as T;
-}
-
-const ratio = (a: number, b: number) => round(a / b, 2);
-const f1 = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : n.toFixed(1));
-const pad = (s: string, n: number) => s.padEnd(n);
-const met = (ok: boolean) => (ok ? "met" : "NOT met");
 
 function report(m: AmendmentsRun, runs: number, opts: AmendmentsOptions): void {
   const { log } = opts;

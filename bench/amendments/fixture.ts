@@ -9,9 +9,9 @@ import { asBytes } from "../../lib/bytes.ts";
 import { anchorAt, blockText, textBlocks } from "../../lib/document/anchors.ts";
 import { docFromState, stateFromPmJson, type PmJson } from "../../lib/document/convert.ts";
 import { MAX_QUOTE_CHARS } from "../../lib/domain/comments.ts";
-import { recordStartingDraft } from "../../server/document-store/starting-draft.ts";
-import { cutVersion, freezeText } from "../../server/services/history/cut-version.ts";
+import { freezeText } from "../../server/services/history/cut-version.ts";
 import type { BenchFixture } from "../fixture.ts";
+import { addChair, delegatesByDelegation, idFrom, newProposal, prng } from "../shared-seed.ts";
 import type { AnnotatedFixture, AnnotatedSetup, SeededAmendment } from "./protocol.ts";
 
 const WORDS = (
@@ -38,18 +38,6 @@ const COMMENTS = [
   "This overlaps with the article on funding; suggest we merge them.",
   "Our capital has not yet cleared this language.",
 ];
-
-/** mulberry32: a small deterministic PRNG (the same text and annotations in every run). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** At least `chars` characters of plausible treaty text: paragraphs of ~400 characters, a heading every 20. */
 export function longText(chars: number): PmJson {
@@ -87,27 +75,11 @@ function passageIn(text: string, at: number, length: number): { from: number; to
   return { from, to };
 }
 
-/** 25 lowercase letters and digits, like the app's cuids (protocol ids are [A-Za-z0-9_-]). */
-function idFrom(rnd: () => number): string {
-  let s = "c";
-  while (s.length < 25) s += Math.floor(rnd() * 36).toString(36);
-  return s;
-}
-
 export async function seedAnnotatedProposals(db: Db, base: BenchFixture, setup: AnnotatedSetup): Promise<AnnotatedFixture> {
   const t0 = performance.now();
   const { workshopId } = base;
-  const chairUser = await db.user.create({ data: { email: `chair-${workshopId}@bench.example`, name: "Chair", passwordHash: "unused" } });
-  await db.member.create({ data: { workshopId, userId: chairUser.id, role: "MODERATOR" } });
-  const chairId = chairUser.id;
-
-  // Delegates by delegation (the base fixture spreads them over four).
-  const members = await db.member.findMany({ where: { workshopId, role: "DELEGATE" }, select: { userId: true, delegationId: true }, orderBy: { userId: "asc" } });
-  const byDelegation = new Map<string, string[]>();
-  for (const m of members) if (m.delegationId) byDelegation.set(m.delegationId, [...(byDelegation.get(m.delegationId) ?? []), m.userId]);
-  const delegations = [...byDelegation.keys()].sort();
-  if (delegations.length < 2) throw new Error("the amendments benchmark needs delegates of at least two delegations");
-  const delegateOf = (d: number, n: number) => byDelegation.get(delegations[d % delegations.length]!)![n % byDelegation.get(delegations[d % delegations.length]!)!.length]!;
+  const chairId = await addChair(db, workshopId);
+  const { delegations, delegateOf } = await delegatesByDelegation(db, workshopId, 2, "the amendments benchmark");
 
   const state = stateFromPmJson(longText(setup.chars));
   const doc = docFromState(state);
@@ -125,14 +97,8 @@ export async function seedAnnotatedProposals(db: Db, base: BenchFixture, setup: 
   const proposalIds: string[] = [];
   let firstAmendments: SeededAmendment[] = [];
   for (let p = 0; p < setup.proposals; p++) {
-    const proposal = await db.proposal.create({
-      data: { workshopId, title: `Annotated proposal ${p + 1}`, position: 100 + p, editingMode: setup.mode },
-      select: { id: true },
-    });
-    const proposalId = proposal.id;
+    const proposalId = await newProposal(db, { workshopId, chairId, title: `Annotated proposal ${p + 1}`, position: 100 + p, editingMode: setup.mode, state, frozen });
     proposalIds.push(proposalId);
-    await recordStartingDraft(db, { proposalId, state, owner: { userId: chairId, delegationId: null } });
-    await cutVersion(db, { proposalId, workshopId, frozen, kind: "NAMED", label: "Starting draft", authorId: chairId, editors: new Set(), now: new Date() });
 
     const amendments = amendmentBlocks.map((block, n) => {
       const d = n % delegations.length;

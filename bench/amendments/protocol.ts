@@ -2,6 +2,7 @@
 // to do over IPC (bench/server-control.ts → bench/server-process.ts →
 // bench/amendments/server-hooks.ts). Types only, so the generator does not load the server's code.
 import type { EditingMode } from "../../lib/domain/vocabulary.ts";
+import type { TimingOp, TimingReply } from "../shared-protocol.ts";
 
 /** The annotated proposals to seed: each a long text with open amendments and comment threads. */
 export type AnnotatedSetup = {
@@ -33,23 +34,12 @@ export type AnnotatedFixture = {
   seedMs: number;
 };
 
-/** A handler's time in the server process: packet dispatched → its acknowledgement written. */
-export type HandlerTime = { event: string; proposalId: string | null; ms: number; ok: boolean };
-
 export type AnnotatedOp =
   /** Adds the chair, seeds the proposals and starts timing the handlers of TIMED_EVENTS on new sockets. */
   | { op: "setup"; setup: AnnotatedSetup }
-  /** The handler times recorded since the last call (and forgets them). */
-  | { op: "handler-times" }
-  /** SQL statements the server's Prisma client sent since the last call (0 when not counting), and starts again. */
-  | { op: "sql-statements" };
+  | TimingOp;
 
-export type AnnotatedReply = {
-  fixture?: AnnotatedFixture;
-  times?: HandlerTime[];
-  /** Null when the server was not started with countSql. */
-  statements?: number | null;
-};
+export type AnnotatedReply = TimingReply & { fixture?: AnnotatedFixture };
 
 /** The events whose handlers the hook times (their acknowledgement marks the end). */
 export const TIMED_EVENTS = ["room:join", "doc:sync", "amendment:put", "amendment:accept"] as const;

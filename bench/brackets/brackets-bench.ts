@@ -22,16 +22,13 @@
 import { writeFileSync } from "node:fs";
 import type { ClauseAck, ClauseView } from "../../lib/protocol.ts";
 import type { ClauseStatus } from "../../lib/domain/vocabulary.ts";
-import type { ProposalProvider, ProviderSocket } from "../../lib/realtime/proposal-provider.ts";
-import { openProvider, type Endpoint } from "../accord-client.ts";
-import { runTarget } from "../engine/run-target.ts";
-import { delegateFor } from "../fixture.ts";
-import { hostReport, sampleHost } from "../host.ts";
-import { formatEventLoop, type EventLoopReport } from "../loop-window.ts";
-import { findPreset, type Preset } from "../presets.ts";
+import { openProvider } from "../accord-client.ts";
+import { formatEventLoop } from "../loop-window.ts";
 import { startServerProcess, type ServerHandle } from "../server-control.ts";
 import { median, percentiles, round, type Percentiles } from "../stats.ts";
-import { accordTransport } from "../transport-accord.ts";
+import { f1, met, medianRuns, pad, r1, ratio, sleep } from "../shared-report.ts";
+import { closeTabs, endpointOf, openTabs, type PhaseHost, watchHost } from "../shared-tabs.ts";
+import { P2, runP2On, typingRun, type TypingRun } from "../shared-typing.ts";
 import { measureBrowserRender, type BrowserFigures } from "./browser.ts";
 import type { BracketsFixture, BracketsSetup } from "./protocol.ts";
 
@@ -39,10 +36,7 @@ export type BracketsOptions = { changes: number; runs: number; loads: number; js
 
 /** The issue's text: 100k characters, 300 paragraphs, 150 brackets, 300 options. */
 export const SEED = { chars: 100_000, paragraphs: 300, brackets: 150, optionsPerBracket: 2 } as const;
-/** P2: one plenary room, 50 tabs, 10 typing. */
-const P2: Preset = findPreset("P2")!;
 const CLIENTS = P2.clients;
-const CONNECT_CONCURRENCY = 16;
 const CHANGE_TIMEOUT_MS = 10_000;
 /** After every tab has a change, before the next: the room is quiet again. */
 const CHANGE_GAP_MS = 100;
@@ -51,12 +45,7 @@ const CYCLE: readonly ClauseStatus[] = ["AGREED", "PARKED", "AGREED_AD_REFERENDU
 
 export const TARGET = { status_p95_ms: 100, typing_ratio: 1.15, render_ms: 100 } as const;
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const r1 = (p: Percentiles): Percentiles => ({ p50: round(p.p50, 1), p95: round(p.p95, 1), p99: round(p.p99, 1), max: round(p.max, 1) });
-
 // ---- Results ----------------------------------------------------------------------------------
-
-type PhaseHost = { other_cpu_pct: number | null; noisy: boolean };
 
 export type StatusFigures = {
   changes: number;
@@ -75,25 +64,7 @@ export type StatusFigures = {
   problems: string[];
 };
 
-export type TypingFigures = {
-  text: "plain" | "bracketed";
-  latency_ms: Percentiles;
-  latency_samples: number;
-  keystrokes_per_s: number;
-  deliveries_per_s: number;
-  server_cpu_pct: number;
-  cpu_us_per_delivery: number;
-  persist_ms: { p50: number; p95: number } | null;
-  generator_cpu_pct: number;
-  event_loop: EventLoopReport | null;
-  other_cpu_pct: number | null;
-  noisy: boolean;
-  valid: boolean;
-  lost: number;
-  converged: boolean;
-  cpu_profile?: string;
-  problems: string[];
-};
+export type TypingFigures = { text: "plain" | "bracketed" } & TypingRun;
 
 export type BracketsRun = {
   run: number;
@@ -115,50 +86,7 @@ async function setupServer(label: string, setup: BracketsSetup, countSql: boolea
   }
 }
 
-const endpointOf = (server: ServerHandle): Endpoint => ({ url: server.url, secret: server.secret });
 const baseSetup = { chars: SEED.chars, paragraphs: SEED.paragraphs, brackets: SEED.brackets, optionsPerBracket: SEED.optionsPerBracket };
-
-/** How busy the rest of the machine was during a phase (as the load runs' "host" line). */
-async function watchHost(server: ServerHandle): Promise<() => Promise<PhaseHost>> {
-  const [s0, g0, h0] = [await server.usage(), process.cpuUsage(), sampleHost()];
-  const w0 = performance.now();
-  return async () => {
-    const [s1, g1, h1] = [await server.usage(), process.cpuUsage(g0), sampleHost()];
-    const ms = performance.now() - w0;
-    const own = (100 * (s1.cpuUs - s0.cpuUs)) / ((s1.atMs - s0.atMs) * 1000) + (100 * (g1.user + g1.system)) / (ms * 1000);
-    const h = hostReport(h0, h1, own);
-    return { other_cpu_pct: h.other_cpu_pct, noisy: h.noisy };
-  };
-}
-
-type Tab = { slot: number; socket: ProviderSocket; provider: ProposalProvider };
-
-/** The room's tabs, as P2's: one delegate per slot, a few handshakes at a time, each synced. */
-async function openTabs(server: ServerHandle, proposalId: string, count: number): Promise<Tab[]> {
-  const tabs: Tab[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const slot = next++;
-      const { socket, provider } = await openProvider(endpointOf(server), delegateFor(server.fixture, 0, slot), proposalId);
-      tabs.push({ slot, socket, provider });
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, worker));
-  } catch (e) {
-    closeTabs(tabs);
-    throw e;
-  }
-  return tabs.sort((a, b) => a.slot - b.slot);
-}
-
-function closeTabs(tabs: Tab[]): void {
-  for (const t of tabs) {
-    t.provider.destroy();
-    t.socket.disconnect();
-  }
-}
 
 // ---- 1. Status change → every tab -------------------------------------------------------------
 
@@ -271,42 +199,18 @@ async function measureStatusChanges(server: ServerHandle, fx: BracketsFixture, c
       problems: [...new Set(problems)],
     };
   } finally {
-    chair.provider.destroy();
-    chair.socket.disconnect();
-    closeTabs(tabs);
+    closeTabs([chair, ...tabs]);
   }
 }
 
 // ---- 2. Typing --------------------------------------------------------------------------------
 
-function withProposal(server: ServerHandle, proposalId: string): ServerHandle {
-  return { ...server, fixture: { ...server.fixture, proposalIds: [proposalId] } };
-}
-
 async function typeOn(text: "plain" | "bracketed", log: (l: string) => void): Promise<TypingFigures> {
   const { server, fx } = await setupServer(`typing-${text}`, { ...baseSetup, bracketed: text === "bracketed", plain: text === "plain" }, false);
   try {
     const proposalId = text === "bracketed" ? fx.bracketedId! : fx.plainId!;
-    const r = await runTarget(accordTransport(withProposal(server, proposalId)), { ...P2, name: `P2-${text}` }, log);
-    return {
-      text,
-      latency_ms: r.latency_ms,
-      latency_samples: r.latency_samples,
-      keystrokes_per_s: r.edits_per_s,
-      deliveries_per_s: r.deliveries_per_s,
-      server_cpu_pct: r.server.cpu_pct,
-      cpu_us_per_delivery: r.server.cpu_us_per_delivery,
-      persist_ms: r.persist_lag_ms,
-      generator_cpu_pct: r.generator_cpu_pct,
-      event_loop: r.event_loop,
-      other_cpu_pct: r.host?.other_cpu_pct ?? null,
-      noisy: r.noisy,
-      valid: r.valid,
-      lost: r.lost,
-      converged: r.converged,
-      ...(r.cpu_profile ? { cpu_profile: r.cpu_profile } : {}),
-      problems: r.problems,
-    };
+    const r = await runP2On(server, proposalId, `P2-${text}`, log);
+    return { text, ...typingRun(r) };
   } finally {
     await server.stop();
   }
@@ -341,29 +245,6 @@ async function runOnce(run: number, opts: BracketsOptions): Promise<BracketsRun>
     typing: { plain: typing.plain!, bracketed: typing.bracketed!, order: order.join(" → ") },
   };
 }
-
-/** The median over runs of every number in the same place; strings, booleans and lists from the first run, except that `converged`/`valid` must hold in every run and `noisy` in any. */
-function medianRuns<T>(values: T[]): T {
-  const first = values[0];
-  if (typeof first === "number") return median(values as number[]) as T;
-  if (first === null || typeof first !== "object" || Array.isArray(first)) return first as T;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(first)) {
-    const vs = values.map((v) => (v as Record<string, unknown>)[k]);
-    if (k === "converged" || k === "valid") out[k] = vs.every(Boolean);
-    else if (k === "noisy") out[k] = vs.some(Boolean);
-    else if (k === "lost" || k === "missed" || k === "refused") out[k] = Math.max(...(vs as number[]));
-    else if (k === "problems") out[k] = [...new Set(vs.flat() as string[])];
-    else if (vs.every((v) => v === null || typeof v === "number")) out[k] = vs.some((v) => v === null) ? null : median(vs as number[]);
-    else out[k] = medianRuns(vs);
-  }
-  return out as T;
-}
-
-const ratio = (a: number, b: number) => round(a / b, 2);
-const f1 = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : n.toFixed(1));
-const pad = (s: string, n: number) => s.padEnd(n);
-const met = (ok: boolean) => (ok ? "met" : "NOT met");
 
 function reportBrowser(browser: BrowserFigures | null, log: (l: string) => void): void {
   log(`3. Browser render — Chromium, production server, the bracketed proposal opened by a delegate; in the page: text loaded in the editor → margin markers and progress summary rendered`);

@@ -22,9 +22,9 @@ import { clauseUnits } from "../../lib/document/clauses.ts";
 import { docFromState, stateFromPmJson, type PmJson } from "../../lib/document/convert.ts";
 import type { ClauseStatus } from "../../lib/domain/vocabulary.ts";
 import * as Y from "yjs";
-import { recordStartingDraft } from "../../server/document-store/starting-draft.ts";
-import { cutVersion, freezeText } from "../../server/services/history/cut-version.ts";
+import { freezeText } from "../../server/services/history/cut-version.ts";
 import type { BenchFixture } from "../fixture.ts";
+import { addChair, delegatesByDelegation, idFrom, newProposal, prng } from "../shared-seed.ts";
 import type { BracketsFixture, BracketsSetup, SeededParagraph } from "./protocol.ts";
 
 const WORDS = (
@@ -47,18 +47,6 @@ const OPTIONS = [
 ];
 
 const REASONS = ["Our capital has not cleared this wording.", "Pending the legal review.", "Timeline to be discussed with ministries."];
-
-/** mulberry32: a small deterministic PRNG (the same text and annotations in every run). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `paragraphs` paragraphs sharing `chars` characters about evenly (each ends at a full word). */
 export function paragraphsText(chars: number, paragraphs: number): PmJson {
@@ -84,13 +72,6 @@ function passageIn(text: string, at: number, length: number): { from: number; to
   return { from, to };
 }
 
-/** 25 lowercase letters and digits, like the app's cuids (protocol ids are [A-Za-z0-9_-]). */
-function idFrom(rnd: () => number): string {
-  let s = "c";
-  while (s.length < 25) s += Math.floor(rnd() * 36).toString(36);
-  return s;
-}
-
 /** The seeded status of paragraph `i` (0-based): agreed ones have no bracket (odd i), parked ones may. */
 function statusOf(i: number): ClauseStatus {
   if (i % 2 === 1) {
@@ -101,32 +82,12 @@ function statusOf(i: number): ClauseStatus {
   return i % 10 === 4 ? "PARKED" : "OPEN";
 }
 
-async function newProposal(db: Db, p: { workshopId: string; chairId: string; title: string; position: number; state: Uint8Array; frozen: ReturnType<typeof freezeText> }): Promise<string> {
-  const { id } = await db.proposal.create({ data: { workshopId: p.workshopId, title: p.title, position: p.position }, select: { id: true } });
-  await recordStartingDraft(db, { proposalId: id, state: p.state, owner: { userId: p.chairId, delegationId: null } });
-  await cutVersion(db, { proposalId: id, workshopId: p.workshopId, frozen: p.frozen, kind: "NAMED", label: "Starting draft", authorId: p.chairId, editors: new Set(), now: new Date() });
-  return id;
-}
-
 export async function seedBracketedProposals(db: Db, base: BenchFixture, setup: BracketsSetup): Promise<BracketsFixture> {
   const t0 = performance.now();
   const { workshopId } = base;
-  const chairUser = await db.user.create({ data: { email: `chair-${workshopId}@bench.example`, name: "Chair", passwordHash: "unused" } });
-  await db.member.create({ data: { workshopId, userId: chairUser.id, role: "MODERATOR" } });
-  const chairId = chairUser.id;
-
-  // Delegates by delegation (the base fixture spreads them over four).
-  const members = await db.member.findMany({ where: { workshopId, role: "DELEGATE" }, select: { userId: true, delegationId: true }, orderBy: { userId: "asc" } });
-  const byDelegation = new Map<string, string[]>();
-  for (const m of members) if (m.delegationId) byDelegation.set(m.delegationId, [...(byDelegation.get(m.delegationId) ?? []), m.userId]);
-  const delegations = [...byDelegation.keys()].sort();
-  if (delegations.length < 3) throw new Error("the brackets benchmark needs delegates of at least three delegations");
+  const chairId = await addChair(db, workshopId);
+  const { delegations, delegationAt, delegateOf } = await delegatesByDelegation(db, workshopId, 3, "the brackets benchmark");
   const D = delegations.length;
-  const delegationAt = (d: number) => delegations[((d % D) + D) % D]!;
-  const delegateOf = (d: number, n: number) => {
-    const users = byDelegation.get(delegationAt(d))!;
-    return users[n % users.length]!;
-  };
 
   const state = stateFromPmJson(paragraphsText(setup.chars, setup.paragraphs));
   const doc = docFromState(state);

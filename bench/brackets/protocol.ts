@@ -2,6 +2,7 @@
 // over IPC (bench/server-control.ts → bench/server-process.ts → bench/brackets/server-hooks.ts).
 // Types only, so the generator does not load the server's code.
 import type { ClauseStatus } from "../../lib/domain/vocabulary.ts";
+import type { TimingOp, TimingReply } from "../shared-protocol.ts";
 
 /** The proposals to seed (bench/brackets/fixture.ts). */
 export type BracketsSetup = {
@@ -44,22 +45,12 @@ export type BracketsFixture = {
   seedMs: number;
 };
 
-/** A handler's time in the server process: packet dispatched → its acknowledgement written. */
-export type HandlerTime = { event: string; ms: number; ok: boolean };
-
 export type BracketsOp =
   /** Adds the chair, seeds the proposals and starts timing the handlers of TIMED_EVENTS on new sockets. */
   | { op: "setup"; setup: BracketsSetup }
-  /** The handler times recorded since the last call (and forgets them). */
-  | { op: "handler-times" }
-  /** SQL statements the server's Prisma client sent since the last call (null when not counting), and starts again. */
-  | { op: "sql-statements" };
+  | TimingOp;
 
-export type BracketsReply = {
-  fixture?: BracketsFixture;
-  times?: HandlerTime[];
-  statements?: number | null;
-};
+export type BracketsReply = TimingReply & { fixture?: BracketsFixture };
 
 /** The events whose handlers the hook times (their acknowledgement marks the end). */
 export const TIMED_EVENTS = ["room:join", "clause:status"] as const;
