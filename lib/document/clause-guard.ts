@@ -15,15 +15,13 @@
 // never a walk of the whole document. (A server change encoded from a whole state, as a restore
 // is, names every deletion ever made; those already deleted are passed over one step each.)
 import * as Y from "yjs";
-import { keyOf, unitElementOf } from "./clauses.ts";
+import { isListElement, keyOf, unitElementOf } from "./clauses.ts";
 import { DOC_FIELD } from "./schema.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types' event parameters differ per type
 type AnyType = Y.AbstractType<any>;
 type Struct = Y.Item | Y.GC | Y.Skip;
 
-/** As clauses.ts counts them: a list's items are its units, the list itself is none. */
-const LISTS = new Set(["orderedList", "bulletList"]);
 
 /**
  * Where something sits, seen from the units: inside an existing unit (its key), at the top level,
@@ -31,7 +29,6 @@ const LISTS = new Set(["orderedList", "bulletList"]);
  */
 type Place = { unit: string } | "root" | "list" | "new" | "outside";
 
-const isList = (type: unknown): boolean => type instanceof Y.XmlElement && LISTS.has(type.nodeName);
 
 /** The structs of one client in an update, ascending by clock (as the update lists them). */
 function findIn(structs: Struct[] | undefined, clock: number): Struct | null {
@@ -87,7 +84,7 @@ export function touchedUnitKeys(doc: Y.Doc, update: Uint8Array, watch?: Readonly
       const unit = unitElementOf(doc, type);
       if (!unit) place = "outside";
       // Directly in a top-level list: a list item's place, not a unit's content.
-      else if (unit === type && isList(type)) place = "list";
+      else if (unit === type && isListElement(type)) place = "list";
       else place = { unit: keyOf(unit) };
     }
     insideExisting.set(type, place);
@@ -100,7 +97,7 @@ export function touchedUnitKeys(doc: Y.Doc, update: Uint8Array, watch?: Readonly
   const insideNew = (item: Y.Item): Place => {
     if (!(item.content instanceof Y.ContentType)) return "outside";
     const at = placeOf(item);
-    if (at === "root") return isList(item.content.type) ? "list" : "new";
+    if (at === "root") return isListElement(item.content.type) ? "list" : "new";
     if (at === "list") return "new";
     return at;
   };
@@ -189,7 +186,7 @@ function deletedUnits(item: Y.Item, at: Place): string[] {
   const type = item.content instanceof Y.ContentType ? item.content.type : null;
   if (!(type instanceof Y.XmlElement)) return [];
   // A top-level block or a list item: the unit itself goes.
-  if (at === "list" || (at === "root" && !isList(type))) return [keyOf(type)];
+  if (at === "list" || (at === "root" && !isListElement(type))) return [keyOf(type)];
   // A whole list: each of its items goes (those still there).
   if (at === "root") return type.toArray().flatMap((c) => (c instanceof Y.XmlElement ? [keyOf(c)] : []));
   return [];

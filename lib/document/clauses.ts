@@ -9,6 +9,7 @@
 // up with the editor's blocks) but are not counted as paragraphs.
 import * as Y from "yjs";
 import { DOC_FIELD } from "./schema.ts";
+import { blockText } from "./anchors.ts";
 
 export type UnitKind = "paragraph" | "clause" | "heading" | "other";
 
@@ -23,6 +24,11 @@ export type ClauseUnit = {
 };
 
 const LISTS = new Set(["orderedList", "bulletList"]);
+
+/** A list element: its items are units, the list itself is none. */
+export function isListElement(type: unknown): type is Y.XmlElement {
+  return type instanceof Y.XmlElement && LISTS.has(type.nodeName);
+}
 const NOT_TEXT = new Set(["horizontalRule"]);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types' event parameters differ per type
@@ -35,11 +41,7 @@ export function keyOf(type: AnyType): string {
 }
 
 function textOf(type: AnyType): string {
-  if (type instanceof Y.XmlText) {
-    let out = "";
-    for (const op of type.toDelta() as { insert: unknown }[]) if (typeof op.insert === "string") out += op.insert;
-    return out;
-  }
+  if (type instanceof Y.XmlText) return blockText(type);
   if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) {
     return type
       .toArray()
@@ -93,7 +95,7 @@ export function unitElementOf(doc: Y.Doc, type: AnyType | null): Y.XmlElement | 
   if (t !== root || chain.length === 0) return null;
   const top = chain[chain.length - 1]!;
   if (!(top instanceof Y.XmlElement)) return null;
-  if (LISTS.has(top.nodeName) && chain.length >= 2) {
+  if (isListElement(top) && chain.length >= 2) {
     const item = chain[chain.length - 2]!;
     return item instanceof Y.XmlElement ? item : null;
   }

@@ -11,7 +11,7 @@ import type { LiveNotifier } from "../live-notifier.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { cutVersion } from "../history/cut-version.ts";
 import { amendmentViews } from "./amendment-views.ts";
-import { actorOf, assertStateStill, enforce, loadAmendment, type AmendmentRow } from "./load-amendment.ts";
+import { actorOf, assertStateStill, delegationSuffix, enforce, loadAmendment, type AmendmentRow } from "./load-amendment.ts";
 
 type Deps = { db: Db; rooms: LiveDocuments; live: LiveNotifier; userId: string | null; proposalId: string; now: Date };
 type Open = Pick<AmendmentRow, "id" | "anchorFrom" | "anchorTo">;
@@ -151,10 +151,4 @@ async function record(tx: Tx, after: TextSnapshot, r: Decision) {
   }
   // The accepted text gets a version of its own, so history shows it (and who wrote it) at once.
   await cutVersion(tx, { proposalId: r.proposalId, workshopId: r.workshopId, frozen: after.frozen, kind: "AUTO", label: r.label, authorId: r.chair.userId, editors: after.editors, now: r.now });
-}
-
-async function delegationSuffix(db: Db, delegationId: string | null): Promise<string> {
-  if (!delegationId) return "";
-  const d = await db.delegation.findUnique({ where: { id: delegationId }, select: { code: true } });
-  return d ? ` (${d.code})` : "";
 }

@@ -4,15 +4,15 @@
 import type { Db, Tx } from "../../../lib/db.ts";
 import type { Actor, Verdict } from "../../../lib/domain/amendments.ts";
 import type { ProposalState } from "../../../lib/domain/vocabulary.ts";
-import { AppError } from "../../../lib/errors.ts";
+import { AppError, type ErrorCode } from "../../../lib/errors.ts";
 import type { Membership } from "../authorize.ts";
 
 export function actorOf(membership: Membership): Actor {
   return { userId: membership.userId, role: membership.role, delegationId: membership.delegationId };
 }
 
-/** A rule's "no" becomes the error the client sees, with the rule's own words. */
-export function enforce(verdict: Verdict): void {
+/** A rule's "no" (amendments', comments', drafting's) becomes the error the client sees, with the rule's own words. */
+export function enforce(verdict: Verdict | { ok: false; code: ErrorCode; message: string }): void {
   if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
 }
 
@@ -33,4 +33,11 @@ export async function assertStateStill(tx: Tx, proposalId: string, states: reado
   const p = await tx.proposal.findUnique({ where: { id: proposalId }, select: { state: true } });
   if (!p || !states.includes(p.state)) throw new AppError("WRONG_STATE");
   return p.state;
+}
+
+/** " (JPN)": the delegation's code for a version label ("Amendment accepted (JPN)"), or nothing. */
+export async function delegationSuffix(db: Db | Tx, delegationId: string | null): Promise<string> {
+  if (!delegationId) return "";
+  const d = await db.delegation.findUnique({ where: { id: delegationId }, select: { code: true } });
+  return d ? ` (${d.code})` : "";
 }

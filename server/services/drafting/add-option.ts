@@ -5,7 +5,7 @@ import { authorize } from "../authorize.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { announce } from "./announce.ts";
 import { bracketViews } from "./drafting-views.ts";
-import { actorOf, assertStateStill, enforceDrafting, factsOf, loadBracket, paragraphStatus, type DraftingDeps } from "./load-drafting.ts";
+import { actorOf, assertStateStill, enforce, factsOf, loadBracket, paragraphStatus, type DraftingDeps } from "./load-drafting.ts";
 import { moveSupport } from "./support-option.ts";
 
 /**
@@ -24,7 +24,7 @@ export async function addOption(opts: DraftingDeps & { bracketId: string; text: 
   await db.$transaction(async (tx) => {
     const state = await assertStateStill(tx, proposalId, ["DRAFTING"]);
     const row = await loadBracket(tx, proposalId, bracketId);
-    enforceDrafting(mayAddOption(actor, factsOf(row), state, await paragraphStatus(tx, proposalId, row.clauseKey)));
+    enforce(mayAddOption(actor, factsOf(row), state, await paragraphStatus(tx, proposalId, row.clauseKey)));
     const option = await tx.bracketOption.create({ data: { bracketId, text, authorId: actor.userId, delegationId: actor.delegationId }, select: { id: true } });
     await moveSupport(tx, { bracketId, optionId: option.id, delegationId: actor.delegationId!, userId: actor.userId });
     await recordAudit(tx, {

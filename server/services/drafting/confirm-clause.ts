@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { ACCESS_TABLE } from "../../../lib/domain/access.ts";
 import { announce } from "./announce.ts";
 import { clauseViews } from "./drafting-views.ts";
-import { actorOf, assertStateStill, enforceDrafting, type DraftingDeps } from "./load-drafting.ts";
+import { actorOf, assertStateStill, enforce, type DraftingDeps } from "./load-drafting.ts";
 
 /**
  * "Confirm for my capital": a delegate of a delegation the chair awaits confirms a paragraph
@@ -22,7 +22,7 @@ export async function confirmClause(opts: DraftingDeps & { clauseKey: string }) 
       select: { id: true, status: true, capitals: { select: { delegationId: true, confirmedAt: true } } },
     });
     const awaiting = (row?.capitals ?? []).map((c) => ({ delegationId: c.delegationId, confirmed: c.confirmedAt !== null }));
-    enforceDrafting(mayConfirm(actor, row?.status ?? "OPEN", awaiting));
+    enforce(mayConfirm(actor, row?.status ?? "OPEN", awaiting));
     const delegationId = actor.delegationId!;
     await tx.clauseCapital.update({ where: { clauseStateId_delegationId: { clauseStateId: row!.id, delegationId } }, data: { confirmedAt: now, confirmedById: actor.userId } });
     const after = awaiting.map((a) => (a.delegationId === delegationId ? { ...a, confirmed: true } : a));

@@ -12,7 +12,7 @@ import { cutVersion } from "../history/cut-version.ts";
 import type { ServerChange, TextSnapshot } from "../live-documents.ts";
 import { announce } from "./announce.ts";
 import { bracketViews } from "./drafting-views.ts";
-import { actorOf, assertStateStill, delegationSuffix, enforceDrafting, factsOf, loadBracket, paragraphStatus, type DraftingDeps } from "./load-drafting.ts";
+import { actorOf, assertStateStill, delegationSuffix, enforce, factsOf, loadBracket, paragraphStatus, type DraftingDeps } from "./load-drafting.ts";
 
 type Resolution = { status: "AGREED" | "LIFTED"; optionId: string | null };
 
@@ -21,7 +21,7 @@ async function resolve(tx: Tx, d: { actor: Actor; proposalId: string; bracketId:
   const state = await assertStateStill(tx, d.proposalId, ["DRAFTING"]);
   const row = await loadBracket(tx, d.proposalId, d.bracketId);
   const verdict: DraftingVerdict = mayDecideBracket(d.actor, factsOf(row), state, await paragraphStatus(tx, d.proposalId, row.clauseKey));
-  enforceDrafting(verdict);
+  enforce(verdict);
   const { count } = await tx.bracket.updateMany({
     where: { id: d.bracketId, status: "OPEN" },
     data: { status: how.status, agreedOptionId: how.optionId, resolvedById: d.actor.userId, resolvedAt: d.now },
@@ -51,7 +51,7 @@ async function decide(opts: DraftingDeps & { bracketId: string }, how: Resolutio
   const { membership, proposal } = await authorize({ db, userId: opts.userId, action: "bracket.decide", proposalId });
   const actor = actorOf(membership);
   const row = await loadBracket(db, proposalId, bracketId);
-  enforceDrafting(mayDecideBracket(actor, factsOf(row), proposal!.state, await paragraphStatus(db, proposalId, row.clauseKey)));
+  enforce(mayDecideBracket(actor, factsOf(row), proposal!.state, await paragraphStatus(db, proposalId, row.clauseKey)));
   const d = { actor, proposalId, bracketId, now };
   const audit = { workshopId: proposal!.workshopId, proposalId, actorId: actor.userId };
   const detail = { bracketId, delegationId: row.delegationId, clauseKey: row.clauseKey, passage: row.passage };

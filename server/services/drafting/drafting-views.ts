@@ -20,14 +20,15 @@ export const MAX_RESOLVED_BRACKETS_SENT = 200;
 async function namesOf(db: Reader, userIds: Iterable<string>): Promise<Map<string, string>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  // In chunks: a long negotiation's authors may pass one statement's bound parameters (lib/db-chunks.ts).
+  const users = await findManyInChunks(ids, (chunk) => db.user.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true } }));
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
 async function tagsOf(db: Reader, delegationIds: Iterable<string | null>): Promise<Map<string, DelegationTag>> {
   const ids = [...new Set([...delegationIds].filter((d): d is string => d !== null))];
   if (ids.length === 0) return new Map();
-  const rows = await db.delegation.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, code: true, colour: true } });
+  const rows = await findManyInChunks(ids, (chunk) => db.delegation.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true, code: true, colour: true } }));
   return new Map(rows.map((d) => [d.id, d]));
 }
 

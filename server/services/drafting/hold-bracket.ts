@@ -6,7 +6,7 @@ import { authorize } from "../authorize.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { announce } from "./announce.ts";
 import { bracketViews } from "./drafting-views.ts";
-import { actorOf, assertStateStill, enforceDrafting, factsOf, loadBracket, type DraftingDeps } from "./load-drafting.ts";
+import { actorOf, assertStateStill, enforce, factsOf, loadBracket, type DraftingDeps } from "./load-drafting.ts";
 
 /**
  * "Join bracket" (hold) or "Withdraw bracket" (not hold) for the caller's delegation. When the
@@ -21,7 +21,7 @@ export async function holdBracket(opts: DraftingDeps & { bracketId: string; hold
     db.$transaction(async (tx) => {
       const state = await assertStateStill(tx, proposalId, ACCESS_TABLE["bracket.hold"].states);
       const row = await loadBracket(tx, proposalId, bracketId);
-      enforceDrafting(mayHold(actor, factsOf(row), state, hold));
+      enforce(mayHold(actor, factsOf(row), state, hold));
       // mayHold refuses delegates without a delegation.
       const delegationId = actor.delegationId!;
       const audit = { workshopId: proposal!.workshopId, proposalId, actorId: actor.userId };

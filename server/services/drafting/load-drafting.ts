@@ -2,21 +2,17 @@
 // (only within the proposal the caller was authorized for), the facts the pure rules ask about,
 // a paragraph's status, and a rule's refusal as a named error.
 import type { Db, Tx } from "../../../lib/db.ts";
-import type { BracketFacts, DraftingVerdict } from "../../../lib/domain/drafting.ts";
+import type { BracketFacts } from "../../../lib/domain/drafting.ts";
 import type { ClauseStatus } from "../../../lib/domain/vocabulary.ts";
 import { AppError } from "../../../lib/errors.ts";
 import type { LiveDocuments } from "../live-documents.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
 
-export { actorOf, assertStateStill } from "../amendments/load-amendment.ts";
+export { actorOf, assertStateStill, delegationSuffix, enforce } from "../amendments/load-amendment.ts";
 
 /** What every drafting use case is given: who asks (never from the payload), about which proposal. */
 export type DraftingDeps = { db: Db; rooms: LiveDocuments; live: LiveNotifier; userId: string | null; proposalId: string; now?: Date };
 
-/** A rule's "no" becomes the error the client sees, with the rule's own words. */
-export function enforceDrafting(verdict: DraftingVerdict): void {
-  if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
-}
 
 /** The bracket, if it belongs to this proposal: another proposal's id is as unknown as a made-up one. */
 export async function loadBracket(db: Db | Tx, proposalId: string, bracketId: string) {
@@ -38,11 +34,4 @@ export function factsOf(row: BracketRow): BracketFacts {
 export async function paragraphStatus(db: Db | Tx, proposalId: string, clauseKey: string): Promise<ClauseStatus> {
   const row = await db.clauseState.findUnique({ where: { proposalId_clauseKey: { proposalId, clauseKey } }, select: { status: true } });
   return row?.status ?? "OPEN";
-}
-
-/** " (JPN)": the delegation's code for a version label, or nothing. */
-export async function delegationSuffix(db: Db | Tx, delegationId: string | null): Promise<string> {
-  if (!delegationId) return "";
-  const d = await db.delegation.findUnique({ where: { id: delegationId }, select: { code: true } });
-  return d ? ` (${d.code})` : "";
 }

@@ -6,7 +6,7 @@ import { authorize } from "../authorize.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { announce } from "./announce.ts";
 import { bracketViews } from "./drafting-views.ts";
-import { actorOf, assertStateStill, enforceDrafting, paragraphStatus, type DraftingDeps } from "./load-drafting.ts";
+import { actorOf, assertStateStill, enforce, paragraphStatus, type DraftingDeps } from "./load-drafting.ts";
 
 export type PlaceBracketInput = { from: Uint8Array; to: Uint8Array; reason?: string };
 
@@ -22,7 +22,7 @@ export async function placeBracket(opts: DraftingDeps & { input: PlaceBracketInp
   const { membership, proposal } = await authorize({ db, userId: opts.userId, action: "bracket.place", proposalId });
   const actor = actorOf(membership);
   // Who and when first: nobody else's brackets are resolved for a caller who may not place one.
-  enforceDrafting(mayPlaceBracket(actor, proposal!.state, "OPEN", 0));
+  enforce(mayPlaceBracket(actor, proposal!.state, "OPEN", 0));
 
   const [span] = await rooms.readSpans(proposalId, [{ from: input.from, to: input.to }]);
   // Not a passage of this text: another proposal's anchors, a deleted paragraph, garbage.
@@ -30,7 +30,7 @@ export async function placeBracket(opts: DraftingDeps & { input: PlaceBracketInp
   if (span.passage.trim() === "") throw new AppError("INVALID_INPUT", "Select the words to put in brackets: an empty passage cannot be bracketed.");
   if (span.passage.length > MAX_AMENDMENT_TEXT_CHARS) throw new AppError("INVALID_INPUT", `A bracket holds at most ${MAX_AMENDMENT_TEXT_CHARS} characters; select a shorter passage.`);
   const clauseKey = span.clauseKey;
-  enforceDrafting(mayPlaceBracket(actor, proposal!.state, await paragraphStatus(db, proposalId, clauseKey), 0));
+  enforce(mayPlaceBracket(actor, proposal!.state, await paragraphStatus(db, proposalId, clauseKey), 0));
 
   // Where the paragraph's open brackets are now (they follow edits): one turn of the room for all.
   const open = await db.bracket.findMany({ where: { proposalId, clauseKey, status: "OPEN" }, select: { anchorFrom: true, anchorTo: true } });
@@ -45,7 +45,7 @@ export async function placeBracket(opts: DraftingDeps & { input: PlaceBracketInp
     // Read again in the transaction: a lock, an agreement or the limit may have come meanwhile.
     const state = await assertStateStill(tx, proposalId, ["DRAFTING"]);
     const [status, count] = await Promise.all([paragraphStatus(tx, proposalId, clauseKey), tx.bracket.count({ where: { proposalId, status: "OPEN" } })]);
-    enforceDrafting(mayPlaceBracket(actor, state, status, count));
+    enforce(mayPlaceBracket(actor, state, status, count));
     const created = await tx.bracket.create({
       data: {
         proposalId,

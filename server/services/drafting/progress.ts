@@ -20,23 +20,31 @@ export function parseStoredProgress(json: string | null): StoredProgress | null 
   }
 }
 
-async function statusesOf(db: Db, proposalId: string): Promise<Map<string, ClauseStatus>> {
+/** The proposal's paragraph statuses as stored (no row: Open). */
+export async function statusesOf(db: Db, proposalId: string): Promise<Map<string, ClauseStatus>> {
   const rows = await db.clauseState.findMany({ where: { proposalId }, select: { clauseKey: true, status: true } });
   return new Map(rows.map((r) => [r.clauseKey, r.status]));
 }
 
-/** Counts the live text's paragraphs by status now and stores the count on the proposal. */
-export async function recountProgress(db: Db, rooms: Pick<LiveDocuments, "readParagraphs">, proposalId: string): Promise<StoredProgress> {
-  const [{ keys }, statuses] = await Promise.all([rooms.readParagraphs(proposalId), statusesOf(db, proposalId)]);
+/**
+ * Counts the live text's paragraphs by status and stores the count on the proposal. A caller
+ * that has just read the paragraphs or the statuses passes them: each is read once per change.
+ */
+export async function recountProgress(
+  db: Db,
+  rooms: Pick<LiveDocuments, "readParagraphs">,
+  proposalId: string,
+  known: { keys?: readonly string[]; statuses?: ReadonlyMap<string, ClauseStatus> } = {},
+): Promise<StoredProgress> {
+  const [keys, statuses] = await Promise.all([known.keys ?? rooms.readParagraphs(proposalId).then((r) => r.keys), known.statuses ?? statusesOf(db, proposalId)]);
   const { paragraphs, agreed, adReferendum, parked } = progressOf(keys, statuses, []);
   const stored: StoredProgress = { paragraphs, agreed, adReferendum, parked };
   await db.proposal.update({ where: { id: proposalId }, data: { progress: JSON.stringify(stored) } });
   return stored;
 }
 
-/** The paragraphs whose text is protected now (Agreed, or Agreed ad referendum). */
-export async function protectedKeys(db: Db, proposalId: string): Promise<string[]> {
-  const statuses = await statusesOf(db, proposalId);
+/** The paragraphs whose text is protected (Agreed, or Agreed ad referendum). */
+export function protectedKeys(statuses: ReadonlyMap<string, ClauseStatus>): string[] {
   return [...statuses].filter(([, s]) => isAgreedStatus(s)).map(([k]) => k);
 }
 

@@ -8,12 +8,12 @@ import { authorize } from "../authorize.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { announce } from "./announce.ts";
 import { readingView } from "./drafting-views.ts";
-import { enforceDrafting, type DraftingDeps } from "./load-drafting.ts";
+import { enforce, type DraftingDeps } from "./load-drafting.ts";
 import { ACCESS_TABLE } from "../../../lib/domain/access.ts";
 
 async function chair(opts: DraftingDeps) {
   const { membership, proposal } = await authorize({ db: opts.db, userId: opts.userId, action: "reading.run", proposalId: opts.proposalId });
-  enforceDrafting(mayRunReading(membership.role, proposal!.state));
+  enforce(mayRunReading(membership.role, proposal!.state));
   return { membership, workshopId: proposal!.workshopId };
 }
 

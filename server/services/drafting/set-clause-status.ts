@@ -7,7 +7,7 @@ import { authorize } from "../authorize.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { announce } from "./announce.ts";
 import { clauseViews } from "./drafting-views.ts";
-import { actorOf, assertStateStill, enforceDrafting, type DraftingDeps } from "./load-drafting.ts";
+import { actorOf, assertStateStill, enforce, type DraftingDeps } from "./load-drafting.ts";
 
 export type SetClauseStatusInput = { clauseKey: string; status: ClauseStatus; awaiting?: readonly string[] };
 
@@ -21,7 +21,7 @@ export async function setClauseStatus(opts: DraftingDeps & { input: SetClauseSta
   const now = opts.now ?? new Date();
   const { membership, proposal } = await authorize({ db, userId: opts.userId, action: "clause.status", proposalId });
   const actor = actorOf(membership);
-  enforceDrafting(maySetStatus(actor, proposal!.state, input.status, 0));
+  enforce(maySetStatus(actor, proposal!.state, input.status, 0));
   const awaiting = input.status === "AGREED_AD_REFERENDUM" ? await awaitedDelegations(opts, proposal!.workshopId, input.awaiting ?? []) : [];
   const { keys } = await rooms.readParagraphs(proposalId);
   if (!keys.includes(input.clauseKey)) throw new AppError("PARAGRAPH_NOT_FOUND");
@@ -29,7 +29,7 @@ export async function setClauseStatus(opts: DraftingDeps & { input: SetClauseSta
   const changed = await db.$transaction(async (tx) => {
     const state = await assertStateStill(tx, proposalId, ACCESS_TABLE["clause.status"].states);
     const openBrackets = await tx.bracket.count({ where: { proposalId, clauseKey: input.clauseKey, status: "OPEN" } });
-    enforceDrafting(maySetStatus(actor, state, input.status, openBrackets));
+    enforce(maySetStatus(actor, state, input.status, openBrackets));
     const before = await tx.clauseState.findUnique({
       where: { proposalId_clauseKey: { proposalId, clauseKey: input.clauseKey } },
       select: { id: true, status: true, capitals: { select: { delegationId: true } } },
@@ -49,7 +49,7 @@ export async function setClauseStatus(opts: DraftingDeps & { input: SetClauseSta
     return true;
   });
   const views = await clauseViews(db, proposalId, [input.clauseKey], { by: actor.userId, at: now });
-  if (changed) await announce(opts, proposal!.workshopId, { clauses: views }, { recount: true, statusChanged: true });
+  if (changed) await announce(opts, proposal!.workshopId, { clauses: views }, { recount: true, statusChanged: true, keys });
   return { clause: views[0]! };
 }
 

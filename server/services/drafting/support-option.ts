@@ -5,7 +5,7 @@ import { authorize } from "../authorize.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { announce } from "./announce.ts";
 import { bracketViews } from "./drafting-views.ts";
-import { actorOf, assertStateStill, enforceDrafting, factsOf, loadBracket, type DraftingDeps } from "./load-drafting.ts";
+import { actorOf, assertStateStill, enforce, factsOf, loadBracket, type DraftingDeps } from "./load-drafting.ts";
 
 /** A delegation supports one option of a bracket at a time: supporting one moves its support there. */
 export async function moveSupport(tx: Tx, s: { bracketId: string; optionId: string; delegationId: string; userId: string }): Promise<void> {
@@ -25,7 +25,7 @@ export async function supportOption(opts: DraftingDeps & { bracketId: string; op
   await db.$transaction(async (tx) => {
     const state = await assertStateStill(tx, proposalId, ["DRAFTING"]);
     const row = await loadBracket(tx, proposalId, bracketId);
-    enforceDrafting(maySupportOption(actor, factsOf(row), state));
+    enforce(maySupportOption(actor, factsOf(row), state));
     // Only an option of this bracket: another bracket's option id is as unknown as a made-up one.
     const option = await tx.bracketOption.findFirst({ where: { id: optionId, bracketId }, select: { id: true } });
     if (!option) throw new AppError("NOT_FOUND");
