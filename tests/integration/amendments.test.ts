@@ -17,6 +17,7 @@ import { around, sendEvent } from "../helpers/amendment-client";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { eventually, openClient, openSocket, startTestServer, textOf, type TestClient, type TestServer } from "../helpers/test-server";
 import { ProposalProvider } from "../../lib/realtime/proposal-provider";
+import { expectOneChangeCreditedTo } from "../helpers/credited-change";
 
 let s: TestServer;
 const open: TestClient[] = [];
@@ -331,11 +332,7 @@ describe("accepting", () => {
 
     // The change is the proposer's: its journal row and its Yjs client belong to China's delegate.
     const chn = await delegationId(f, "CHN");
-    const rows = await s.db.documentUpdate.findMany({ where: { proposalId: f.proposalId }, orderBy: { id: "asc" } });
-    expect(rows.length).toBe(rowsBefore + 1);
-    expect(rows.at(-1)).toMatchObject({ userId: f.users.china, delegationId: chn });
-    const owner = await s.db.documentClient.findFirstOrThrow({ where: { proposalId: f.proposalId, clientId: rows.at(-1)!.clientId! } });
-    expect(owner).toMatchObject({ userId: f.users.china, delegationId: chn });
+    await expectOneChangeCreditedTo(s.db, f.proposalId, rowsBefore, { userId: f.users.china, delegationId: chn });
 
     // A version of the text after it, written by China, listing what is still open.
     const version = await s.db.version.findFirstOrThrow({ where: { proposalId: f.proposalId }, orderBy: { number: "desc" } });

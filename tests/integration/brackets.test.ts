@@ -11,6 +11,7 @@ import { anchorsOf, draftingOf, keysOf, send } from "../helpers/drafting-client"
 import { serverSuite } from "../helpers/server-suite";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { eventually, textOf, type TestClient, type TestServer } from "../helpers/test-server";
+import { expectOneChangeCreditedTo } from "../helpers/credited-change";
 
 const suite = serverSuite();
 let s: TestServer;
@@ -172,11 +173,7 @@ describe("brackets", () => {
     await eventually(() => draftingOf(watcher).brackets.find((x) => x.id === shared)?.status === "AGREED", "the agreement to reach everyone");
 
     // The change is Japan's: its journal row and its Yjs client belong to the option's author.
-    const rows = await s.db.documentUpdate.findMany({ where: { proposalId: f.proposalId }, orderBy: { id: "asc" } });
-    expect(rows.length).toBe(rowsBefore + 1);
-    expect(rows.at(-1)).toMatchObject({ userId: f.users.japan, delegationId: jpn });
-    const owner = await s.db.documentClient.findFirstOrThrow({ where: { proposalId: f.proposalId, clientId: rows.at(-1)!.clientId! } });
-    expect(owner).toMatchObject({ userId: f.users.japan, delegationId: jpn });
+    await expectOneChangeCreditedTo(s.db, f.proposalId, rowsBefore, { userId: f.users.japan, delegationId: jpn });
     const version = await s.db.version.findFirstOrThrow({ where: { proposalId: f.proposalId }, orderBy: { number: "desc" } });
     expect(version.label).toBe("Option agreed (JPN)");
     expect(version.text).toContain(expected);
