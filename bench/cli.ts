@@ -22,6 +22,8 @@ Commands (the old flag spelling in brackets still works):
   brackets       [--brackets]       issue 18: a 300-paragraph text with 150 brackets and 300 options:
                                     status change → every tab, typing vs the plain text (P2),
                                     margin and progress render in Chromium (needs \`npm run build\`)
+  exports        [--exports]        issue 19: a 100k-character proposal to Word, PDF and Markdown;
+                                    the outcome record of 20 decided proposals (JSON, Word, PDF)
 
 Load options (profile, scenario, custom):
   --rooms N --clients N --typists N   override the preset (--clients, --typists per room)
@@ -43,6 +45,7 @@ Other options:
              --runs N (default 1; medians), --json FILE
   brackets:  --changes N (status changes, default 40), --runs N (default 3; medians; 0: browser only),
              --loads N (page loads in Chromium, default 5; 0 skips the browser), --json FILE
+  exports:   --runs N (default 5; medians), --json FILE
 
   s1  1 room × 50 clients × 10 typists     s2  20 rooms × 20 clients × 2 typists
   P1  1 × 10 × 3    P2  1 × 50 × 10    P3  1 × 100 × 20    P4  200 × 3 × 1
@@ -62,9 +65,10 @@ export type Command =
   | { kind: "board"; proposals: number[]; clients: number; changes: number; json: string | null }
   | { kind: "amendments"; opens: number; accepts: number; runs: number; json: string | null }
   | { kind: "brackets"; changes: number; runs: number; loads: number; json: string | null }
+  | { kind: "exports"; runs: number; json: string | null }
   | { kind: "help" };
 
-const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "amendments", "brackets", "help"] as const;
+const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "amendments", "brackets", "exports", "help"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const LOAD_FIELDS = ["rooms", "clients", "typists", "rate", "seconds", "warmup", "nodes"] as const;
@@ -80,6 +84,7 @@ const ALLOWED: Record<Exclude<Subcommand, "help">, readonly string[]> = {
   board: ["proposals", "clients", "changes", "json"],
   amendments: ["opens", "accepts", "runs", "json"],
   brackets: ["changes", "runs", "loads", "json"],
+  exports: ["runs", "json"],
 };
 
 const str = { type: "string" } as const;
@@ -92,6 +97,7 @@ const OPTIONS = {
   board: { type: "boolean" },
   amendments: { type: "boolean" },
   brackets: { type: "boolean" },
+  exports: { type: "boolean" },
   loads: str,
   proposals: str,
   opens: str,
@@ -149,6 +155,7 @@ function commandOf(values: Values, positionals: string[]): { sub: Subcommand | n
   if (values.board === true) named.push({ sub: "board", args: [] });
   if (values.amendments === true) named.push({ sub: "amendments", args: [] });
   if (values.brackets === true) named.push({ sub: "brackets", args: [] });
+  if (values.exports === true) named.push({ sub: "exports", args: [] });
   if (named.length > 1) throw new Error(`one command at a time (got ${named.map((n) => n.sub).join(" and ")})`);
   return named[0] ?? { sub: null, args: [] };
 }
@@ -209,6 +216,10 @@ export function parseCli(argv: string[]): Command {
         loads: number(v, "loads", { isInteger: true, min: 0 }) ?? 5,
         json,
       };
+    }
+    case "exports": {
+      if (args.length > 0) throw new Error(`"exports" takes no arguments (got ${args.join(" ")})`);
+      return { kind: "exports", runs: number(v, "runs", { isInteger: true, min: 1 }) ?? 5, json };
     }
     case "profile":
     case "scenario":

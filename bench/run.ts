@@ -5,6 +5,7 @@
 import { runAmendmentsBench } from "./amendments/amendments-bench.ts";
 import { runBoardBench } from "./board/board-bench.ts";
 import { runBracketsBench } from "./brackets/brackets-bench.ts";
+import { runExportsBench } from "./exports/exports-bench.ts";
 import { USAGE, parseCli, type Command } from "./cli.ts";
 import { runSession } from "./engine/session.ts";
 import { runHistoryBench } from "./history.ts";
@@ -33,6 +34,8 @@ async function run(cmd: Command): Promise<number> {
       return runAmendmentsBench({ ...cmd, log });
     case "brackets":
       return runBracketsBench({ ...cmd, log });
+    case "exports":
+      return runExportsBench({ ...cmd, log });
   }
 }
 

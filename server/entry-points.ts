@@ -137,6 +137,16 @@ export const ROUTE_ENTRY_POINTS: readonly RouteEntryPoint[] = [
   { method: "GET", path: "/api/health", action: null, reason: "Liveness for load balancers and probes: answers only ok/error and the process's own event-loop delay.", needsSession: false },
   { method: "GET", path: "/api/proposals/[proposalId]/authors", action: "proposal.view" },
   { method: "GET", path: "/api/proposals/[proposalId]/verify", action: "history.view" },
+  // "Download": the live text reads like the proposal page; a version like its history page
+  // (the same roles and states); delegation-only comments follow the comment rule inside.
+  { method: "GET", path: "/api/proposals/[proposalId]/export", action: "proposal.view" },
+  { method: "GET", path: "/api/proposals/[proposalId]/redline", action: "history.view" },
+  // The record's download: outcome.view, and observers only where the chair allows it.
+  { method: "GET", path: "/api/workshops/[workshopId]/outcome-record", action: "outcome.view" },
+  // Anyone, even signed out, gets the record's self-check (the file carries all it checks); only
+  // callers outcome.view lets read that workshop's record (observers: when the chair allows it)
+  // get the comparison with this database's history — the report says which ran.
+  { method: "POST", path: "/api/outcome-records/verify", action: "outcome.view" },
 ];
 
 // Pages render on the server with the caller's session, so they are entry points too (and the

@@ -37,9 +37,11 @@ type Props = {
   /** A new workshop starts in this browser's zone, most often the venue's. */
   preferBrowserZone?: boolean;
   idPrefix: string;
+  /** "Edit details": whether observers may download the outcome record (the box is left out when undefined). */
+  outcomeForObservers?: boolean;
 };
 
-export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendingLabel, savedMessage, preferBrowserZone, idPrefix }: Props) {
+export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendingLabel, savedMessage, preferBrowserZone, idPrefix, outcomeForObservers }: Props) {
   const [state, formAction, isPending] = useActionState(action, null);
   const [draft, setDraft] = useState<Draft>({ ...initial, defaultQuorum: String(initial.defaultQuorum) });
   const [zoneOptions, setZoneOptions] = useState(zones);
@@ -114,6 +116,30 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
           <input type="number" inputMode="numeric" required min={1} max={200} step={1} {...bind("defaultQuorum", true)} />
         </LabelledControl>
       </fieldset>
+      {outcomeForObservers !== undefined && (
+        <div className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            id={`${idPrefix}-outcomeForObservers`}
+            name="outcomeForObservers"
+            className="mt-0.5 h-4 w-4 shrink-0"
+            // Uncontrolled: React resets a form after its action, and a controlled checkbox would
+            // then show the box as first rendered; the saved value comes back as the new default
+            // (the key remounts the box when it changes).
+            key={String(outcomeForObservers)}
+            defaultChecked={outcomeForObservers}
+            aria-describedby={`${idPrefix}-outcomeForObservers-hint`}
+          />
+          <div className="space-y-1">
+            <label htmlFor={`${idPrefix}-outcomeForObservers`} className="block text-sm font-medium text-slate-800">
+              Observers may download the outcome record
+            </label>
+            <p id={`${idPrefix}-outcomeForObservers-hint`} className="text-xs text-slate-500">
+              The chair and delegates always may. The record lists every proposal’s final state, its text and the votes.
+            </p>
+          </div>
+        </div>
+      )}
       <div aria-live="polite" className="space-y-2">
         {state && !state.ok && (
           <div id={errorId}>

@@ -83,9 +83,9 @@ describe("access table", () => {
     }
   });
 
-  it("lets observers only read", () => {
+  it("lets observers only read (the outcome record: where the chair allows it, checked by its use case)", () => {
     const allowed = ACTIONS.filter((a) => PROPOSAL_STATES.some((s) => can(O, a, s)) || can(O, a));
-    expect(allowed.sort()).toEqual(["history.view", "proposal.view", "workshop.view"]);
+    expect(allowed.sort()).toEqual(["history.view", "outcome.view", "proposal.view", "workshop.view"]);
   });
 
   it("accepts text changes only in DRAFTING, for anyone", () => {
@@ -113,7 +113,7 @@ describe("access table", () => {
     const archived = { archived: true };
     for (const role of ROLES) {
       const allowed = ACTIONS.filter((a) => (isProposalAction(a) ? PROPOSAL_STATES.some((s) => can(role, a, s, archived)) : can(role, a, undefined, archived)));
-      const expected = role === "MODERATOR" ? ["audit.view", "history.view", "proposal.view", "workshop.view"] : ["history.view", "proposal.view", "workshop.view"];
+      const expected = role === "MODERATOR" ? ["audit.view", "history.view", "outcome.view", "proposal.view", "workshop.view"] : ["history.view", "outcome.view", "proposal.view", "workshop.view"];
       expect(allowed.sort()).toEqual(expected);
     }
     expect(decide(M, "proposal.edit", "DRAFTING", archived)).toEqual({ allowed: false, code: "ARCHIVED" });

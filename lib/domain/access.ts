@@ -30,6 +30,9 @@ export const ACCESS_TABLE = {
   // A new agenda item: empty, pasted, imported, or duplicated from a version the chair can read.
   "proposal.create": { roles: ["MODERATOR"] },
   "audit.view": { roles: ["MODERATOR"], reads: true },
+  // The outcome record (every proposal's final state, adopted texts, votes). Observers only when
+  // the chair allows it (Workshop.outcomeForObservers, checked by the use case).
+  "outcome.view": { roles: ["MODERATOR", "DELEGATE", "OBSERVER"], reads: true },
   "floor.request": { roles: ["DELEGATE"] },
   "floor.manage": { roles: ["MODERATOR"] },
   // Proposal scope

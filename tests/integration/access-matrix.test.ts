@@ -42,6 +42,8 @@ import { listVoteRounds } from "../../server/services/votes/list-vote-rounds";
 import { moveAgendaItem } from "../../server/services/workshop/move-agenda-item";
 import { openVoteRound } from "../../server/services/votes/open-vote-round";
 import { restoreVersion } from "../../server/services/history/restore-version";
+import { exportProposal, exportRedline } from "../../server/services/exports/export-proposal";
+import { exportOutcomeRecord } from "../../server/services/exports/export-outcome";
 import { scheduleLock } from "../../server/services/proposals/lock-countdown";
 import { revokeInvite } from "../../server/services/invites/revoke-invite";
 import { saveNamedVersion } from "../../server/services/history/save-named-version";
@@ -50,6 +52,8 @@ import { listNotifications } from "../../server/services/notifications/list-noti
 import { markAllNotificationsRead } from "../../server/services/notifications/mark-all-read";
 import { endFloor, giveFloor, requestFloor, withdrawFloorRequest } from "../../server/services/floor/speaking-queue";
 import { verifyHistory } from "../../server/services/history/verify-history";
+import { buildOutcomeRecord } from "../../server/services/outcomes/build-outcome-record";
+import { verifyOutcomeRecordAgainstDb } from "../../server/services/outcomes/verify-outcome-record";
 import { createProposal } from "../../server/services/proposals/create-proposal";
 import { duplicateAsNewDraft } from "../../server/services/proposals/duplicate-as-new-draft";
 import { editProposalDetails } from "../../server/services/proposals/edit-proposal-details";
@@ -833,6 +837,39 @@ const DRIVERS: Record<string, Driver> = {
   },
   "GET /api/proposals/[proposalId]/authors": { scope: "proposal", run: ({ userId, proposal }) => attempt(() => listDocumentAuthors({ db: s.db, userId, proposalId: proposal.id })) },
   "GET /api/proposals/[proposalId]/verify": { scope: "proposal", run: ({ userId, proposal }) => attempt(() => verifyHistory({ db: s.db, userId, proposalId: proposal.id })) },
+  "GET /api/proposals/[proposalId]/export": {
+    scope: "proposal",
+    run: ({ userId, proposal }) =>
+      attemptAll(
+        () => exportProposal({ db: s.db, userId, proposalId: proposal.id, version: null, format: "md", paper: "A4", withDelegationComments: true }),
+        () => exportProposal({ db: s.db, userId, proposalId: proposal.id, version: 1, format: "md", paper: "A4", withDelegationComments: false }),
+      ),
+  },
+  "GET /api/proposals/[proposalId]/redline": {
+    scope: "proposal",
+    run: ({ userId, proposal }) => attempt(() => exportRedline({ db: s.db, userId, proposalId: proposal.id, from: 1, to: 1, format: "docx", paper: "A4" })),
+  },
+  "GET /api/workshops/[workshopId]/outcome-record": {
+    scope: "workshop",
+    async run({ userId }) {
+      // Observers may read the record only where the chair allows it (the table's OBSERVER ✓ assumes so).
+      await s.db.workshop.update({ where: { id: f.workshopId }, data: { outcomeForObservers: true } });
+      return attempt(() => exportOutcomeRecord({ db: s.db, userId, workshopId: f.workshopId, format: "json", paper: "A4" }));
+    },
+  },
+  // Everyone gets the self-check; what outcome.view guards is the comparison with history, so a
+  // report that skipped it for the caller counts as the refusal it names.
+  "POST /api/outcome-records/verify": {
+    scope: "workshop",
+    async run({ userId }) {
+      // Observers may read the record only where the chair allows it (the table's OBSERVER ✓ assumes so).
+      await s.db.workshop.update({ where: { id: f.workshopId }, data: { outcomeForObservers: true } });
+      outcomeRecord ??= buildOutcomeRecord({ db: s.db, userId: f.users.chair, workshopId: f.workshopId }).then((r) => JSON.stringify(r));
+      const report = await verifyOutcomeRecordAgainstDb({ db: s.db, userId, record: JSON.parse(await outcomeRecord) });
+      if (report.history === "skipped") return { ok: false, code: report.skipped ?? "?" };
+      return report.intact ? { ok: true } : { ok: false, code: `RECORD_${report.reason}` };
+    },
+  },
 
   // Pages: the loads each page runs, in its order (signed out, a page redirects to sign-in,
   // which the use cases answer with UNAUTHENTICATED).
@@ -908,6 +945,9 @@ const DRIVERS: Record<string, Driver> = {
       ),
   },
 };
+
+/** The suite workshop's outcome record as a file carries it, made once by the chair. */
+let outcomeRecord: Promise<string> | undefined;
 
 /** What every history page loads first: the workshop overview, which must list the proposal. */
 function historyContext(userId: string | null, proposal: Made) {

@@ -17,6 +17,7 @@ import { ArchivedNotice } from "@/components/workshops/archived-notice";
 import { DemoInstanceNotice } from "@/app/demo-notice";
 import { WorkshopDetailsRefresh } from "@/components/workshops/workshop-details-refresh";
 import { AttendanceCount, AttendanceMark } from "@/components/attendance/attendance";
+import { DownloadMenu } from "@/components/exports/download-menu";
 import { endFloorAction, giveFloorAction, requestFloorAction, setCurrentItemAction, withdrawFloorAction } from "./decision-actions";
 
 export const metadata: Metadata = { title: "Workshop" };
@@ -35,6 +36,8 @@ export default async function WorkshopPage({ params }: Params) {
   const isChair = viewer.role === "MODERATOR";
   // Archived: read-only for everyone, so nothing that would change it is offered.
   const isArchived = workshop.archivedAt !== null;
+  // The chair and delegates always; observers when the chair allows it (the server checks too).
+  const mayDownloadOutcome = viewer.role !== "OBSERVER" || workshop.outcomeForObservers;
 
   return (
     <div className="space-y-8">
@@ -54,6 +57,14 @@ export default async function WorkshopPage({ params }: Params) {
         <div className="flex flex-wrap items-center gap-2">
           {!isChair && <FollowChair workshopId={workshop.id} initialLive={live} />}
           <WorkshopNotifications workshopId={workshop.id} />
+          {mayDownloadOutcome && (
+            <DownloadMenu
+              label="Outcome record"
+              title="Every proposal’s final state, adopted texts and votes"
+              target={{ kind: "outcome", workshopId: workshop.id }}
+              note="Anyone can check the JSON file against this workshop’s history."
+            />
+          )}
           {isChair && (
             <>
               <Link href={`/workshops/${workshop.id}/audit`} className={buttonSecondary}>

@@ -28,7 +28,8 @@ export const MAX_WAITING_VERIFIES = 16;
 
 const gate = new BoundedSemaphore(MAX_CONCURRENT_VERIFIES, MAX_WAITING_VERIFIES);
 
-const chainSelect = {
+/** A version's fields the hash covers, and its hash: what recomputing a link reads (also the outcome record). */
+export const chainSelect = {
   proposalId: true,
   number: true,
   kind: true,

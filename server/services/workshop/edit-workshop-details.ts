@@ -5,11 +5,11 @@ import { recordAudit } from "../audit/record-audit.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
 import { parseWorkshopDetails, type WorkshopDetails, type WorkshopDetailsInput } from "./workshop-details.ts";
 
-const FIELDS = ["title", "description", "timeZone", "defaultVoteRule", "defaultQuorum"] as const satisfies ReadonlyArray<keyof WorkshopDetails>;
+const FIELDS = ["title", "description", "timeZone", "defaultVoteRule", "defaultQuorum", "outcomeForObservers"] as const satisfies ReadonlyArray<keyof WorkshopDetails>;
 
 /**
  * A chair (any of the workshop's MODERATORs) changes the title, description, venue zone or vote
- * defaults. The change and its audit entry commit together; every open page of the workshop
+ * defaults, or whether observers may download the outcome record. The change and its audit entry commit together; every open page of the workshop
  * then refreshes from the live board. Refused once the workshop is archived (ARCHIVED).
  */
 export async function editWorkshopDetails(opts: {
@@ -22,8 +22,9 @@ export async function editWorkshopDetails(opts: {
   const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "workshop.edit", workshopId: opts.workshopId });
   const details = parseWorkshopDetails(opts.input);
   const changed = await opts.db.$transaction(async (tx) => {
-    const before = await tx.workshop.findUniqueOrThrow({ where: { id: opts.workshopId }, select: { title: true, description: true, timeZone: true, defaultVoteRule: true, defaultQuorum: true } });
-    const fields = FIELDS.filter((f) => before[f] !== details[f]);
+    const before = await tx.workshop.findUniqueOrThrow({ where: { id: opts.workshopId }, select: { title: true, description: true, timeZone: true, defaultVoteRule: true, defaultQuorum: true, outcomeForObservers: true } });
+    // A field left out (undefined: outcomeForObservers from an older form) is unchanged.
+    const fields = FIELDS.filter((f) => details[f] !== undefined && before[f] !== details[f]);
     if (fields.length === 0) return fields;
     await tx.workshop.update({ where: { id: opts.workshopId }, data: details });
     // Old and new values, except the description (long; the log says it changed).

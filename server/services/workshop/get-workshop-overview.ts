@@ -24,6 +24,8 @@ export async function getWorkshopOverview(opts: { db: Db; userId: string | null;
       defaultQuorum: workshop.defaultQuorum,
       // Read-only for everyone once set: pages hide what would be refused.
       archivedAt: workshop.archivedAt,
+      // Observers see "Outcome record" only when the chair allows it (the download checks again).
+      outcomeForObservers: workshop.outcomeForObservers,
     },
     delegations: workshop.delegations.map((d) => ({ id: d.id, name: d.name, code: d.code, colour: d.colour })),
     members: workshop.members.map((m) => ({ id: m.id, name: m.user.name, role: m.role, delegationId: m.delegationId })),

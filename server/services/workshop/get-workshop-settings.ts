@@ -6,7 +6,7 @@ export async function getWorkshopSettings(opts: { db: Db; userId: string | null;
   await authorize({ db: opts.db, userId: opts.userId, action: "workshop.edit", workshopId: opts.workshopId });
   const w = await opts.db.workshop.findUniqueOrThrow({
     where: { id: opts.workshopId },
-    select: { id: true, title: true, description: true, timeZone: true, defaultVoteRule: true, defaultQuorum: true, _count: { select: { delegations: true } } },
+    select: { id: true, title: true, description: true, timeZone: true, defaultVoteRule: true, defaultQuorum: true, outcomeForObservers: true, _count: { select: { delegations: true } } },
   });
   const { _count, ...details } = w;
   return { ...details, delegationCount: _count.delegations };

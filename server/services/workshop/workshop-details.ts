@@ -30,6 +30,9 @@ export const WorkshopDetailsInput = z.object({
         .min(1, "Default quorum: at least 1 delegation.")
         .max(MAX_DEFAULT_QUORUM, `Default quorum: at most ${MAX_DEFAULT_QUORUM}.`),
     ),
+  // "Edit details" only (absent: unchanged; a new workshop starts with it off). The chair and
+  // delegates may always download the outcome record; observers when this is on.
+  outcomeForObservers: z.boolean({ error: "Observers may download the outcome record: tick the box or leave it empty." }).optional(),
 });
 
 export type WorkshopDetails = z.output<typeof WorkshopDetailsInput>;

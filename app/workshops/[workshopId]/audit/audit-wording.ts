@@ -66,7 +66,7 @@ const ACTION_WORDS: Record<string, string | null> = {
 
 const STATE_WORDS: Record<string, string> = { DRAFTING: "drafting", LOCKED: "locked", VOTING: "voting", ADOPTED: "adopted", WITHDRAWN: "withdrawn" } satisfies Record<ProposalState, string>;
 const KIND_WORDS: Record<string, string> = { AUTO: "automatic", NAMED: "named", RESTORE: "restore" };
-const DETAIL_FIELD_WORDS: Record<string, string> = { title: "title", description: "description", timeZone: "time zone", defaultVoteRule: "default vote rule", defaultQuorum: "default quorum" };
+const DETAIL_FIELD_WORDS: Record<string, string> = { title: "title", description: "description", timeZone: "time zone", defaultVoteRule: "default vote rule", defaultQuorum: "default quorum", outcomeForObservers: "observers’ access to the outcome record" };
 const ROLE_WORDS: Record<string, string> = { MODERATOR: "chair", DELEGATE: "delegate", OBSERVER: "observer" } satisfies Record<Role, string>;
 
 export function actionInWords(action: string, proposalId: string | null, d: Detail = {}, names?: Names): string {

@@ -7,7 +7,7 @@ import { defineAction, type Revalidation } from "@/server/actions/define-action"
 import { realtime } from "@/server/realtime/global";
 import { archiveWorkshop } from "@/server/services/workshop/archive-workshop";
 import { editWorkshopDetails } from "@/server/services/workshop/edit-workshop-details";
-import { WorkshopDetailsFields } from "../../workshop-details-fields";
+import { WorkshopSettingsFields } from "../../workshop-details-fields";
 
 // Thin: the use cases authorize (workshop.edit: a chair, and not once archived) and tell the
 // live board; the caller's own pages are refreshed here, everyone else's by the board.
@@ -23,11 +23,13 @@ export const editWorkshopDetailsAction = defineAction(
     input: z.object({
       workshopId: Id,
       previous: PreviousState,
-      form: WorkshopDetailsFields,
+      form: WorkshopSettingsFields,
     }),
     revalidate: refresh,
   },
-  ({ workshopId, form }, { userId }) => editWorkshopDetails({ db: db(), live: realtime().live, userId, workshopId, input: form }),
+  // The form always has the checkbox: absent means unticked.
+  ({ workshopId, form }, { userId }) =>
+    editWorkshopDetails({ db: db(), live: realtime().live, userId, workshopId, input: { ...form, outcomeForObservers: form.outcomeForObservers === "on" } }),
 );
 
 export const archiveWorkshopAction = defineAction(

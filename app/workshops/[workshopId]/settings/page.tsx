@@ -36,6 +36,7 @@ export default async function WorkshopSettingsPage({ params }: { params: Promise
             idPrefix="workshop-details"
             action={editWorkshopDetailsAction.bind(null, settings.id)}
             initial={settings}
+            outcomeForObservers={settings.outcomeForObservers}
             zones={timeZoneChoices(settings.timeZone)}
             submitLabel="Save details"
             pendingLabel="Saving…"

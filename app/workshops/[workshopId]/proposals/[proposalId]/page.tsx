@@ -17,6 +17,7 @@ import { editProposalDetailsAction } from "./actions";
 import { proposalMetadata } from "./proposal-metadata";
 import { SaveVersionForm } from "@/components/history/save-version-form";
 import { saveVersionAction } from "./history/actions";
+import { DownloadMenu } from "@/components/exports/download-menu";
 
 type Params = { params: Promise<{ workshopId: string; proposalId: string }> };
 
@@ -40,7 +41,7 @@ export default async function ProposalPage({ params }: Params) {
   // For the printout's stamp ("latest saved version N").
   const latestVersion = (await listVersions({ db: db(), userId: user.id, proposalId, take: 1 })).versions[0] ?? null;
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-print="text">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 print:hidden">
         <Link href={`/workshops/${view.workshop.id}`} className="hover:underline">
           {view.workshop.title}
@@ -54,7 +55,9 @@ export default async function ProposalPage({ params }: Params) {
         <h1 className="text-2xl font-semibold tracking-tight">
           <LiveProposalTitle {...ids} initial={view.proposal.title} />
         </h1>
-        <StateBadge state={view.proposal.state} />
+        <span className="print:hidden">
+          <StateBadge state={view.proposal.state} />
+        </span>
         <nav aria-label="Proposal views" className="ml-auto flex gap-2 print:hidden">
           <Link href={`/workshops/${view.workshop.id}/proposals/${view.proposal.id}/history`} className={buttonSecondary}>
             History
@@ -63,6 +66,8 @@ export default async function ProposalPage({ params }: Params) {
             Compare
           </Link>
         </nav>
+        {/* The live text as a file; a delegation's members may add their own internal comments. */}
+        <DownloadMenu label="Download" title="The live text" target={{ kind: "text", proposalId: view.proposal.id }} delegationComments={view.viewer.delegationId !== null} />
       </div>
       <PrintStamp latestVersion={latestVersion} />
       {/* Printing gives the text, not the interface. */}

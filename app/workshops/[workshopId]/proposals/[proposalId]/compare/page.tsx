@@ -17,6 +17,7 @@ import { loadHistoryContext, positiveInt } from "../history/load-context";
 import { CompareBusyNotice, CompareLevelNotice } from "./compare-notice";
 import { compareOrBusy } from "./compare-or-busy";
 import { proposalMetadata } from "../proposal-metadata";
+import { DownloadMenu } from "@/components/exports/download-menu";
 
 export async function generateMetadata({ params }: { params: Promise<{ workshopId: string; proposalId: string }> }): Promise<Metadata> {
   const { workshopId, proposalId } = await params;
@@ -89,7 +90,17 @@ export default async function ComparePage({ params, searchParams }: Props) {
             <h2 className="text-lg font-semibold">
               {titleOf(diff.from)} <span className="font-normal text-slate-500">→</span> {titleOf(diff.to)}
             </h2>
-            <LayoutToggle layout={layout} hrefs={{ inline: hrefFor("inline"), side: hrefFor("side") }} />
+            <div className="flex flex-wrap items-center gap-2">
+              <LayoutToggle layout={layout} hrefs={{ inline: hrefFor("inline"), side: hrefFor("side") }} />
+              {/* Tracked changes from one version to the other, for Word or on paper. */}
+              {diff.from.number !== diff.to.number && (
+                <DownloadMenu
+                  label="Download redline"
+                  title={`Version ${diff.from.number} → version ${diff.to.number}, as tracked changes`}
+                  target={{ kind: "redline", proposalId, from: diff.from.number, to: diff.to.number }}
+                />
+              )}
+            </div>
           </div>
           <p className="text-sm text-slate-600">
             Version {diff.from.number} saved <LocalTime at={diff.from.createdAt} zone={zone} className="tabular-nums" />

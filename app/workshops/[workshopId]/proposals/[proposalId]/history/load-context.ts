@@ -23,6 +23,8 @@ export async function loadHistoryContext(workshopId: string, proposalId: string,
     proposal,
     delegations: overview.delegations satisfies HistoryDelegation[],
     isChair,
+    /** The viewer's delegation (null for the chair and observers): "Download" may add its internal comments. */
+    viewerDelegationId: overview.viewer.delegationId,
     // The server refuses anyway; hiding the controls just avoids offering what would fail.
     canSaveVersion: can(overview.viewer.role, "version.create", proposal.state, workshopStatus),
     canRestore: can(overview.viewer.role, "version.restore", proposal.state, workshopStatus),

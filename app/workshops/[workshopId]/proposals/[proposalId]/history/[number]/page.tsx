@@ -23,6 +23,7 @@ import { compareOrBusy } from "../../compare/compare-or-busy";
 import { duplicateAsNewDraftAction, restoreVersionAction } from "../actions";
 import { loadHistoryContext, positiveInt } from "../load-context";
 import { proposalMetadata } from "../../proposal-metadata";
+import { DownloadMenu } from "@/components/exports/download-menu";
 
 export async function generateMetadata({ params }: { params: Promise<{ workshopId: string; proposalId: string; number: string }> }): Promise<Metadata> {
   const { workshopId, proposalId, number } = await params;
@@ -60,15 +61,15 @@ export default async function VersionPage({ params }: Props) {
         : null;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-print="text">
       <div>
         <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId, `Version ${number}`)} />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{title}</h1>
         <p className="mt-1 text-slate-600">{ctx.proposal.title}</p>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <aside aria-label="About this version" className="grid content-start gap-5 md:grid-cols-2 lg:order-2 lg:grid-cols-1">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] print:block">
+        <aside aria-label="About this version" className="grid content-start gap-5 md:grid-cols-2 lg:order-2 lg:grid-cols-1 print:hidden">
           <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm lg:grid-cols-1 lg:gap-y-1">
             <dt className="font-medium text-slate-500">Kind</dt>
             <dd className="lg:mb-2">
@@ -96,6 +97,13 @@ export default async function VersionPage({ params }: Props) {
           </dl>
           <OpenAmendmentsList amendments={version.openAmendments} />
           <div className="flex flex-col items-start gap-3">
+            <DownloadMenu
+              label="Download"
+              title={`Version ${number}`}
+              target={{ kind: "text", proposalId, version: number }}
+              delegationComments={ctx.viewerDelegationId !== null}
+              align="left"
+            />
             {compare && (
               <Link href={compare.href} className={buttonSecondary}>
                 {compare.label}
@@ -135,7 +143,7 @@ export default async function VersionPage({ params }: Props) {
       </div>
 
       {changes && (
-        <section aria-labelledby="changes-heading" className="space-y-4">
+        <section aria-labelledby="changes-heading" className="space-y-4 print:hidden">
           <h2 id="changes-heading" className="text-xl font-semibold">
             Changes since version {number - 1}
           </h2>

@@ -1,0 +1,140 @@
+// "Download": a proposal's live text or one of its versions as Word, PDF or Markdown, and
+// "Download redline": a Compare between two versions as tracked changes. The access table
+// decides who may read (every member, observers too: the same as reading the text or its
+// history); delegation-only comment threads go only to that delegation's members, and only
+// when they ask. Files are laid out in the export worker, never on the event loop.
+import type { Db } from "../../../lib/db.ts";
+import { docFromState, pmJsonOf, plainTextOf } from "../../../lib/document/convert.ts";
+import { sha256Hex } from "../../../lib/domain/version-chain.ts";
+import { AppError } from "../../../lib/errors.ts";
+import { contentDisposition, exportFileName, type FileName } from "../../../lib/export/file-name.ts";
+import { blocksOfDoc } from "../../../lib/export/from-yjs.ts";
+import type { ExportDoc, ExportMeta, PaperSize } from "../../../lib/export/model.ts";
+import { redlineBlocks } from "../../../lib/export/redline.ts";
+import { CONTENT_TYPES, type ExportFormat } from "../../../lib/export/formats.ts";
+import { renderOffThread } from "../../compute/export-pool.ts";
+import { loadDocumentState } from "../../document-store/load-document.ts";
+import { docOfVersion } from "../../document-store/version-state.ts";
+import { parseOpenAmendments } from "../amendments/open-amendments.ts";
+import { authorize } from "../authorize.ts";
+import { compareVersions } from "../history/compare-versions.ts";
+import { overlaysFor } from "./text-overlays.ts";
+
+export type ExportFile = { file: FileName; contentType: string; bytes: Uint8Array };
+
+/** The headers a download is answered with (thin routes only add the status). */
+export function downloadHeaders(f: ExportFile): Record<string, string> {
+  return {
+    "Content-Type": f.contentType,
+    "Content-Disposition": contentDisposition(f.file),
+    "Content-Length": String(f.bytes.byteLength),
+    // Private to the reader (comments may be their delegation's own): never cached in between.
+    "Cache-Control": "private, no-store",
+  };
+}
+
+const VERSION_KIND_WORDS: Record<string, string> = { AUTO: "Automatic", NAMED: "Named", VOTE: "Voted on", RESTORE: "Restored" };
+
+async function titles(db: Db, proposalId: string) {
+  const p = await db.proposal.findUnique({ where: { id: proposalId }, select: { title: true, workshop: { select: { title: true, timeZone: true } } } });
+  if (!p) throw new AppError("NOT_FOUND");
+  return { proposal: p.title, workshop: p.workshop.title, timeZone: p.workshop.timeZone };
+}
+
+async function render(doc: ExportDoc, format: ExportFormat, paper: PaperSize, name: string[]): Promise<ExportFile> {
+  const bytes = await renderOffThread({ format, paper, doc });
+  return { file: exportFileName(name, format), contentType: CONTENT_TYPES[format], bytes };
+}
+
+export async function exportProposal(opts: {
+  db: Db;
+  userId: string | null;
+  proposalId: string;
+  /** A version's number, or null for the live text. */
+  version: number | null;
+  format: ExportFormat;
+  paper: PaperSize;
+  /** The reader's own delegation's internal threads as well (asked for explicitly). */
+  withDelegationComments: boolean;
+}): Promise<ExportFile> {
+  const { db, proposalId } = opts;
+  const { membership } = await authorize({ db, userId: opts.userId, action: opts.version === null ? "proposal.view" : "history.view", proposalId });
+  const t = await titles(db, proposalId);
+  let doc;
+  let meta: ExportMeta;
+  let at: Date | null = null;
+  let amendmentIds: string[] | null = null;
+  if (opts.version === null) {
+    const { state } = await loadDocumentState({ db, proposalId });
+    doc = docFromState(state);
+    const text = plainTextOf(pmJsonOf(doc));
+    const now = new Date().toISOString();
+    meta = { workshop: t.workshop, title: t.proposal, subtitle: "Live text", version: null, date: now, timeZone: t.timeZone, hashLabel: "SHA-256 of the text", sha256: sha256Hex(text) };
+  } else {
+    const v = await db.version.findUnique({
+      where: { proposalId_number: { proposalId, number: opts.version } },
+      select: { number: true, kind: true, label: true, state: true, hash: true, createdAt: true, openAmendments: true },
+    });
+    if (!v) throw new AppError("NOT_FOUND");
+    doc = docOfVersion(v.state);
+    at = v.createdAt;
+    amendmentIds = parseOpenAmendments(v.openAmendments).map((a) => a.id);
+    const kind = VERSION_KIND_WORDS[v.kind] ?? v.kind;
+    meta = {
+      workshop: t.workshop,
+      title: t.proposal,
+      subtitle: `Version ${v.number} · ${v.label ? `${kind} “${v.label}”` : kind}`,
+      version: v.number,
+      date: v.createdAt.toISOString(),
+      timeZone: t.timeZone,
+      hashLabel: "Version hash (SHA-256)",
+      sha256: v.hash,
+    };
+  }
+  try {
+    const viewer = { userId: membership.userId, role: membership.role, delegationId: membership.delegationId };
+    const { overlays, comments } = await overlaysFor({ db, proposalId, doc, viewer, at, amendmentIds, withDelegationComments: opts.withDelegationComments });
+    // Markdown is the clean text: no tracked changes, no comments (brackets stay: they are the text's state).
+    const shown = opts.format === "md" ? overlays.filter((o) => o.kind === "bracket") : overlays;
+    const exportDoc: ExportDoc = { meta, blocks: blocksOfDoc(doc, shown), comments: opts.format === "md" ? [] : comments };
+    return await render(exportDoc, opts.format, opts.paper, [t.workshop, t.proposal, opts.version === null ? "live" : `v${opts.version}`]);
+  } finally {
+    doc.destroy();
+  }
+}
+
+export async function exportRedline(opts: {
+  db: Db;
+  userId: string | null;
+  proposalId: string;
+  from: number;
+  to: number;
+  format: Exclude<ExportFormat, "md">;
+  paper: PaperSize;
+}): Promise<ExportFile> {
+  const { db, proposalId } = opts;
+  // compareVersions authorizes (history.view) and runs the diff in its worker.
+  const compared = await compareVersions({ db, userId: opts.userId, proposalId, from: opts.from, to: opts.to });
+  const t = await titles(db, proposalId);
+  const to = await db.version.findUnique({ where: { proposalId_number: { proposalId, number: opts.to } }, select: { hash: true } });
+  if (!to) throw new AppError("NOT_FOUND");
+  const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { workshopId: true } });
+  const delegations = await db.delegation.findMany({ where: { workshopId: proposal!.workshopId }, select: { id: true, name: true, code: true } });
+  const names = new Map(delegations.map((d) => [d.id, `${d.name} (${d.code})`]));
+  const blocks = redlineBlocks(compared.parts, {
+    authorName: (id) => (id ? (names.get(id) ?? "A former delegation") : "Unattributed"),
+    deletedBy: `Compare v${opts.from} → v${opts.to}`,
+    date: compared.to.createdAt,
+  });
+  const meta: ExportMeta = {
+    workshop: t.workshop,
+    title: t.proposal,
+    subtitle: `Redline: version ${opts.from} → version ${opts.to}${compared.level === "word" ? "" : ` (compared by ${compared.level})`}`,
+    version: null,
+    date: compared.to.createdAt,
+    timeZone: t.timeZone,
+    hashLabel: `Version ${opts.to} hash (SHA-256)`,
+    sha256: to.hash,
+  };
+  return render({ meta, blocks, comments: [] }, opts.format, opts.paper, [t.workshop, t.proposal, `v${opts.from}-v${opts.to}`, "redline"]);
+}
