@@ -1,4 +1,8 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl reads the request's language and messages from i18n/request.ts (no locale in URLs).
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const isDev = process.env.NODE_ENV !== "production";
 
 // Next's own inline bootstrap scripts need 'unsafe-inline' (no nonces without middleware);
@@ -47,4 +51,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("pages.notFound");
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p className="mt-3 text-slate-600">This page does not exist, or you do not have access to it.</p>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <p className="mt-3 text-slate-600">{t("body")}</p>
       <Link href="/workshops" className="mt-6 inline-block text-sky-700 underline">
-        Back to my workshops
+        {t("back")}
       </Link>
     </div>
   );

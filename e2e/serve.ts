@@ -9,6 +9,7 @@ import { seedOtherWorkshop } from "./fixtures/other-workshop.ts";
 import { seedReviewWorkshop } from "./fixtures/review-workshop.ts";
 import { seedAmendmentsWorkshop } from "./fixtures/amendments-workshop.ts";
 import { seedBracketsWorkshop } from "./fixtures/brackets-workshop.ts";
+import { seedLanguagesWorkshop } from "./fixtures/languages-workshop.ts";
 
 const url = process.env.DATABASE_URL ?? "file:./data/e2e.db";
 const file = url.replace(/^file:/, "");
@@ -36,6 +37,7 @@ await seedBracketsWorkshop(db, {
   asean: "asean1@accord.example",
   observer: "observer@accord.example",
 });
+await seedLanguagesWorkshop(db, { chair: "chair@accord.example" });
 await db.$disconnect();
 
 await import("../server/index.ts");

@@ -116,6 +116,7 @@ export const ACTION_ENTRY_POINTS: readonly ActionEntryPoint[] = [
   { file: PROPOSAL, name: "editProposalDetailsAction", action: "proposal.details" },
   { file: ACCOUNT, name: "renameAccountAction", action: null, reason: ACCOUNT_REASON, needsSession: true },
   { file: ACCOUNT, name: "setTimeZoneAction", action: null, reason: ACCOUNT_REASON, needsSession: true },
+  { file: ACCOUNT, name: "setLanguageAction", action: null, reason: ACCOUNT_REASON, needsSession: true },
   { file: ACCOUNT, name: "detectTimeZoneAction", action: null, reason: ACCOUNT_REASON, needsSession: true },
   { file: ACCOUNT, name: "changePasswordAction", action: null, reason: `${ACCOUNT_REASON} The current password is checked too.`, needsSession: true },
   { file: ACCOUNT, name: "signOutEverywhereAction", action: null, reason: ACCOUNT_REASON, needsSession: true },

@@ -11,6 +11,7 @@ import { realtime } from "@/server/realtime/global";
 import { changePassword } from "@/server/services/people/change-password";
 import { renameAccount } from "@/server/services/people/rename-account";
 import { setTimeZone } from "@/server/services/people/set-time-zone";
+import { setLanguage } from "@/server/services/people/set-language";
 import { signOutEverywhere } from "@/server/services/people/sign-out-everywhere";
 
 // The caller's own account, and only that: every use case here takes the session's user id and
@@ -27,6 +28,12 @@ export const renameAccountAction = defineAction(
 export const setTimeZoneAction = defineAction(
   { args: ["previous", "form"], input: z.object({ previous: PreviousState, form: formFields({ timeZone: Text }) }), authorize: "signed-in", revalidate: everyPage },
   async ({ form }, { userId }) => setTimeZone({ db: db(), userId, timeZone: form.timeZone }),
+);
+
+/** The interface language, kept on the account so every device it signs in on uses it. */
+export const setLanguageAction = defineAction(
+  { args: ["locale"], input: z.object({ locale: z.string().max(20) }), authorize: "signed-in", revalidate: everyPage },
+  async ({ locale }, { userId }) => setLanguage({ db: db(), userId, locale }),
 );
 
 /**

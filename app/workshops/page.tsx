@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { requireUser } from "@/server/auth/page-guard";
 import { userMayCreateWorkshop } from "@/server/services/people/instance-access";
@@ -7,11 +9,15 @@ import { listMyWorkshops } from "@/server/services/workshop/list-my-workshops";
 import { DelegationChip, RoleBadge } from "@/components/ui/badges";
 import { buttonPrimary } from "@/components/ui/field";
 
-export const metadata: Metadata = { title: "My workshops" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workshops.list");
+  return { title: t("title") };
+}
 
 type Listed = Awaited<ReturnType<typeof listMyWorkshops>>[number];
 
 function WorkshopCard({ w }: { w: Listed }) {
+  const t = useTranslations("workshops.list");
   return (
     <li className={`rounded-lg border p-5 shadow-sm ${w.archivedAt ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-white"}`}>
       <h3 className="text-lg font-semibold leading-snug">
@@ -23,9 +29,7 @@ function WorkshopCard({ w }: { w: Listed }) {
       <div className="mt-4 flex flex-wrap items-center gap-2 text-sm text-slate-600">
         <RoleBadge role={w.role} />
         {w.delegation && <DelegationChip name={w.delegation.name} colour={w.delegation.colour} />}
-        <span>
-          {w.proposalCount} proposals · {w.delegationCount} delegations
-        </span>
+        <span>{t("counts", { proposals: w.proposalCount, delegations: w.delegationCount })}</span>
       </div>
     </li>
   );
@@ -34,27 +38,27 @@ function WorkshopCard({ w }: { w: Listed }) {
 export default async function WorkshopsPage() {
   const user = await requireUser("/workshops");
   const [workshops, mayCreate] = await Promise.all([listMyWorkshops({ db: db(), userId: user.id }), userMayCreateWorkshop(db(), user.id)]);
+  const t = await getTranslations("workshops.list");
   const active = workshops.filter((w) => !w.archivedAt);
   const archived = workshops.filter((w) => w.archivedAt);
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold tracking-tight">My workshops</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         {mayCreate && (
           <Link href="/workshops/new" className={buttonPrimary}>
-            New workshop
+            {t("newWorkshop")}
           </Link>
         )}
       </div>
       <section aria-labelledby="active-heading">
         {/* The page's title already says what this list is; the heading gives the section its name. */}
         <h2 id="active-heading" className="sr-only">
-          Current workshops
+          {t("currentHeading")}
         </h2>
         {active.length === 0 ? (
           <p className="text-slate-600">
-            {archived.length > 0 ? "None of your workshops is running now." : "You are not in any workshop yet."}{" "}
-            {mayCreate ? "Create one with “New workshop”, or open an invite link a chair sent you." : "Open the invite link the chair sent you."}
+            {archived.length > 0 ? t("noneRunning") : t("noneYet")} {mayCreate ? t("createOrInvite") : t("openInvite")}
           </p>
         ) : (
           <ul className="grid gap-4 md:grid-cols-2">
@@ -67,9 +71,9 @@ export default async function WorkshopsPage() {
       {archived.length > 0 && (
         <section aria-labelledby="archived-heading">
           <h2 id="archived-heading" className="text-xl font-semibold">
-            Archived
+            {t("archivedHeading")}
           </h2>
-          <p className="mt-1 text-sm text-slate-600">Read-only records: proposals, history and votes stay open for reading.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("archivedIntro")}</p>
           <ul className="mt-4 grid gap-4 md:grid-cols-2">
             {archived.map((w) => (
               <WorkshopCard key={w.id} w={w} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/action-result";
@@ -8,20 +9,21 @@ import type { ActionResult } from "@/lib/action-result";
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ name: string }>>;
 
 export function AccountNameForm({ action, name }: { action: Action; name: string }) {
+  const t = useTranslations("account.nameForm");
   const [state, formAction, isPending] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-3">
-      <Field label="Display name" id="account-name" name="name" defaultValue={name} autoComplete="name" required hint="How others see you in rooms, lists and the audit log." />
+      <Field label={t("label")} id="account-name" name="name" defaultValue={name} autoComplete="name" required hint={t("hint")} />
       <div aria-live="polite">
-        {state && !state.ok && <ErrorAlert>{state.message}</ErrorAlert>}
+        {state && !state.ok && <ErrorAlert error={state} />}
         {state?.ok && (
           <p role="status" className="text-sm text-emerald-800">
-            Saved.
+            {t("saved")}
           </p>
         )}
       </div>
       <button type="submit" className={buttonPrimary} disabled={isPending}>
-        Save name
+        {t("submit")}
       </button>
     </form>
   );

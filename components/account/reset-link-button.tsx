@@ -1,10 +1,13 @@
 "use client";
 
 import { useId } from "react";
+import { useTimeZone, useTranslations } from "next-intl";
 import { buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
+import { LocalTime } from "@/components/ui/local-time";
 import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
+import { DEFAULT_TIME_ZONE } from "@/lib/time/time-format";
 import { createMemberResetLinkAction } from "@/app/workshops/[workshopId]/reset-link-actions";
 import { CopyLink } from "./copy-link";
 
@@ -26,24 +29,27 @@ export function ResetLinkButton({
   name: string;
   action?: () => Promise<ActionResult<ResetLink>>;
 }) {
+  const t = useTranslations("account.resetLink");
+  // The viewer's zone (the account's, from the request), so the expiry reads as every other time.
+  const zone = useTimeZone() ?? DEFAULT_TIME_ZONE;
   const { run, isPending, result, error } = useAction<ResetLink>();
   const describedBy = useId();
   const create = action ?? (() => createMemberResetLinkAction(workshopId, userId));
   return (
     <div className="space-y-2">
       <span id={describedBy} className="sr-only">
-        for {name}
+        {t("forName", { name })}
       </span>
       <button type="button" className={buttonSecondary} aria-describedby={describedBy} disabled={isPending} onClick={() => run(create)}>
-        Create reset link
+        {t("create")}
       </button>
       <div aria-live="polite">
         {error && <ErrorAlert>{error}</ErrorAlert>}
         {result?.ok && (
           <CopyLink
-            label={`Password-reset link for ${name} (shown once — copy it now)`}
+            label={t("linkLabel", { name })}
             path={result.data.path}
-            note={`Works once, until ${new Date(result.data.expiresAt).toLocaleString()}. Setting a new password with it signs ${name} out everywhere.`}
+            note={t.rich("note", { name, until: () => <LocalTime at={result.data.expiresAt} zone={zone} /> })}
           />
         )}
       </div>

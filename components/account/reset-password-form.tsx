@@ -3,15 +3,17 @@
 import { useState } from "react";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionFailure, ActionResult } from "@/lib/action-result";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ email: string }>>;
 
 /** Sets the new password with the link, then signs in with it (the link is used up either way). */
 export function ResetPasswordForm({ action }: { action: Action }) {
-  const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("account.resetPassword");
+  const [error, setError] = useState<ActionFailure | null>(null);
   const [isPending, setPending] = useState(false);
   const [isDoneButSignedOut, setDoneButSignedOut] = useState(false);
 
@@ -23,7 +25,7 @@ export function ResetPasswordForm({ action }: { action: Action }) {
     const result = await action(null, form);
     if (!result.ok) {
       setPending(false);
-      setError(result.message);
+      setError(result);
       return;
     }
     const signedIn = await signIn("credentials", { email: result.data.email, password: String(form.get("newPassword")), redirect: false });
@@ -38,16 +40,22 @@ export function ResetPasswordForm({ action }: { action: Action }) {
   if (isDoneButSignedOut) {
     return (
       <p role="status" className="text-slate-700">
-        Your new password is set. <Link href="/sign-in" className="text-sky-700 underline">Sign in</Link> with it.
+        {t.rich("done", {
+          link: (chunks) => (
+            <Link href="/sign-in" className="text-sky-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field label="New password" id="reset-new-password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 10 characters." />
-      {error && <ErrorAlert>{error}</ErrorAlert>}
+      <Field label={t("new")} id="reset-new-password" name="newPassword" type="password" autoComplete="new-password" required hint={t("newHint")} />
+      {error && <ErrorAlert error={error} />}
       <button type="submit" className={`${buttonPrimary} w-full`} disabled={isPending}>
-        Set new password
+        {t("submit")}
       </button>
     </form>
   );

@@ -4,6 +4,7 @@
 // The choice is remembered per browser, so it holds across pages and reloads.
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { WorkshopLive } from "@/lib/protocol";
 import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
 
@@ -39,6 +40,7 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function FollowChair({ workshopId, initialLive }: { workshopId: string; initialLive: WorkshopLive }) {
+  const t = useTranslations("agenda.followChair");
   const router = useRouter();
   const pathname = usePathname();
   const isFollowing = useSyncExternalStore(subscribe, readFollow, () => false);
@@ -58,10 +60,10 @@ export function FollowChair({ workshopId, initialLive }: { workshopId: string; i
     <span className="inline-flex">
       <label className="inline-flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
         <input type="checkbox" className="h-4 w-4" checked={isFollowing} onChange={(e) => writeFollow(e.target.checked)} aria-describedby="follow-chair-hint" />
-        Follow the chair
+        {t("label")}
       </label>
       <span id="follow-chair-hint" className="sr-only">
-        Go to each item as the chair puts it on the floor.
+        {t("hint")}
       </span>
     </span>
   );

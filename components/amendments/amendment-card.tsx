@@ -5,13 +5,14 @@
 // offers what the server would refuse. Observers read only. After an action that takes its
 // button away (withdraw, accept, reject), focus goes to the card's summary, not to the page.
 import { memo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { DelegationChip } from "@/components/ui/badges";
 import { LocalTime } from "@/components/ui/local-time";
 import { mayDecide, mayRevise, mayTakeStance, mayWithdraw, type Actor } from "@/lib/domain/amendments";
 import type { ProposalState, Stance } from "@/lib/domain/vocabulary";
 import type { DelegationTag } from "@/lib/protocol";
 import { DRAFT_ID_PREFIX, type ShownAmendment } from "@/lib/realtime/amendment-drafts";
-import { CHAIR_COLOUR, STATUS_WORDS, amendmentColour, describeAmendment } from "./amendment-words";
+import { CHAIR_COLOUR, amendmentColour, describeAmendment } from "./amendment-words";
 import { InlineError } from "@/components/ui/alert";
 import { ReasonForm } from "@/components/ui/reason-form";
 
@@ -47,8 +48,8 @@ const action = "inline-flex min-h-9 items-center justify-center rounded-md borde
 /** A stable DOM id for a card (the same before and after the server has stored it). */
 /** The two stances a delegation can take, each with its pressed colours (green for, rose against). */
 const STANCE_BUTTONS = [
-  { stance: "SUPPORT", label: "Support", pressed: "aria-pressed:border-emerald-700 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900" },
-  { stance: "OBJECT", label: "Object", pressed: "aria-pressed:border-rose-700 aria-pressed:bg-rose-50 aria-pressed:text-rose-900" },
+  { stance: "SUPPORT", label: "card.support", pressed: "aria-pressed:border-emerald-700 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900" },
+  { stance: "OBJECT", label: "card.object", pressed: "aria-pressed:border-rose-700 aria-pressed:bg-rose-50 aria-pressed:text-rose-900" },
 ] as const;
 
 export function cardDomId(a: Pick<ShownAmendment, "author" | "key">): string {
@@ -56,6 +57,7 @@ export function cardDomId(a: Pick<ShownAmendment, "author" | "key">): string {
 }
 
 export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer, state, delegations, selected, zone, onSelect, act }: Props) {
+  const t = useTranslations("amendments");
   const colour = amendmentColour(a.delegation);
   const isStored = !a.id.startsWith(DRAFT_ID_PREFIX);
   const facts = { authorId: a.author.id, delegationId: a.delegation?.id ?? null, status: a.status };
@@ -90,14 +92,14 @@ export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer,
       style={{ borderLeftColor: colour, borderLeftWidth: 4, ...(selected ? { ["--tw-ring-color" as string]: colour } : {}) }}
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-        {a.delegation ? <DelegationChip name={a.delegation.name} code={a.delegation.code} colour={colour} /> : <DelegationChip name="Chair" colour={CHAIR_COLOUR} />}
+        {a.delegation ? <DelegationChip name={a.delegation.name} code={a.delegation.code} colour={colour} /> : <DelegationChip name={t("card.chair")} colour={CHAIR_COLOUR} />}
         <span className="font-medium text-slate-800">{a.author.name}</span>
         <LocalTime at={a.createdAt} zone={zone} format="time" className="tabular-nums" />
         <span className={`ml-auto inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLE[a.status]}`}>
-          {STATUS_WORDS[a.status]}
+          {t(`status.${a.status}`)}
           {decidedAt && (
             <>
-              <span aria-hidden>&nbsp;·&nbsp;</span>
+              <span aria-hidden>{"\u00a0·\u00a0"}</span>
               <LocalTime at={decidedAt} zone={zone} format="time" />
             </>
           )}
@@ -109,14 +111,14 @@ export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer,
         type="button"
         aria-current={selected || undefined}
         onClick={() => onSelect(a.id)}
-        title={a.status === "OPEN" ? "Show it in the text" : undefined}
+        title={a.status === "OPEN" ? t("card.showInText") : undefined}
         className="block w-full rounded-md px-1 py-0.5 text-left font-serif text-base leading-snug text-slate-900 hover:bg-slate-100"
       >
-        {describeAmendment(a.passage, a.insert)}
+        {describeAmendment(t, a.passage, a.insert)}
       </button>
 
       {a.pending && (
-        <p className="text-xs font-medium text-slate-600">{a.pending === "waiting" ? "Not sent yet — will be sent when the connection is back" : "Sending…"}</p>
+        <p className="text-xs font-medium text-slate-600">{a.pending === "waiting" ? t("card.waiting") : t("card.sending")}</p>
       )}
 
       {mayWriteReason && a.status === "OPEN" ? (
@@ -124,7 +126,7 @@ export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer,
       ) : (
         a.reason && (
           <p className="text-sm text-slate-700">
-            <span className="font-medium text-slate-600">Reason: </span>
+            <span className="font-medium text-slate-600">{t("card.reason")}</span>
             {a.reason}
           </p>
         )
@@ -132,19 +134,19 @@ export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer,
 
       {a.stances.length > 0 && (
         <p className="flex flex-wrap gap-1.5 text-xs">
-          <span className="sr-only">Stances: </span>
+          <span className="sr-only">{t("card.stances")}</span>
           {a.stances.map((s) => {
             const d = delegations.get(s.delegationId);
             const c = amendmentColour(d);
             return (
               <span
                 key={s.delegationId}
-                title={`${d?.name ?? "A delegation"} ${s.stance === "SUPPORT" ? "supports" : "objects"}`}
+                title={t(s.stance === "SUPPORT" ? "card.supportsTitle" : "card.objectsTitle", { delegation: d?.name ?? t("card.someDelegation") })}
                 className="inline-flex items-center gap-1 rounded-full border bg-white px-2 py-0.5 font-semibold"
                 style={{ borderColor: c, color: c }}
               >
                 <span aria-hidden>{s.stance === "SUPPORT" ? "✓" : "✕"}</span>
-                {s.stance === "SUPPORT" ? "Supports" : "Objects"} · {d?.code ?? "?"}
+                {s.stance === "SUPPORT" ? t("card.supports") : t("card.objects")} · {d?.code ?? "?"}
               </span>
             );
           })}
@@ -165,24 +167,24 @@ export const AmendmentCard = memo(function AmendmentCard({ amendment: a, viewer,
                 onClick={() => void run({ kind: "stance", stance: myStance === stance ? null : stance })}
                 className={`${action} border-slate-300 text-slate-700 hover:bg-slate-100 ${pressed}`}
               >
-                {label}
+                {t(label)}
               </button>
             ))}
           {mayWithdrawIt && (
             <button type="button" disabled={busy} onClick={() => void run({ kind: "withdraw" }, true)} className={`${action} border-slate-300 text-slate-700 hover:bg-slate-100`}>
-              Withdraw
+              {t("card.withdraw")}
             </button>
           )}
           {(mayAccept || mayReject) && (
             <span className="ml-auto flex gap-2">
               {mayAccept && (
                 <button type="button" disabled={busy} onClick={() => void run({ kind: "accept" }, true)} className={`${action} border-emerald-700 bg-emerald-700 text-white hover:bg-emerald-800`}>
-                  Accept
+                  {t("card.accept")}
                 </button>
               )}
               {mayReject && (
                 <button type="button" disabled={busy} onClick={() => void run({ kind: "reject" }, true)} className={`${action} border-rose-700 text-rose-800 hover:bg-rose-50`}>
-                  Reject
+                  {t("card.reject")}
                 </button>
               )}
             </span>

@@ -6,6 +6,7 @@
 // italic) is not shown here.
 import { Fragment, useMemo, type ReactNode } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import type { ShownAmendment } from "@/lib/realtime/amendment-drafts";
 import { amendmentMarksState } from "@/components/editor/suggest/amendment-marks";
@@ -13,7 +14,8 @@ import { applyAmendments, locate, type PreviewEdit } from "./preview";
 
 export type PreviewKind = "accepted" | "original";
 
-export const PREVIEW_LABEL: Record<PreviewKind, string> = { accepted: "Preview: all accepted", original: "Preview: original" };
+/** Each preview's name (the toggle and the region): `amendments.previewLabel.<kind>`. */
+export const PREVIEW_LABEL_KEY: Record<PreviewKind, string> = { accepted: "previewLabel.accepted", original: "previewLabel.original" };
 
 type Blocks = { texts: string[]; starts: number[]; lengths: number[] };
 
@@ -81,6 +83,7 @@ function render(doc: PmNode, texts: readonly string[]): ReactNode {
 }
 
 export function AmendmentPreview({ editor, kind, shown }: { editor: Editor; kind: PreviewKind; shown: readonly ShownAmendment[] }) {
+  const t = useTranslations("amendments");
   // The document and where each amendment is, read again on every change of either.
   const view = useEditorState({
     editor,
@@ -103,13 +106,13 @@ export function AmendmentPreview({ editor, kind, shown }: { editor: Editor; kind
   }, [view, kind, shown]);
 
   return (
-    <section aria-label={PREVIEW_LABEL[kind]} className="space-y-4">
+    <section aria-label={t(PREVIEW_LABEL_KEY[kind])} className="space-y-4">
       <p className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 font-sans text-sm text-violet-950">
         {kind === "original"
-          ? "Preview — the agreed text, without any amendment. Read-only."
-          : `Preview — the text with ${result.applied === 1 ? "1 open amendment" : `${result.applied} open amendments`} accepted, in text order` +
-            (result.skipped > 0 ? `; ${result.skipped} left out because ${result.skipped === 1 ? "it competes" : "they compete"} with an earlier one.` : ".") +
-            " Read-only."}
+          ? t("preview.original")
+          : result.skipped > 0
+            ? t("preview.acceptedWithSkipped", { applied: result.applied, skipped: result.skipped })
+            : t("preview.accepted", { applied: result.applied })}
       </p>
       <div className="proposal-text">{render(result.doc, result.texts)}</div>
     </section>

@@ -10,27 +10,28 @@ export function amendmentColour(delegation: { colour: string } | null | undefine
   return c && /^#[0-9a-fA-F]{3,8}$/.test(c) ? c : CHAIR_COLOUR;
 }
 
+/** A passage or new text on one line (a line break shows as ¶), long ones shortened; no quotes. */
+export function excerpt(text: string, max = 200): string {
+  const one = text.replace(/\r\n?|\n/g, " ¶ ");
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
 /** A passage or new text in quotes, on one line (a line break shows as ¶), long ones shortened. */
 export function quoted(text: string, max = 200): string {
-  const one = text.replace(/\r\n?|\n/g, " ¶ ");
-  const cut = one.length > max ? `${one.slice(0, max - 1)}…` : one;
-  return `“${cut}”`;
+  return `“${excerpt(text, max)}”`;
 }
 
-/** "Replace “shall” by “may”", "Insert “…”", "Delete “…”". */
-export function describeAmendment(passage: string, insert: string, max?: number): string {
-  if (passage === "") return `Insert ${quoted(insert, max)}`;
-  if (insert === "") return `Delete ${quoted(passage, max)}`;
-  return `Replace ${quoted(passage, max)} by ${quoted(insert, max)}`;
-}
+/** A translator of the "amendments" namespace (next-intl's, or one made with createTranslator). */
+export type AmendmentsT = (key: string, values?: Record<string, string | number | Date>) => string;
 
-export const STATUS_WORDS: Record<AmendmentStatus, string> = {
-  OPEN: "Open",
-  ACCEPTED: "Accepted",
-  REJECTED: "Rejected",
-  WITHDRAWN: "Withdrawn",
-  SUPERSEDED: "Superseded",
-};
+/**
+ * "Replace “shall” by “may”", "Insert “…”", "Delete “…”" in the reader's language; `inSentence`
+ * for the words inside a sentence ("Your amendment (replace “shall” by “may”) was…").
+ */
+export function describeAmendment(t: AmendmentsT, passage: string, insert: string, opts: { max?: number; inSentence?: boolean } = {}): string {
+  const kind = passage === "" ? "insert" : insert === "" ? "delete" : "replace";
+  return t(`describe.${kind}${opts.inSentence ? "InSentence" : ""}`, { passage: excerpt(passage, opts.max), insert: excerpt(insert, opts.max) });
+}
 
 /** An amendment its author typed away again before anyone decided it: nothing to list. */
 export function isTypedAway(a: { status: AmendmentStatus; passage: string; insert: string }): boolean {

@@ -1,14 +1,24 @@
 // The amendments region's pure parts: words, text order and the "all accepted" preview.
 import { describe, expect, it } from "vitest";
-import { amendmentColour, describeAmendment, isTypedAway, quoted } from "./amendment-words";
+import { createTranslator } from "next-intl";
+import { readCatalogue } from "@/lib/i18n/messages";
+import { amendmentColour, describeAmendment, isTypedAway, quoted, type AmendmentsT } from "./amendment-words";
 import { applyAmendments, locate } from "./preview";
 import { inTextOrder, keepPlaces } from "./text-order";
 
+const t = createTranslator({ locale: "en", messages: readCatalogue("en"), namespace: "amendments" }) as unknown as AmendmentsT;
+const ja = createTranslator({ locale: "ja", messages: readCatalogue("ja"), namespace: "amendments" }) as unknown as AmendmentsT;
+
 describe("describeAmendment", () => {
   it("says replace, insert or delete", () => {
-    expect(describeAmendment("shall", "may")).toBe("Replace “shall” by “may”");
-    expect(describeAmendment("", " and Korea")).toBe("Insert “ and Korea”");
-    expect(describeAmendment("joint ", "")).toBe("Delete “joint ”");
+    expect(describeAmendment(t, "shall", "may")).toBe("Replace “shall” by “may”");
+    expect(describeAmendment(t, "", " and Korea")).toBe("Insert “ and Korea”");
+    expect(describeAmendment(t, "joint ", "")).toBe("Delete “joint ”");
+    expect(describeAmendment(t, "shall", "may", { inSentence: true })).toBe("replace “shall” by “may”");
+    expect(describeAmendment(t, "a\nb", "x".repeat(10), { max: 5 })).toBe("Replace “a ¶ b” by “xxxx…”");
+  });
+  it("says it in the reader's language, the texts as they are", () => {
+    expect(describeAmendment(ja, "shall", "may")).toBe("「shall」を「may」に置き換え");
   });
   it("keeps it on one line and short", () => {
     expect(quoted("a\nb")).toBe("“a ¶ b”");

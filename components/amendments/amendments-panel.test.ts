@@ -5,6 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { act, createElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
+import { NextIntlClientProvider } from "next-intl";
+import { readCatalogue } from "@/lib/i18n/messages";
 import * as Y from "yjs";
 import { Editor } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
@@ -79,7 +81,7 @@ async function setup(self: Participant) {
   const el = document.body.appendChild(document.createElement("div"));
   let root: Root;
   const render = () =>
-    root.render(createElement(AmendmentsPanel, { provider, editor, drafts, proposalId: "p1", shown: source.get(), selectedId: null, onSelect, preview: null, onPreview }));
+    root.render(createElement(NextIntlClientProvider, { locale: "en", messages: readCatalogue("en"), timeZone: "UTC", children: createElement(AmendmentsPanel, { provider, editor, drafts, proposalId: "p1", shown: source.get(), selectedId: null, onSelect, preview: null, onPreview }) }));
   await act(async () => {
     root = createRoot(el);
     render();

@@ -6,6 +6,8 @@
 // shows its amendment in the text; clicking an amendment in the text selects its card.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { announce } from "@/components/ui/announce";
 import { useViewerZone } from "@/components/ui/viewer-zone";
 import { mayDecide, type Actor } from "@/lib/domain/amendments";
@@ -15,7 +17,7 @@ import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { rangeResolver } from "@/components/editor/suggest/batch-positions";
 import { amendmentMarksState } from "@/components/editor/suggest/amendment-marks";
 import { AmendmentCard, cardDomId, type CardAction } from "./amendment-card";
-import { PREVIEW_LABEL, type PreviewKind } from "./amendment-preview";
+import { PREVIEW_LABEL_KEY, type PreviewKind } from "./amendment-preview";
 import { isTypedAway } from "./amendment-words";
 import { inTextOrder, keepPlaces, type TextRange } from "./text-order";
 import { useDelegations } from "./use-delegations";
@@ -25,12 +27,8 @@ import { InlineError } from "@/components/ui/alert";
 const cardKey = (a: Pick<ShownAmendment, "author" | "key">) => `${a.author.id}:${a.key}`;
 
 type StatusFilter = "OPEN" | "ACCEPTED" | "REJECTED" | "ALL";
-const STATUS_FILTERS: readonly { value: StatusFilter; label: string }[] = [
-  { value: "OPEN", label: "Open" },
-  { value: "ACCEPTED", label: "Accepted" },
-  { value: "REJECTED", label: "Rejected" },
-  { value: "ALL", label: "All" },
-];
+/** Each shown as `amendments.panel.filter.<value>`. */
+const STATUS_FILTERS: readonly StatusFilter[] = ["OPEN", "ACCEPTED", "REJECTED", "ALL"];
 
 type Props = {
   provider: ProposalProvider;
@@ -48,6 +46,8 @@ const toggle =
   "inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-pressed:border-violet-700 aria-pressed:bg-violet-50 aria-pressed:text-violet-950";
 
 export function AmendmentsPanel({ provider, editor, drafts, proposalId, shown, selectedId, onSelect, preview, onPreview }: Props) {
+  const t = useTranslations("amendments");
+  const errorText = useErrorText();
   const zone = useViewerZone();
   const [status, setStatus] = useState<StatusFilter>("ALL");
   const [delegation, setDelegation] = useState("");
@@ -124,7 +124,7 @@ export function AmendmentsPanel({ provider, editor, drafts, proposalId, shown, s
     async (a: ShownAmendment, what: CardAction): Promise<string | null> => {
       // A reason for an amendment still on its way goes with its next put.
       if (what.kind === "reason" && drafts.setReason(a.key, what.reason)) return null;
-      if (a.id.startsWith(DRAFT_ID_PREFIX)) return "This amendment has not reached the server yet; try again in a moment.";
+      if (a.id.startsWith(DRAFT_ID_PREFIX)) return t("panel.notReachedServer");
       const amendmentId = a.id;
       const res =
         what.kind === "stance"
@@ -136,31 +136,31 @@ export function AmendmentsPanel({ provider, editor, drafts, proposalId, shown, s
               : what.kind === "reject"
                 ? await provider.request("amendment:reject", { amendmentId })
                 : await provider.request("amendment:reason", { amendmentId, reason: what.reason });
-      if (!res.ok) return res.error.message;
+      if (!res.ok) return errorText(res.error);
       stored(res);
-      const said = { stance: null, reason: null, withdraw: "Amendment withdrawn.", accept: "Amendment accepted into the text.", reject: "Amendment rejected." }[what.kind];
-      if (said) announce(said);
+      const said = { stance: null, reason: null, withdraw: "panel.withdrawn", accept: "panel.accepted", reject: "panel.rejected" }[what.kind];
+      if (said) announce(t(said));
       return null;
     },
-    [provider, drafts, stored],
+    [provider, drafts, stored, t, errorText],
   );
 
   async function acceptAll(d: { id: string; name: string }) {
     setError(null);
     const res = await provider.request("amendment:accept-all", { delegationId: d.id });
     if (!res.ok) {
-      setError(`The amendments from ${d.name} were not accepted: ${res.error.message}`);
+      setError(t("panel.acceptAllRefused", { name: d.name, reason: errorText(res.error) }));
       return;
     }
     stored(res);
-    announce(`${res.amendments.filter((a) => a.status === "ACCEPTED").length} amendments from ${d.name} accepted.`);
+    announce(t("panel.acceptAllDone", { count: res.amendments.filter((a) => a.status === "ACCEPTED").length, name: d.name }));
   }
 
   return (
-    <section aria-label="Amendments" className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
+    <section aria-label={t("panel.label")} className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h2 className="text-base font-semibold text-slate-900">
-          Amendments <span className="font-normal text-slate-600">({openCount} open)</span>
+          {t.rich("panel.heading", { count: openCount, muted: (chunks) => <span className="font-normal text-slate-600">{chunks}</span> })}
         </h2>
         <div className="ml-auto flex flex-wrap gap-2">
           {(["accepted", "original"] as const).map((kind) => (
@@ -172,27 +172,27 @@ export function AmendmentsPanel({ provider, editor, drafts, proposalId, shown, s
               onClick={() => onPreview(preview === kind ? null : kind)}
               className={`${toggle} disabled:opacity-50`}
             >
-              {PREVIEW_LABEL[kind]}
+              {t(PREVIEW_LABEL_KEY[kind])}
             </button>
           ))}
         </div>
       </div>
 
       <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
-        <div role="radiogroup" aria-label="Show amendments" className="flex flex-wrap gap-1 text-sm">
+        <div role="radiogroup" aria-label={t("panel.showAmendments")} className="flex flex-wrap gap-1 text-sm">
           {STATUS_FILTERS.map((f) => (
             <label
-              key={f.value}
+              key={f}
               className="inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-200 px-2 py-1 font-medium text-slate-700 hover:bg-slate-100 has-checked:border-sky-700 has-checked:bg-sky-50 has-checked:text-sky-950 has-focus-visible:outline-2 has-focus-visible:outline-offset-1 has-focus-visible:outline-sky-700"
             >
-              <input type="radio" name={`${ids}-status`} value={f.value} checked={status === f.value} onChange={() => setStatus(f.value)} className="h-4 w-4 accent-sky-700" />
-              {f.label}
+              <input type="radio" name={`${ids}-status`} value={f} checked={status === f} onChange={() => setStatus(f)} className="h-4 w-4 accent-sky-700" />
+              {t(`panel.filter.${f}`)}
             </label>
           ))}
         </div>
         <div className="flex items-center gap-2 text-sm">
           <label htmlFor={`${ids}-delegation`} className="font-medium text-slate-700">
-            Delegation
+            {t("panel.delegation")}
           </label>
           <select
             id={`${ids}-delegation`}
@@ -200,7 +200,7 @@ export function AmendmentsPanel({ provider, editor, drafts, proposalId, shown, s
             onChange={(e) => setDelegation(e.target.value)}
             className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-sky-600"
           >
-            <option value="">All delegations</option>
+            <option value="">{t("panel.allDelegations")}</option>
             {proposers.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -214,7 +214,7 @@ export function AmendmentsPanel({ provider, editor, drafts, proposalId, shown, s
         <div className="flex flex-wrap gap-2">
           {acceptable.map((d) => (
             <button key={d.id} type="button" onClick={() => void acceptAll(d)} className="inline-flex min-h-9 items-center rounded-md border border-emerald-700 px-3 py-1 text-sm font-medium text-emerald-900 hover:bg-emerald-50">
-              Accept all from {d.name}
+              {t("panel.acceptAllFrom", { name: d.name })}
             </button>
           ))}
         </div>
@@ -245,7 +245,7 @@ export function AmendmentsPanel({ provider, editor, drafts, proposalId, shown, s
         </ul>
       ) : (
         <p className="text-sm text-slate-600">
-          {listed.length === 0 ? "No amendments yet. While suggesting, what you type is proposed here as an amendment." : "No amendments match these filters."}
+          {listed.length === 0 ? t("panel.empty") : t("panel.noMatch")}
         </p>
       )}
     </section>

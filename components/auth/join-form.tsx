@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
 import { useAction } from "@/components/ui/use-action";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionFailure, ActionResult } from "@/lib/action-result";
 
 type Joined = ActionResult<{ workshopId: string }>;
 
@@ -15,7 +16,8 @@ type Joined = ActionResult<{ workshopId: string }>;
  * its pending state is its own rather than useAction's.
  */
 export function JoinForm({ action }: { action: (prev: unknown, form: FormData) => Promise<Joined> }) {
-  const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("auth.join");
+  const [error, setError] = useState<ActionFailure | null>(null);
   const [isPending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -25,7 +27,7 @@ export function JoinForm({ action }: { action: (prev: unknown, form: FormData) =
     const result = await action(null, form);
     if (!result.ok) {
       setPending(false);
-      setError(result.message);
+      setError(result);
       return;
     }
     await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
@@ -34,18 +36,19 @@ export function JoinForm({ action }: { action: (prev: unknown, form: FormData) =
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field label="Your name" id="join-name" name="name" autoComplete="name" required />
-      <Field label="Email" id="join-email" name="email" type="email" autoComplete="username" required />
-      <Field label="Password" id="join-password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." />
-      {error && <ErrorAlert>{error}</ErrorAlert>}
+      <Field label={t("name")} id="join-name" name="name" autoComplete="name" required />
+      <Field label={t("email")} id="join-email" name="email" type="email" autoComplete="username" required />
+      <Field label={t("password")} id="join-password" name="password" type="password" autoComplete="new-password" required hint={t("passwordHint")} />
+      {error && <ErrorAlert error={error} />}
       <button type="submit" className={`${buttonPrimary} w-full`} disabled={isPending}>
-        Create account and join
+        {t("submit")}
       </button>
     </form>
   );
 }
 
 export function JoinAsMeButton({ action }: { action: () => Promise<Joined> }) {
+  const t = useTranslations("auth.join");
   const { run, error } = useAction<{ workshopId: string }>();
   return (
     <div className="space-y-3">
@@ -54,7 +57,7 @@ export function JoinAsMeButton({ action }: { action: () => Promise<Joined> }) {
         className={buttonPrimary}
         onClick={() => run(action, ({ workshopId }) => window.location.assign(`/workshops/${workshopId}`))}
       >
-        Join workshop
+        {t("joinAsMe")}
       </button>
       {error && <ErrorAlert>{error}</ErrorAlert>}
     </div>

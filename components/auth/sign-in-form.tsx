@@ -2,16 +2,28 @@
 
 import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
-import { missingFieldsMessage, missingSignInFields, parseMissingFieldsCode, type SignInField } from "@/lib/sign-in-fields";
+import { missingSignInFields, parseMissingFieldsCode, type SignInField } from "@/lib/sign-in-fields";
 
 // Only same-site paths: a crafted ?callbackUrl= must not send people elsewhere.
 function safeNext(next: string | undefined): string {
   return next && next.startsWith("/") && !next.startsWith("//") ? next : "/workshops";
 }
 
+/** Which message names the missing fields (the words of lib/sign-in-fields.ts's missingFieldsMessage). */
+function missingKey(missing: readonly SignInField[]): "missing.both" | "missing.email" | "missing.password" | null {
+  const hasEmail = missing.includes("email");
+  const hasPassword = missing.includes("password");
+  if (hasEmail && hasPassword) return "missing.both";
+  if (hasEmail) return "missing.email";
+  if (hasPassword) return "missing.password";
+  return null;
+}
+
 export function SignInForm({ next }: { next?: string }) {
+  const t = useTranslations("auth.signIn");
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<SignInField[]>([]);
   const [isPending, setPending] = useState(false);
@@ -20,7 +32,8 @@ export function SignInForm({ next }: { next?: string }) {
   /** Names the empty fields, marks them invalid and puts the cursor in the first. */
   function showMissing(fields: SignInField[]) {
     setMissing(fields);
-    setError(missingFieldsMessage(fields));
+    const key = missingKey(fields);
+    setError(key ? t(key) : null);
     const first = fields[0];
     if (first) form.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
   }
@@ -42,7 +55,7 @@ export function SignInForm({ next }: { next?: string }) {
       setPending(false);
       const serverMissing = parseMissingFieldsCode(res?.error);
       if (serverMissing && serverMissing.length > 0) return showMissing(serverMissing);
-      setError(res?.error === "RATE_LIMITED" ? "Too many sign-in attempts. Wait a few minutes and try again." : "Wrong email or password.");
+      setError(res?.error === "RATE_LIMITED" ? t("rateLimited") : t("wrong"));
       return;
     }
     window.location.assign(safeNext(next));
@@ -51,11 +64,11 @@ export function SignInForm({ next }: { next?: string }) {
   const invalid = (f: SignInField) => (missing.includes(f) ? true : undefined);
   return (
     <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field label="Email" id="email" name="email" type="email" autoComplete="username" required aria-invalid={invalid("email")} />
-      <Field label="Password" id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={invalid("password")} />
+      <Field label={t("email")} id="email" name="email" type="email" autoComplete="username" required aria-invalid={invalid("email")} />
+      <Field label={t("password")} id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={invalid("password")} />
       {error && <ErrorAlert>{error}</ErrorAlert>}
       <button type="submit" className={`${buttonPrimary} w-full`} disabled={isPending}>
-        {isPending ? "Signing in…" : "Sign in"}
+        {isPending ? t("pending") : t("submit")}
       </button>
     </form>
   );

@@ -1,8 +1,10 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 
 export function SignOutButton() {
+  const t = useTranslations("auth");
   return (
     <button
       type="button"
@@ -14,7 +16,7 @@ export function SignOutButton() {
       }}
       className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
     >
-      Sign out
+      {t("signOut")}
     </button>
   );
 }

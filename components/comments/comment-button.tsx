@@ -4,6 +4,7 @@
 // selection cannot be commented on it stays focusable (aria-disabled) and says why, so a
 // keyboard user finds it and learns what to do; Ctrl+Alt+M in the text does the same.
 import { useEditorState, type Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { COMMENT_BUTTON_ID, COMMENT_SHORTCUT_LABEL, mayComment, startCommentDraft } from "./comment-highlights";
 import { commentableRange } from "./thread-logic";
@@ -18,6 +19,7 @@ export function CommentButton({ editor, provider }: Props) {
 }
 
 function Button({ editor, provider }: Props) {
+  const t = useTranslations("comments");
   const canSelect = useEditorState({
     editor,
     selector: ({ editor: e }) => (e ? commentableRange(e.state) !== null : false),
@@ -34,7 +36,7 @@ function Button({ editor, provider }: Props) {
         aria-disabled={!enabled || undefined}
         aria-describedby={enabled ? undefined : HINT_ID}
         aria-keyshortcuts="Control+Alt+M"
-        title={enabled ? `Comment on the selected passage (${COMMENT_SHORTCUT_LABEL})` : "Select a passage within one paragraph to comment on it"}
+        title={enabled ? t("button.title", { shortcut: COMMENT_SHORTCUT_LABEL }) : t("button.disabledTitle")}
         onMouseDown={(e) => {
           // Keep the text's selection visible while the form opens.
           if (enabled) e.preventDefault();
@@ -48,10 +50,10 @@ function Button({ editor, provider }: Props) {
           <path d="M5 5h14a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-7l-4 3.5V16H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Z" />
           <path d="M8 9.5h8M8 12.5h5" />
         </svg>
-        Comment
+        {t("button.label")}
       </button>
       <span id={HINT_ID} className="sr-only">
-        Select a passage within one paragraph first.
+        {t("button.hint")}
       </span>
     </div>
   );

@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, createElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
+import { NextIntlClientProvider } from "next-intl";
+import { readCatalogue } from "@/lib/i18n/messages";
 import * as Y from "yjs";
 import { Editor } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
@@ -53,7 +55,7 @@ async function setup(self: Participant) {
   let root: Root;
   await act(async () => {
     root = createRoot(host);
-    root.render(createElement(CommentsPanel, { provider, editor }));
+    root.render(createElement(NextIntlClientProvider, { locale: "en", messages: readCatalogue("en"), timeZone: "UTC", children: createElement(CommentsPanel, { provider, editor }) }));
   });
   cleanups.push(() => {
     act(() => root.unmount());

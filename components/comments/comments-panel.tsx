@@ -12,6 +12,7 @@
 // region), use-show-selected.ts (following a selection made in the text).
 import { useCallback, useState, useSyncExternalStore } from "react";
 import type { Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import { announce } from "@/components/ui/announce";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { COMMENT_BUTTON_ID, clearCommentDraft, mayComment, scrollToThread, selectThread } from "./comment-highlights";
@@ -35,6 +36,7 @@ export function CommentsPanel({ provider, editor }: Props) {
 }
 
 function Comments({ provider, editor }: Props) {
+  const t = useTranslations("comments");
   const { threads } = useSyncExternalStore(provider.annotations.subscribe, provider.annotations.snapshot, provider.annotations.snapshot);
   const hl = usePanelView(editor);
   const selectedId = hl?.selectedId ?? null;
@@ -58,9 +60,9 @@ function Comments({ provider, editor }: Props) {
   );
 
   return (
-    <section aria-label="Comments" className="space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
+    <section aria-label={t("panel.label")} className="space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-        <h2 className="text-lg font-semibold text-slate-900">Comments</h2>
+        <h2 className="text-lg font-semibold text-slate-900">{t("panel.label")}</h2>
         <ThreadFilterChoice filter={filter} counts={counts} onChange={setFilter} />
       </div>
 
@@ -80,7 +82,7 @@ function Comments({ provider, editor }: Props) {
               selectThread(editor.view, res.thread.id);
               setFilter((f) => filterShowing(f, res.thread));
               requestFocus({ threadId: res.thread.id, target: "select" });
-              announce("Comment posted.");
+              announce(t("panel.posted"));
             }
             return res;
           }}
@@ -88,21 +90,21 @@ function Comments({ provider, editor }: Props) {
       )}
 
       {!canStart && self?.role !== "OBSERVER" && provider.state && (
-        <p className="text-sm text-slate-600">This proposal is decided: its comments can be read, not added to.</p>
+        <p className="text-sm text-slate-600">{t("panel.decided")}</p>
       )}
 
       {ids.length === 0 ? (
         <p className="text-sm text-slate-600">
           {threads.length === 0
             ? canStart
-              ? "No comments yet. Select a passage in the text and choose Comment."
-              : "No comments yet."
+              ? t("panel.emptyCanStart")
+              : t("panel.empty")
             : filter === "OPEN"
-              ? "No open threads."
-              : "No resolved threads."}
+              ? t("panel.noOpen")
+              : t("panel.noResolved")}
         </p>
       ) : (
-        <ol ref={listRef} aria-label="Comment threads" className="relative max-h-[70vh] space-y-3 overflow-y-auto pr-1" onFocus={listFocus.onFocus} onBlur={listFocus.onBlur}>
+        <ol ref={listRef} aria-label={t("panel.listLabel")} className="relative max-h-[70vh] space-y-3 overflow-y-auto pr-1" onFocus={listFocus.onFocus} onBlur={listFocus.onBlur}>
           {ids.map((id) => {
             const t = byId.get(id);
             if (!t) return null;

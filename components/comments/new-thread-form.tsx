@@ -4,14 +4,15 @@
 // may keep the thread to their delegation; the chair and others without one write to everyone.
 // A refusal stays beside the form with the typed text kept, so nothing written is lost.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { MAX_COMMENT_CHARS } from "@/lib/domain/comments";
 import type { CommentVisibility } from "@/lib/domain/vocabulary";
 import type { Participant, ThreadAck } from "@/lib/protocol";
 import type { CommentDraft } from "./comment-highlights";
 import { submitOnCtrlEnter, textarea } from "./comment-box";
-import { errorText } from "./send-comment";
-import { MENTION_HINT, PRIVATE_MENTION_HINT, shortQuote } from "./thread-logic";
+import { useRefusalText } from "./send-comment";
+import { mentionHintKey, shortQuote } from "./thread-logic";
 
 export function NewThreadForm({
   draft,
@@ -24,6 +25,8 @@ export function NewThreadForm({
   onSubmit: (body: string, visibility: CommentVisibility) => Promise<ThreadAck>;
   onCancel: () => void;
 }) {
+  const t = useTranslations("comments");
+  const refusalText = useRefusalText();
   const id = useId();
   const [body, setBody] = useState("");
   const [visibility, setVisibility] = useState<CommentVisibility>("EVERYONE");
@@ -41,7 +44,7 @@ export function NewThreadForm({
     e?.preventDefault();
     if (pending) return;
     if (body.trim() === "") {
-      setError("Write your comment first.");
+      setError(t("newThread.writeFirst"));
       box.current?.focus();
       return;
     }
@@ -49,22 +52,22 @@ export function NewThreadForm({
     setError(null);
     const res = await onSubmit(body, hasDelegation ? visibility : "EVERYONE");
     setPending(false);
-    if (!res.ok) setError(errorText(res.error.message));
+    if (!res.ok) setError(refusalText(res.error));
   }
 
   return (
     <form onSubmit={submit} aria-labelledby={`${id}-title`} className="space-y-3 rounded-md border border-sky-200 bg-sky-50/60 p-3">
       <div>
         <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-900">
-          New comment
+          {t("newThread.heading")}
         </h3>
         <p className="mt-1 text-sm text-slate-700">
-          On: <q className="font-serif italic">{shortQuote(draft.quote)}</q>
+          {t.rich("newThread.on", { quote: shortQuote(draft.quote), q: (chunks) => <q className="font-serif italic">{chunks}</q> })}
         </p>
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-body`} className="block text-sm font-medium text-slate-800">
-          Comment
+          {t("newThread.label")}
         </label>
         <textarea
           ref={box}
@@ -86,20 +89,20 @@ export function NewThreadForm({
           className={textarea}
         />
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {visibility === "DELEGATION" ? PRIVATE_MENTION_HINT : MENTION_HINT}
+          {t(mentionHintKey(visibility))}
         </p>
       </div>
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-800">Visible to</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("newThread.visibleTo")}</legend>
         <div className="flex flex-wrap gap-x-5 gap-y-1">
           <label className="inline-flex items-center gap-2 text-sm text-slate-800">
             <input type="radio" name={`${id}-visibility`} value="EVERYONE" checked={visibility === "EVERYONE" || !hasDelegation} onChange={() => setVisibility("EVERYONE")} className="h-4 w-4 accent-sky-700" />
-            Everyone
+            {t("newThread.everyone")}
           </label>
           {hasDelegation && (
             <label className="inline-flex items-center gap-2 text-sm text-slate-800">
               <input type="radio" name={`${id}-visibility`} value="DELEGATION" checked={visibility === "DELEGATION"} onChange={() => setVisibility("DELEGATION")} className="h-4 w-4 accent-sky-700" />
-              My delegation only
+              {t("newThread.myDelegationOnly")}
             </label>
           )}
         </div>
@@ -111,10 +114,10 @@ export function NewThreadForm({
       )}
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" aria-disabled={pending || undefined} className={buttonPrimary}>
-          {pending ? "Posting…" : "Post comment"}
+          {pending ? t("newThread.posting") : t("newThread.post")}
         </button>
         <button type="button" onClick={onCancel} className={buttonSecondary}>
-          Cancel
+          {t("newThread.cancel")}
         </button>
       </div>
     </form>

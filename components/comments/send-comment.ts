@@ -1,6 +1,9 @@
 // The comment events' round trip, shared by the comment form and the thread cards: the
 // server's answer is applied at once (not on its later broadcast) so the user sees what they
 // did, and every failure comes back as a refusal the form can show beside itself.
+import { useCallback } from "react";
+import { useLocale } from "next-intl";
+import { useErrorText, type ServerError } from "@/components/i18n/use-error-text";
 import type { ThreadAck } from "@/lib/protocol";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 
@@ -15,7 +18,18 @@ export async function sendComment(provider: ProposalProvider, run: () => Promise
   }
 }
 
-/** A refusal's message as a sentence (the server's may lack the full stop). */
-export function errorText(message: string): string {
-  return message.replace(/\.?$/, ".");
+/**
+ * A refusal in the reader's language (components/i18n/use-error-text.ts), as a sentence: in
+ * English the server's may lack the full stop; the catalogues' sentences are complete.
+ */
+export function useRefusalText(): (error: ServerError) => string {
+  const locale = useLocale();
+  const errorText = useErrorText();
+  return useCallback(
+    (error: ServerError) => {
+      const text = errorText(error);
+      return locale === "en" ? text.replace(/\.?$/, ".") : text;
+    },
+    [locale, errorText],
+  );
 }

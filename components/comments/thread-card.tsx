@@ -5,6 +5,7 @@
 // user acted: after a reply it returns to Reply; the region keeps this card listed while it holds
 // focus or an unsent reply (onDrafting), and may ask it to take focus (focusTarget).
 import { memo, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { useViewerZone } from "@/components/ui/viewer-zone";
 import { announce } from "@/components/ui/announce";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
@@ -13,9 +14,9 @@ import type { Participant, ThreadView } from "@/lib/protocol";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { submitOnCtrlEnter, textarea } from "./comment-box";
 import { CommentItem } from "./comment-item";
-import { errorText, sendComment } from "./send-comment";
+import { sendComment, useRefusalText } from "./send-comment";
 import { ThreadHeading } from "./thread-heading";
-import { MENTION_HINT, PRIVATE_MENTION_HINT, visibilityBadge } from "./thread-logic";
+import { mentionHintKey, visibilityBadge } from "./thread-logic";
 import type { FocusTarget } from "./use-thread-list";
 
 export const ThreadCard = memo(function ThreadCard({
@@ -42,6 +43,8 @@ export const ThreadCard = memo(function ThreadCard({
   onChoose: (threadId: string) => void;
   onDrafting: (threadId: string, has: boolean) => void;
 }) {
+  const t = useTranslations("comments");
+  const refusalText = useRefusalText();
   const id = useId();
   const zone = useViewerZone();
   const [showComments, setShowComments] = useState(false);
@@ -53,7 +56,7 @@ export const ThreadCard = memo(function ThreadCard({
   const replyButton = useRef<HTMLButtonElement>(null);
   const replyBox = useRef<HTMLTextAreaElement>(null);
 
-  const badge = visibilityBadge(thread, self?.delegation?.id ?? null);
+  const badge = visibilityBadge(t, thread, self?.delegation?.id ?? null);
   const viewer = self ? { userId: self.userId, role: self.role, delegationId: self.delegation?.id ?? null } : null;
   const canWrite = Boolean(viewer && proposalState && mayWriteInThread(viewer, { visibility: thread.visibility, delegationId: thread.delegation?.id ?? null }, proposalState).ok);
   const expanded = !thread.resolved || showComments;
@@ -73,7 +76,7 @@ export const ThreadCard = memo(function ThreadCard({
     e?.preventDefault();
     if (pending) return;
     if (reply.trim() === "") {
-      setError("Write your reply first.");
+      setError(t("thread.writeFirst"));
       replyBox.current?.focus();
       return;
     }
@@ -82,12 +85,12 @@ export const ThreadCard = memo(function ThreadCard({
     const res = await sendComment(provider, () => provider.request("comment:reply", { threadId: thread.id, body: reply }));
     setPending(null);
     if (!res.ok) {
-      setError(errorText(res.error.message));
+      setError(refusalText(res.error));
       return;
     }
     setReply("");
     setReplying(false);
-    announce("Reply posted.");
+    announce(t("thread.replyPosted"));
     // Back to where the user started the reply (after React has closed the form).
     requestAnimationFrame(() => replyButton.current?.focus());
   }
@@ -98,8 +101,8 @@ export const ThreadCard = memo(function ThreadCard({
     setError(null);
     const res = await sendComment(provider, () => provider.request("comment:resolve", { threadId: thread.id, resolved }));
     setPending(null);
-    if (!res.ok) setError(errorText(res.error.message));
-    else announce(resolved ? "Thread resolved." : "Thread reopened.");
+    if (!res.ok) setError(refusalText(res.error));
+    else announce(resolved ? t("thread.resolvedNotice") : t("thread.reopenedNotice"));
   }
 
   return (
@@ -119,7 +122,7 @@ export const ThreadCard = memo(function ThreadCard({
         />
 
         {expanded ? (
-          <ol aria-label="Comments in this thread" className="space-y-2.5">
+          <ol aria-label={t("thread.commentsLabel")} className="space-y-2.5">
             {thread.comments.map((c) => (
               <CommentItem key={c.id} comment={c} zone={zone} />
             ))}
@@ -129,7 +132,7 @@ export const ThreadCard = memo(function ThreadCard({
         <div className="flex flex-wrap items-center gap-2">
           {thread.resolved && (
             <button type="button" aria-expanded={showComments} onClick={() => setShowComments((v) => !v)} className={buttonSecondary}>
-              {showComments ? "Hide comments" : `Show comments (${thread.comments.length})`}
+              {showComments ? t("thread.hideComments") : t("thread.showComments", { count: thread.comments.length })}
             </button>
           )}
           {canWrite && (
@@ -151,10 +154,10 @@ export const ThreadCard = memo(function ThreadCard({
                 }}
                 className={buttonSecondary}
               >
-                Reply
+                {t("thread.reply")}
               </button>
               <button type="button" aria-disabled={pending === "resolve" || undefined} onClick={() => void setResolved(!thread.resolved)} className={buttonSecondary}>
-                {thread.resolved ? "Reopen" : "Resolve"}
+                {thread.resolved ? t("thread.reopen") : t("thread.resolve")}
               </button>
             </>
           )}
@@ -164,7 +167,7 @@ export const ThreadCard = memo(function ThreadCard({
           <form id={`${id}-reply`} onSubmit={sendReply} className="space-y-2">
             <div className="space-y-1">
               <label htmlFor={`${id}-reply-body`} className="block text-sm font-medium text-slate-800">
-                Reply
+                {t("thread.replyLabel")}
               </label>
               <textarea
                 ref={replyBox}
@@ -187,12 +190,12 @@ export const ThreadCard = memo(function ThreadCard({
                 className={textarea}
               />
               <p id={`${id}-reply-hint`} className="text-xs text-slate-500">
-                {thread.visibility === "DELEGATION" ? PRIVATE_MENTION_HINT : MENTION_HINT}
+                {t(mentionHintKey(thread.visibility))}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
               <button type="submit" aria-disabled={pending === "reply" || undefined} className={buttonPrimary}>
-                {pending === "reply" ? "Sending…" : "Send reply"}
+                {pending === "reply" ? t("thread.sending") : t("thread.send")}
               </button>
               <button
                 type="button"
@@ -204,7 +207,7 @@ export const ThreadCard = memo(function ThreadCard({
                 }}
                 className={buttonSecondary}
               >
-                Cancel
+                {t("thread.cancel")}
               </button>
             </div>
           </form>

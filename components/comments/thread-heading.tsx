@@ -3,6 +3,7 @@
 // through and marked when the passage was deleted, so the thread is never silently orphaned),
 // then badges for a delegation-only thread and a resolved one. The button names the card.
 import type { Ref } from "react";
+import { useTranslations } from "next-intl";
 import type { ThreadView } from "@/lib/protocol";
 import { safeColour, shortQuote } from "./thread-logic";
 
@@ -24,6 +25,7 @@ export function ThreadHeading({
   buttonRef: Ref<HTMLButtonElement>;
   onChoose: (threadId: string) => void;
 }) {
+  const t = useTranslations("comments");
   return (
     <div className="space-y-2">
       <button
@@ -36,12 +38,12 @@ export function ThreadHeading({
       >
         {deleted ? (
           <span className="block text-sm text-slate-700">
-            <span className="mr-2 inline-flex rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">on deleted text</span>
+            <span className="mr-2 inline-flex rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-700">{t("heading.onDeletedText")}</span>
             <del className="font-serif">{shortQuote(thread.quote)}</del>
           </span>
         ) : (
           <span className="block border-l-4 border-amber-400 pl-2 font-serif text-base leading-snug text-slate-800" style={thread.visibility === "DELEGATION" ? { borderLeftColor: safeColour(thread.delegation?.colour) } : undefined}>
-            <span className="sr-only">Show in text: </span>
+            <span className="sr-only">{t("heading.showInText")}</span>
             <q>{shortQuote(thread.quote)}</q>
           </span>
         )}
@@ -59,7 +61,7 @@ export function ThreadHeading({
               {badge}
             </span>
           )}
-          {thread.resolved && <span className="inline-flex rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-inset ring-emerald-200">Resolved</span>}
+          {thread.resolved && <span className="inline-flex rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-inset ring-emerald-200">{t("heading.resolved")}</span>}
         </p>
       )}
     </div>

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
+import { readCatalogue } from "@/lib/i18n/messages";
 import { EditorState, NodeSelection, TextSelection, AllSelection } from "@tiptap/pm/state";
 import { documentSchema } from "@/lib/document/schema";
 import {
@@ -14,6 +16,7 @@ import {
   shortQuote,
   textOrder,
   visibilityBadge,
+  type CommentsT,
   type TextRange,
 } from "./thread-logic";
 
@@ -139,11 +142,12 @@ describe("filters", () => {
 
 describe("visibilityBadge", () => {
   const china = { id: "d-chn", name: "China", code: "CHN", colour: "#dc2626" };
+  const t = createTranslator({ locale: "en", messages: readCatalogue("en"), namespace: "comments" }) as unknown as CommentsT;
   it("says whose a delegation-only thread is", () => {
-    expect(visibilityBadge({ visibility: "EVERYONE", delegation: null }, "d-chn")).toBeNull();
-    expect(visibilityBadge({ visibility: "DELEGATION", delegation: china }, "d-chn")).toBe("My delegation only");
-    expect(visibilityBadge({ visibility: "DELEGATION", delegation: china }, "d-jpn")).toBe("Delegation only: China");
-    expect(visibilityBadge({ visibility: "DELEGATION", delegation: china }, null)).toBe("Delegation only: China");
+    expect(visibilityBadge(t, { visibility: "EVERYONE", delegation: null }, "d-chn")).toBeNull();
+    expect(visibilityBadge(t, { visibility: "DELEGATION", delegation: china }, "d-chn")).toBe("My delegation only");
+    expect(visibilityBadge(t, { visibility: "DELEGATION", delegation: china }, "d-jpn")).toBe("Delegation only: China");
+    expect(visibilityBadge(t, { visibility: "DELEGATION", delegation: china }, null)).toBe("Delegation only: China");
   });
 });
 

@@ -8,16 +8,19 @@ import type { ThreadView } from "@/lib/protocol";
 export type TextRange = { from: number; to: number };
 
 export type ThreadFilter = "OPEN" | "RESOLVED" | "ALL";
-export const THREAD_FILTERS: readonly { value: ThreadFilter; label: string }[] = [
-  { value: "OPEN", label: "Open" },
-  { value: "RESOLVED", label: "Resolved" },
-  { value: "ALL", label: "All" },
-];
+/** Each shown as `comments.filter.<value>`. */
+export const THREAD_FILTERS: readonly ThreadFilter[] = ["OPEN", "RESOLVED", "ALL"];
 
-/** Shown under every comment box: the server notifies a delegation named like this. */
-export const MENTION_HINT = "Type @ and a delegation's name or code to notify it";
-/** In a delegation-only thread a mention never reaches anyone outside it (lib/domain/comments.ts). */
-export const PRIVATE_MENTION_HINT = `${MENTION_HINT} (in this thread, only your own delegation can be notified)`;
+/** A translator of the "comments" namespace (next-intl's, or one made with createTranslator). */
+export type CommentsT = (key: string, values?: Record<string, string | number | Date>) => string;
+
+/**
+ * The hint under every comment box (the server notifies a delegation named like this); in a
+ * delegation-only thread a mention never reaches anyone outside it (lib/domain/comments.ts).
+ */
+export function mentionHintKey(visibility: ThreadView["visibility"]): string {
+  return visibility === "DELEGATION" ? "mentionHintPrivate" : "mentionHint";
+}
 
 /**
  * The passage a new thread would be anchored to: a non-empty selection of text inside one
@@ -137,10 +140,10 @@ export function filterShowing(current: ThreadFilter, thread: Pick<ThreadView, "r
  * The badge of a delegation-only thread: "My delegation only" for its own members (the only
  * ones the server sends it to), the delegation's name otherwise. Null for a thread for everyone.
  */
-export function visibilityBadge(thread: Pick<ThreadView, "visibility" | "delegation">, selfDelegationId: string | null): string | null {
+export function visibilityBadge(t: CommentsT, thread: Pick<ThreadView, "visibility" | "delegation">, selfDelegationId: string | null): string | null {
   if (thread.visibility !== "DELEGATION") return null;
-  if (thread.delegation && thread.delegation.id === selfDelegationId) return "My delegation only";
-  return `Delegation only: ${thread.delegation?.name ?? "unknown"}`;
+  if (thread.delegation && thread.delegation.id === selfDelegationId) return t("badge.myDelegationOnly");
+  return t("badge.delegationOnly", { name: thread.delegation?.name ?? t("badge.unknownDelegation") });
 }
 
 /** A colour from the server, checked before it goes into a style attribute. */

@@ -3,6 +3,7 @@
 // delegation whose member typed it. Computed in the tab from its own copy of the document
 // (each character's Yjs client id) and the server's ledger of which client is whose.
 import { useEffect, useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import type * as Y from "yjs";
 import { textWithClients, type ClientRun } from "@/lib/document/authorship";
 
@@ -35,9 +36,10 @@ function toLines(text: string, runs: ClientRun[]): Array<Array<{ text: string; c
 }
 
 export function AuthorshipView({ proposalId, doc }: { proposalId: string; doc: Y.Doc }) {
+  const t = useTranslations("editor.authorship");
   const { text, runs } = useDocText(doc);
   const [authors, setAuthors] = useState<Authors | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState(false);
   const clientsInText = useMemo(() => new Set(runs.map((r) => r.client).filter((c): c is number => c !== null)), [runs]);
   const known = useMemo(() => new Map(authors?.clients.map((c) => [c.clientId, c.delegationId]) ?? []), [authors]);
   const hasUnknown = [...clientsInText].some((c) => !known.has(c));
@@ -49,7 +51,7 @@ export function AuthorshipView({ proposalId, doc }: { proposalId: string; doc: Y
     fetch(`/api/proposals/${proposalId}/authors`)
       .then((r) => (r.ok ? (r.json() as Promise<Authors>) : Promise.reject(new Error(String(r.status)))))
       .then((a) => isCurrent && setAuthors(a))
-      .catch(() => isCurrent && setError("Authorship could not be loaded."));
+      .catch(() => isCurrent && setError(true));
     return () => {
       isCurrent = false;
     };
@@ -62,7 +64,7 @@ export function AuthorshipView({ proposalId, doc }: { proposalId: string; doc: Y
 
   return (
     <div className="space-y-3">
-      <div aria-label="Authorship legend" className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
+      <div aria-label={t("legend")} className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
         {present.map((d) => (
           <span key={d.id} className="inline-flex items-center gap-1.5">
             <span aria-hidden className="inline-block h-3 w-5 rounded-sm" style={{ backgroundColor: `${d.colour}33`, borderBottom: `2px solid ${d.colour}` }} />
@@ -71,20 +73,20 @@ export function AuthorshipView({ proposalId, doc }: { proposalId: string; doc: Y
         ))}
         <span className="inline-flex items-center gap-1.5 text-slate-500">
           <span aria-hidden className="inline-block h-3 w-5 rounded-sm border border-slate-300 bg-white" />
-          Starting draft / chair
+          {t("startingDraft")}
         </span>
-        {error && <span role="alert">{error}</span>}
+        {error && <span role="alert">{t("loadFailed")}</span>}
       </div>
-      <article aria-label="Text by author" className="proposal-text rounded-lg border border-slate-200 bg-white px-5 py-6 shadow-sm sm:px-10 sm:py-8">
+      <article aria-label={t("textByAuthor")} className="proposal-text rounded-lg border border-slate-200 bg-white px-5 py-6 shadow-sm sm:px-10 sm:py-8">
         <div className="mx-auto max-w-[72ch] whitespace-pre-wrap">
           {toLines(text, runs).map((line, i) => (
             <p key={i}>
               {line.map((piece, j) => {
                 const d = delegationOf(piece.client);
                 return d ? (
-                  <span key={j} title={`Written by ${d.name}`} style={{ backgroundColor: `${d.colour}26`, borderBottom: `2px solid ${d.colour}` }}>
+                  <span key={j} title={t("writtenBy", { name: d.name })} style={{ backgroundColor: `${d.colour}26`, borderBottom: `2px solid ${d.colour}` }}>
                     {piece.text}
-                    <span className="sr-only"> (written by {d.name})</span>
+                    <span className="sr-only">{" "}{t("writtenByNote", { name: d.name })}</span>
                   </span>
                 ) : (
                   <span key={j}>{piece.text}</span>

@@ -4,12 +4,20 @@
 import { readAwarenessUser } from "@/lib/realtime/awareness-user";
 import { movedCarets, wakeCaret } from "@/lib/realtime/caret-activity";
 import { affiliationTag } from "./participant-user";
+import type { Say } from "./suggest/suggest-input";
 
 export const CARET_CLASS = "collaboration-carets__caret";
 const CLIENT_ATTRIBUTE = "data-caret-client";
 
-/** `clientId` is passed by y-tiptap's cursor plugin (TipTap's type names only the user). */
-export function renderCaret(user: Record<string, unknown>, clientId?: number): HTMLElement {
+/**
+ * Draws a caret; `say` words its flag's fallbacks in the reader's language (editor.participant.*).
+ * `clientId` is passed by y-tiptap's cursor plugin (TipTap's type names only the user).
+ */
+export function caretRenderer(say: Say): (user: Record<string, unknown>, clientId?: number) => HTMLElement {
+  return (user, clientId) => renderCaret(user, say, clientId);
+}
+
+export function renderCaret(user: Record<string, unknown>, say: Say, clientId?: number): HTMLElement {
   const u = readAwarenessUser({ user });
   const caret = document.createElement("span");
   caret.classList.add(CARET_CLASS);
@@ -23,7 +31,7 @@ export function renderCaret(user: Record<string, unknown>, clientId?: number): H
   label.classList.add("collaboration-carets__label");
   label.style.backgroundColor = colour;
   // textContent, never innerHTML: names are user input.
-  label.textContent = u ? `${u.name} · ${affiliationTag(u)}` : "Someone";
+  label.textContent = u ? `${u.name} · ${affiliationTag(u, (role) => say(`participant.role.${role}`))}` : say("participant.someone");
   caret.append(label);
   // A newly drawn caret has just moved (or arrived): its flag shows, then fades when idle.
   wakeCaret(caret);

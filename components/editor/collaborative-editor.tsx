@@ -3,12 +3,16 @@
 // synced, so the editor starts from the server's text and never writes an empty skeleton of
 // its own into the shared document.
 import type { ReactNode } from "react";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { watchCaretActivity } from "./caret";
 import { liveEditorExtensions } from "./editor-extensions";
 import { KEYBOARD_HINT_ID, LEAVE_EDITOR_KEY } from "./leave-editor";
+import type { Say } from "./suggest/suggest-input";
+import { useReadOnlyReason } from "./read-only-reason";
+import type { ServerError } from "@/components/i18n/use-error-text";
 import { EditorToolbar } from "./editor-toolbar";
 import { ProposalCard } from "./proposal-card";
 import { CommentButton } from "@/components/comments/comment-button";
@@ -24,25 +28,41 @@ import type { AmendmentDrafts } from "@/lib/realtime/amendment-drafts";
 import { CleanText } from "@/components/drafting/editor/clean-text";
 import { TextViewToggle, type TextView } from "@/components/drafting/editor/text-view-toggle";
 
-const EDITOR_PROPS = {
-  attributes: {
-    "aria-label": "Proposal text",
-    role: "textbox",
-    "aria-multiline": "true",
-    "aria-describedby": KEYBOARD_HINT_ID,
-    "aria-keyshortcuts": LEAVE_EDITOR_KEY,
-    class: "proposal-text live-editor",
-  },
-};
+/** The editable text's attributes; its name is the one the read-only page always had ("Proposal text"). */
+function editorProps(name: string) {
+  return {
+    attributes: {
+      "aria-label": name,
+      role: "textbox",
+      "aria-multiline": "true",
+      "aria-describedby": KEYBOARD_HINT_ID,
+      "aria-keyshortcuts": LEAVE_EDITOR_KEY,
+      class: "proposal-text live-editor",
+    },
+  };
+}
 
 /** How to get out of the text by keyboard (Tab indents inside lists), shown under the toolbar. */
 export function KeyboardHint() {
+  const t = useTranslations("editor");
   return (
     <p id={KEYBOARD_HINT_ID} className="text-xs text-slate-500 print:hidden">
-      <kbd className="rounded border border-slate-300 bg-white px-1 font-sans">Esc</kbd> leaves the text; in a list,{" "}
-      <kbd className="rounded border border-slate-300 bg-white px-1 font-sans">Tab</kbd> indents.
+      {t.rich("keyboardHint", { kbd: (chunks) => <kbd className="rounded border border-slate-300 bg-white px-1 font-sans">{chunks}</kbd> })}
     </p>
   );
+}
+
+/**
+ * The editor's catalogue as a stable function: the editor's extensions are built once per
+ * provider, yet their words (carets' flags, suggesting notices) follow the current language.
+ */
+export function useEditorWords(): Say {
+  const t = useTranslations("editor");
+  const current = useRef(t);
+  useEffect(() => {
+    current.current = t;
+  }, [t]);
+  return useCallback<Say>((key, values) => current.current(key, values), []);
 }
 
 type Props = {
@@ -61,14 +81,18 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
   const canEdit = provider.edit.canEdit;
   // Amendments: drawn in the text, proposed by typing while suggesting, listed under the text.
   const am = useAmendments(provider, drafts);
+  const t = useTranslations("editor");
+  const say = useEditorWords();
   // The component is keyed by provider, so these are built once per editor.
-  const extensions = useMemo(() => liveEditorExtensions(provider, am.host), [provider, am.host]);
+  const extensions = useMemo(() => liveEditorExtensions(provider, am.host, say), [provider, am.host, say]);
+  const textName = t("proposalText");
+  const props = useMemo(() => editorProps(textName), [textName]);
   const editor = useEditor({
     // Rendered on the client only: the server has no Y.Doc (the fallback covers the gap).
     immediatelyRender: false,
     editable: canEdit,
     extensions,
-    editorProps: EDITOR_PROPS,
+    editorProps: props,
   });
 
   useEffect(() => {
@@ -121,7 +145,7 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
       )}
       {isObserver && <EditingModeNote mode={am.mode} role="OBSERVER" />}
       {isObserver && <TextViewToggle view={textView} onChange={setTextView} />}
-      {!canEdit && <ReadOnlyNote reason={provider.edit.reason} />}
+      {!canEdit && <ReadOnlyNote reason={provider.edit.reason} error={provider.lastError} />}
       <ProposalCard>
         {editor ? (
           <>
@@ -156,13 +180,15 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
   );
 }
 
-export function ReadOnlyNote({ reason }: { reason: string }) {
+/** `reason` as the provider has it (English); `error`, the refusal it came from, if any. */
+export function ReadOnlyNote({ reason, error }: { reason: string; error?: ServerError | null }) {
+  const words = useReadOnlyReason();
   return (
     <p role="status" className="flex items-center gap-2 rounded-md border print:hidden border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">
       <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0 fill-slate-500">
         <path d="M10 2a4 4 0 0 0-4 4v2H5a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V9a1 1 0 0 0-1-1h-1V6a4 4 0 0 0-4-4Zm-2 6V6a2 2 0 1 1 4 0v2H8Z" />
       </svg>
-      {reason}
+      {words(reason, error)}
     </p>
   );
 }

@@ -4,13 +4,20 @@
 // what it changed. Both come from the workshop's live board.
 import { useRef, useState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { LiveRestore } from "@/lib/live-board";
 import { useWorkshopLive } from "@/lib/realtime/use-workshop-live";
-import { countdownInWords, useSecondsLeft } from "@/components/votes/lock-countdown";
+import { useSecondsLeft } from "@/components/votes/lock-countdown";
+
+/** "0:27", as the chair's countdown shows it. */
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
 
 type Props = { workshopId: string; proposalId: string };
 
 export function DraftingNotices({ workshopId, proposalId }: Props) {
+  const t = useTranslations("editor.draftingNotices");
   const { live, offsetMs } = useWorkshopLive(workshopId);
   const entry = live?.proposals.find((p) => p.id === proposalId) ?? null;
   const lockAt = entry?.state === "DRAFTING" ? entry.lockAt : null;
@@ -23,22 +30,22 @@ export function DraftingNotices({ workshopId, proposalId }: Props) {
     <div className="space-y-2 print:hidden">
       {/* Said once when a countdown starts; the figure itself is not read out every second. */}
       <p role="status" className="sr-only">
-        {lockAt ? "The chair has set drafting to lock soon." : ""}
+        {lockAt ? t("lockSoon") : ""}
       </p>
       {secondsLeft !== null && (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950 tabular-nums">{countdownInWords(secondsLeft)}</p>
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950 tabular-nums">{secondsLeft > 0 ? t("locksIn", { time: clock(secondsLeft) }) : t("locking")}</p>
       )}
       <div role="status">
         {restore && dismissed !== restore.at && (
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950">
             <p className="font-medium">
-              Version {restore.from} restored by the chair as version {restore.to}
+              {t("restored", { from: restore.from, to: restore.to })}
             </p>
             <Link href={`${base}/compare?from=${restore.from}&to=${restore.to}`} className="text-sky-800 underline hover:text-sky-950">
-              Compare what changed
+              {t("compare")}
             </Link>
             <button type="button" onClick={() => setDismissed(restore.at)} className="ml-auto rounded px-2 font-medium underline hover:bg-sky-100">
-              Dismiss
+              {t("dismiss")}
             </button>
           </div>
         )}

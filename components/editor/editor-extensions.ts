@@ -6,13 +6,13 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { DOC_FIELD, documentExtensions } from "@/lib/document/schema";
 import { awarenessUser } from "@/lib/realtime/awareness-user";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
-import { renderCaret, renderSelection } from "./caret";
+import { caretRenderer, renderSelection } from "./caret";
 import { KeepLocalCaret } from "./keep-local-caret";
 import { LeaveEditor } from "./leave-editor";
 import { commentHighlights } from "@/components/comments/comment-highlights";
 import { AmendmentMarks } from "./suggest/amendment-marks";
 import type { SuggestHost } from "./suggest/suggest-host";
-import { SuggestInput } from "./suggest/suggest-input";
+import { SuggestInput, type Say } from "./suggest/suggest-input";
 import { draftingExtensions } from "@/components/drafting/editor/drafting-extension";
 
 /**
@@ -25,8 +25,11 @@ function withoutTrailingNode(extensions: readonly AnyExtension[]): AnyExtension[
   return extensions.map((ext) => (ext.name === "starterKit" ? ext.configure({ trailingNode: false }) : ext));
 }
 
-/** `suggest`: amendments drawn in the text, and typing that proposes them while suggesting (components/editor/suggest). */
-export function liveEditorExtensions(provider: ProposalProvider, suggest?: SuggestHost): AnyExtension[] {
+/**
+ * `suggest`: amendments drawn in the text, and typing that proposes them while suggesting (components/editor/suggest).
+ * `say`: the editor's catalogue (editor.*) in the reader's language, for carets' flags and the suggesting notices.
+ */
+export function liveEditorExtensions(provider: ProposalProvider, suggest: SuggestHost | undefined, say: Say): AnyExtension[] {
   const self = provider.self;
   return [
     ...withoutTrailingNode(documentExtensions),
@@ -35,7 +38,7 @@ export function liveEditorExtensions(provider: ProposalProvider, suggest?: Sugge
       provider,
       // The server re-stamps this for everyone else; set it locally so my own entry matches.
       user: self ? awarenessUser(self) : {},
-      render: renderCaret,
+      render: caretRenderer(say),
       selectionRender: renderSelection,
     }),
     KeepLocalCaret,
@@ -44,7 +47,7 @@ export function liveEditorExtensions(provider: ProposalProvider, suggest?: Sugge
     // Comment threads' passages, drawn in the text (components/comments).
     commentHighlights(provider),
     // Open amendments drawn in the text; while suggesting, typing proposes them (components/editor/suggest).
-    ...(suggest ? [AmendmentMarks.configure({ host: suggest }), SuggestInput.configure({ host: suggest })] : []),
+    ...(suggest ? [AmendmentMarks.configure({ host: suggest, say }), SuggestInput.configure({ host: suggest, say })] : []),
     // Brackets, paragraph numbers and statuses, the reading; agreed paragraphs kept as agreed (components/drafting/editor).
     ...draftingExtensions(provider, suggest?.notice),
   ];

@@ -3,11 +3,14 @@
 // WAI-ARIA toolbar pattern), so keyboard users reach the text without seven extra tabs.
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
 import { KEYBOARD_HINT_ID } from "./leave-editor";
 
 type Tool = {
-  name: string;
-  glyph: ReactNode;
+  /** The button's name in the catalogue (editor.toolbar.*). */
+  name: "bold" | "italic" | "heading" | "numberedList" | "bulletList" | "undo" | "redo";
+  /** What the button shows; `t` gives the letter of a lettered glyph (B, I, H). */
+  glyph: (t: (key: string) => string) => ReactNode;
   shortcut: string;
   run: (e: Editor) => void;
   /** Toggle buttons report their state with aria-pressed; actions (undo/redo) do not. */
@@ -29,23 +32,24 @@ function Icon({ d, dots = [] }: { d: string; dots?: number[] }) {
 
 const TOOLS: Tool[][] = [
   [
-    { name: "Bold", glyph: <b>B</b>, shortcut: "Ctrl+B", run: (e) => e.chain().focus().toggleBold().run(), pressed: (e) => e.isActive("bold") },
-    { name: "Italic", glyph: <i className="font-serif">I</i>, shortcut: "Ctrl+I", run: (e) => e.chain().focus().toggleItalic().run(), pressed: (e) => e.isActive("italic") },
+    { name: "bold", glyph: (t) => <b>{t("boldGlyph")}</b>, shortcut: "Ctrl+B", run: (e) => e.chain().focus().toggleBold().run(), pressed: (e) => e.isActive("bold") },
+    { name: "italic", glyph: (t) => <i className="font-serif">{t("italicGlyph")}</i>, shortcut: "Ctrl+I", run: (e) => e.chain().focus().toggleItalic().run(), pressed: (e) => e.isActive("italic") },
   ],
   [
     // Level 3: the drafts use level 2 for the title and level 3 for their sections.
-    { name: "Heading", glyph: <span className="font-semibold">H</span>, shortcut: "Ctrl+Alt+3", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), pressed: (e) => e.isActive("heading") },
-    { name: "Numbered list", glyph: <Icon d="M9 6h11M9 12h11M9 18h11M4 4.5h1.2V9M3.8 9h2.6M3.8 14.5c.4-.6 2.5-.8 2.5.6 0 1.1-2.5 1.9-2.5 3.4h2.6" />, shortcut: "Ctrl+Shift+7", run: (e) => e.chain().focus().toggleOrderedList().run(), pressed: (e) => e.isActive("orderedList") },
-    { name: "Bullet list", glyph: <Icon d="M9 6h11M9 12h11M9 18h11" dots={[6, 12, 18]} />, shortcut: "Ctrl+Shift+8", run: (e) => e.chain().focus().toggleBulletList().run(), pressed: (e) => e.isActive("bulletList") },
+    { name: "heading", glyph: (t) => <span className="font-semibold">{t("headingGlyph")}</span>, shortcut: "Ctrl+Alt+3", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), pressed: (e) => e.isActive("heading") },
+    { name: "numberedList", glyph: () => <Icon d="M9 6h11M9 12h11M9 18h11M4 4.5h1.2V9M3.8 9h2.6M3.8 14.5c.4-.6 2.5-.8 2.5.6 0 1.1-2.5 1.9-2.5 3.4h2.6" />, shortcut: "Ctrl+Shift+7", run: (e) => e.chain().focus().toggleOrderedList().run(), pressed: (e) => e.isActive("orderedList") },
+    { name: "bulletList", glyph: () => <Icon d="M9 6h11M9 12h11M9 18h11" dots={[6, 12, 18]} />, shortcut: "Ctrl+Shift+8", run: (e) => e.chain().focus().toggleBulletList().run(), pressed: (e) => e.isActive("bulletList") },
   ],
   [
-    { name: "Undo", glyph: <Icon d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />, shortcut: "Ctrl+Z", run: (e) => e.chain().focus().undo().run(), can: (e) => e.can().undo() },
-    { name: "Redo", glyph: <Icon d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />, shortcut: "Ctrl+Shift+Z", run: (e) => e.chain().focus().redo().run(), can: (e) => e.can().redo() },
+    { name: "undo", glyph: () => <Icon d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />, shortcut: "Ctrl+Z", run: (e) => e.chain().focus().undo().run(), can: (e) => e.can().undo() },
+    { name: "redo", glyph: () => <Icon d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />, shortcut: "Ctrl+Shift+Z", run: (e) => e.chain().focus().redo().run(), can: (e) => e.can().redo() },
   ],
 ];
 const FLAT = TOOLS.flat();
 
 export function EditorToolbar({ editor, canEdit }: { editor: Editor | null; canEdit: boolean }) {
+  const t = useTranslations("editor.toolbar");
   // Read the editor's state once per transaction into plain values (re-renders only on change).
   const state = useEditorState({
     editor,
@@ -86,7 +90,7 @@ export function EditorToolbar({ editor, canEdit }: { editor: Editor | null; canE
   return (
     <div
       role="toolbar"
-      aria-label="Formatting"
+      aria-label={t("label")}
       aria-disabled={!canEdit || undefined}
       // The hint under the toolbar: Escape leaves the text, Tab indents inside lists.
       aria-describedby={canEdit ? KEYBOARD_HINT_ID : undefined}
@@ -98,6 +102,7 @@ export function EditorToolbar({ editor, canEdit }: { editor: Editor | null; canE
           {group.map((tool) => {
             const i = index++;
             const s = state?.[i];
+            const name = t(tool.name);
             return (
               <button
                 key={tool.name}
@@ -105,8 +110,8 @@ export function EditorToolbar({ editor, canEdit }: { editor: Editor | null; canE
                   buttons.current[i] = el;
                 }}
                 type="button"
-                aria-label={tool.name}
-                title={`${tool.name} (${tool.shortcut})`}
+                aria-label={name}
+                title={t("tooltip", { name, shortcut: tool.shortcut })}
                 aria-pressed={tool.pressed ? Boolean(s?.pressed) : undefined}
                 aria-keyshortcuts={tool.shortcut.replace("Ctrl", "Control")}
                 tabIndex={i === tabStop ? 0 : -1}
@@ -115,7 +120,7 @@ export function EditorToolbar({ editor, canEdit }: { editor: Editor | null; canE
                 onClick={() => editor && tool.run(editor)}
                 className="inline-flex h-9 min-w-9 items-center justify-center rounded-md px-2 text-base text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400 disabled:hover:bg-transparent enabled:aria-pressed:bg-sky-100 enabled:aria-pressed:text-sky-900"
               >
-                {tool.glyph}
+                {tool.glyph(t)}
               </button>
             );
           })}

@@ -6,6 +6,7 @@
 // reads; the save status sits in the sticky bar beside the toolbar, in view while typing.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import * as Y from "yjs";
+import { useLocale, useTranslations } from "next-intl";
 import { PresenceBar } from "@/components/presence/presence-bar";
 import type { Role } from "@/lib/domain/vocabulary";
 import { useProposalProvider } from "@/lib/realtime/use-proposal-provider";
@@ -22,6 +23,7 @@ import { AmendmentDrafts } from "@/lib/realtime/amendment-drafts";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { insertedText } from "@/components/amendments/refused-text";
 import { quoted } from "@/components/amendments/amendment-words";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type Props = {
   proposalId: string;
@@ -32,13 +34,22 @@ type Props = {
   viewerRole?: Role;
 };
 
+/** A sentence ends with a full stop before the next one starts (CJK full stops and brackets count in other languages). */
+function asSentence(text: string, locale: string): string {
+  if (locale === "en") return text.replace(/\.?$/, ".");
+  return /[.。．!?！？)）]$/.test(text) ? text : `${text}${/[\u3000-\u9fff\uac00-\ud7af]$/.test(text) ? "。" : "."}`;
+}
+
 export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Props) {
+  const t = useTranslations("editor.liveEditor");
+  const locale = useLocale();
+  const errorText = useErrorText();
   const socket = useSocket();
   const { provider, generation, hasSynced, refusal, dropped, dismissRefusal } = useProposalProvider(socket, proposalId);
   // Joined but may not edit (observer, locked…), or could not join at all: say why.
   const blocked = provider && !provider.edit.canEdit && (provider.self || provider.lastError) ? provider.edit.reason : null;
   const [showAuthorship, setShowAuthorship] = useState(false);
-  const drafts = useAmendmentDrafts(provider);
+  const drafts = useAmendmentDrafts(provider, t("notConnected"));
   // What the refused changes (and those dropped with them when the editor reloaded) had typed.
   const refusedText = useMemo(() => (dropped.length > 0 ? insertedText(Y.mergeUpdates([...dropped])) : ""), [dropped]);
   useRefreshOnSeatChange(provider?.seatChanges ?? 0);
@@ -58,13 +69,17 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
         {refusal && (
           <div role="alert" className="flex items-start justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden">
             <p>
-              Your last change was not accepted: {refusal.message.replace(/\.?$/, ".")} The text has been reloaded from the
-              server.
+              {t("refused", { reason: asSentence(errorText(refusal), locale) })}
               {refusedText && (
                 <>
                   {" "}
-                  What you had typed: <q className="font-medium">{quoted(refusedText, 2000).slice(1, -1)}</q>
-                  {refusal.code === "AMENDMENTS_ONLY" ? " — type it again to propose it as an amendment." : ""}
+                  {t.rich("typed", { text: quoted(refusedText, 2000).slice(1, -1), q: (chunks) => <q className="font-medium">{chunks}</q> })}
+                  {refusal.code === "AMENDMENTS_ONLY" && (
+                    <>
+                      {" "}
+                      {t("typeAgain")}
+                    </>
+                  )}
                 </>
               )}
             </p>
@@ -73,7 +88,7 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
               onClick={dismissRefusal}
               className="shrink-0 rounded px-2 font-medium underline hover:bg-amber-100"
             >
-              Dismiss
+              {t("dismiss")}
             </button>
           </div>
         )}
@@ -93,7 +108,7 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
             )}
             {blocked && (
               <div className="print:hidden">
-                <ReadOnlyNote reason={blocked} />
+                <ReadOnlyNote reason={blocked} error={provider?.lastError} />
               </div>
             )}
             <ProposalCard>{fallback}</ProposalCard>
@@ -101,7 +116,7 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
         )}
       </div>
       <aside
-        aria-label="Drafting status"
+        aria-label={t("draftingStatus")}
         className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm sm:flex-row sm:items-start sm:gap-8 lg:sticky lg:top-4 lg:flex-col lg:items-stretch lg:gap-4 lg:self-start lg:py-4 print:hidden"
       >
         <PresenceBar awareness={provider?.awareness ?? null} self={provider?.self ?? null} />
@@ -112,7 +127,7 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
           onClick={() => setShowAuthorship((v) => !v)}
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 aria-pressed:border-sky-600 aria-pressed:bg-sky-50 aria-pressed:text-sky-900"
         >
-          Show authorship
+          {t("showAuthorship")}
         </button>
       </aside>
     </div>
@@ -124,14 +139,19 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
  * provider are replaced after a refused change; what I proposed is not). Sent through the
  * current provider; kept while offline and sent again once its room is joined and synced.
  */
-function useAmendmentDrafts(provider: ProposalProvider | null): AmendmentDrafts {
+function useAmendmentDrafts(provider: ProposalProvider | null, notConnected: string): AmendmentDrafts {
   const current = useRef<ProposalProvider | null>(provider);
+  // The refusal's words in the reader's current language (the drafts outlive a language change).
+  const notConnectedText = useRef(notConnected);
+  useEffect(() => {
+    notConnectedText.current = notConnected;
+  }, [notConnected]);
   const [drafts] = useState(
     () =>
       new AmendmentDrafts({
         send: (d) => {
           const p = current.current;
-          if (!p) return Promise.resolve({ ok: false, error: { code: "UNAVAILABLE", message: "Not connected to the server." } });
+          if (!p) return Promise.resolve({ ok: false, error: { code: "UNAVAILABLE", message: notConnectedText.current } });
           return p.request("amendment:put", { key: d.key, from: d.from, to: d.to, insert: d.insert, ...(d.reason !== undefined ? { reason: d.reason } : {}) }).then((res) => {
             if (res.ok && res.amendment) p.annotations.upsertAmendments([res.amendment]);
             return res;

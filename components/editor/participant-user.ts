@@ -3,9 +3,10 @@
 import type { Role } from "@/lib/domain/vocabulary";
 import type { AwarenessUser } from "@/lib/realtime/awareness-user";
 
-const ROLE_TAG: Record<Role, string> = { MODERATOR: "Chair", DELEGATE: "Delegate", OBSERVER: "Observer" };
-
-/** "CHN" for a delegate, "Chair" / "Observer" for those without a delegation. */
-export function affiliationTag(u: AwarenessUser): string {
-  return u.delegation?.code ?? ROLE_TAG[u.role];
+/**
+ * "CHN" for a delegate (a code is data, shown as it is), else the role's name in the reader's
+ * language ("Chair" / "Observer"), which `roleName` words (editor.participant.role.*).
+ */
+export function affiliationTag(u: AwarenessUser, roleName: (role: Role) => string): string {
+  return u.delegation?.code ?? roleName(u.role);
 }

@@ -2,6 +2,7 @@
 // Whether the text is safe, said truthfully: "saved" only once the server has journaled every
 // local change (the provider counts unacknowledged updates).
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { SaveStatus as Status } from "@/lib/realtime/proposal-provider";
 
 /**
@@ -26,14 +27,6 @@ function useSteadyStatus(status: Status): Status {
   return status === "saved" && shown === "saving" ? "saving" : status;
 }
 
-const LABEL: Record<Status, string> = {
-  connecting: "Connecting…",
-  saving: "Saving…",
-  retrying: "Not saved — retrying",
-  saved: "All changes saved",
-  offline: "Offline — changes will sync",
-};
-
 const DOT: Record<Status, string> = {
   connecting: "bg-slate-400",
   saving: "bg-amber-500",
@@ -43,11 +36,12 @@ const DOT: Record<Status, string> = {
 };
 
 export function SaveStatus({ status: raw }: { status: Status }) {
+  const t = useTranslations("editor.saveStatus");
   const status = useSteadyStatus(raw);
   return (
     <p aria-live="polite" className="flex items-center gap-2 text-sm font-medium text-slate-700">
       <span aria-hidden className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ${DOT[status]} ${status === "saving" || status === "retrying" ? "animate-pulse" : ""}`} />
-      <span className={status === "offline" || status === "retrying" ? "text-red-800" : undefined}>{LABEL[status]}</span>
+      <span className={status === "offline" || status === "retrying" ? "text-red-800" : undefined}>{t(status)}</span>
     </p>
   );
 }

@@ -5,6 +5,7 @@
 // choice to include their delegation's internal comments. Escape closes it and gives the focus
 // back to the button. The addresses come from lib/export/request.ts, the routes' own definition.
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
 import { buttonSecondary } from "@/components/ui/field";
 import { outcomeRecordUrl, redlineUrl, textExportUrl } from "@/lib/export/request";
 
@@ -17,7 +18,6 @@ export type DownloadTarget =
   | { kind: "redline"; proposalId: string; from: number; to: number }
   | { kind: "outcome"; workshopId: string };
 
-const FORMAT_LABEL: Record<DownloadFormat, string> = { docx: "Word (.docx)", pdf: "PDF", md: "Markdown", json: "JSON" };
 const FORMATS: Record<DownloadTarget["kind"], readonly DownloadFormat[]> = {
   text: ["docx", "pdf", "md"],
   redline: ["docx", "pdf"],
@@ -78,20 +78,38 @@ function subscribePaper(onChange: () => void): () => void {
 // ---- The menu ------------------------------------------------------------------------------
 
 type Props = {
-  /** The button's name: "Download", "Download redline", "Outcome record". */
-  label: string;
-  /** Said at the top of the panel, and its name: what the files hold ("The live text", "Version 3"…). */
-  title: string;
+  /**
+   * The button's name; by default the target's, from the catalogue (exports.label.*): "Download",
+   * "Download redline", "Outcome record". A page passing its own passes translated words.
+   */
+  label?: string;
+  /**
+   * Said at the top of the panel, and its name: what the files hold; by default the target's
+   * (exports.title.*): "The live text", "Version 3", "Version 2 → version 3, as tracked changes"…
+   */
+  title?: string;
   target: DownloadTarget;
   /** Offer "Include my delegation’s internal comments" (texts only, for a member of a delegation). */
   delegationComments?: boolean;
-  /** A short line under the links. */
+  /** A short line under the links; by default, for an outcome record, how to check it (exports.note.outcome). */
   note?: string;
   /** Which edge of the button the panel lines up with. */
   align?: "left" | "right";
 };
 
-export function DownloadMenu({ label, title, target, delegationComments = false, note, align = "right" }: Props) {
+export function DownloadMenu({ label: givenLabel, title: givenTitle, target, delegationComments = false, note: givenNote, align = "right" }: Props) {
+  const t = useTranslations("exports");
+  const label = givenLabel ?? t(`label.${target.kind}`);
+  const title =
+    givenTitle ??
+    (target.kind === "redline"
+      ? t("title.redline", { from: target.from, to: target.to })
+      : target.kind === "outcome"
+        ? t("title.outcome")
+        : target.version !== undefined
+          ? t("title.version", { number: target.version })
+          : t("title.live"));
+  const note = givenNote ?? (target.kind === "outcome" ? t("note.outcome") : undefined);
   const [isOpen, setOpen] = useState(false);
   const [withComments, setWithComments] = useState(false);
   const paper = useSyncExternalStore(subscribePaper, readPaper, () => "A4" as Paper);
@@ -144,19 +162,19 @@ export function DownloadMenu({ label, title, target, delegationComments = false,
                 download
                 className="block rounded px-2 py-1.5 text-sm font-medium text-sky-800 underline-offset-2 hover:bg-slate-100 hover:underline"
               >
-                {FORMAT_LABEL[f]}
+                {t(`format.${f}`)}
               </a>
             </li>
           ))}
         </ul>
         {offersPaper && (
           <fieldset role="radiogroup" className="border-t border-slate-100 pt-2">
-            <legend className="float-left mr-3 pt-2 text-sm text-slate-700">Paper size</legend>
+            <legend className="float-left mr-3 pt-2 text-sm text-slate-700">{t("paperSize")}</legend>
             <div className="flex gap-4 pt-2">
               {(["A4", "LETTER"] as const).map((p) => (
                 <label key={p} className="inline-flex cursor-pointer items-center gap-1.5 text-sm text-slate-800">
                   <input type="radio" name={`${panelId}-paper`} value={p} className="h-4 w-4" checked={paper === p} onChange={() => writePaper(p)} />
-                  {p === "A4" ? "A4" : "Letter"}
+                  {t(`paper.${p}`)}
                 </label>
               ))}
             </div>
@@ -165,7 +183,7 @@ export function DownloadMenu({ label, title, target, delegationComments = false,
         {offersComments && (
           <label className="flex cursor-pointer items-start gap-2 border-t border-slate-100 pt-2 text-sm text-slate-800">
             <input type="checkbox" className="mt-0.5 h-4 w-4 shrink-0" checked={withComments} onChange={(e) => setWithComments(e.target.checked)} />
-            Include my delegation’s internal comments
+            {t("includeComments")}
           </label>
         )}
         {note && <p className="border-t border-slate-100 pt-2 text-xs text-slate-600">{note}</p>}

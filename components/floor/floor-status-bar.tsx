@@ -4,6 +4,7 @@
 // floor". A compact bar fixed to the bottom of small screens says it (larger screens show the
 // queue itself). Shown only while someone speaks or the viewer waits.
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 type Props = {
   /** "You have the floor", "Speaking: …", or the viewer's place in the queue. */
@@ -13,9 +14,10 @@ type Props = {
 };
 
 export function FloorStatusBar({ message, timer }: Props) {
+  const t = useTranslations("floor.statusBar");
   return (
     <section
-      aria-label="Floor status"
+      aria-label={t("label")}
       data-floor-status-bar=""
       className="fixed inset-x-0 bottom-0 z-30 flex items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-2.5 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] backdrop-blur md:hidden print:hidden"
     >

@@ -3,6 +3,7 @@
 // tab heard about it), corrected by the tab's offset to the server clock, so every screen in
 // the room shows the same second. It goes red once the time is up and counts the overrun.
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { serverNow } from "@/lib/realtime/use-workshop-live";
 
 /** Often enough that the seconds flip within a quarter second of the wall clock. */
@@ -14,6 +15,7 @@ function clock(totalSeconds: number): string {
 }
 
 export function SpeakerTimer({ startedAt, limitSeconds, offsetMs, size = "large" }: { startedAt: string; limitSeconds: number; offsetMs: number; size?: "large" | "small" }) {
+  const t = useTranslations("floor.timer");
   // Null until mounted: the server's render and the first browser render must agree.
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
@@ -30,8 +32,11 @@ export function SpeakerTimer({ startedAt, limitSeconds, offsetMs, size = "large"
     <div className={size === "large" ? "space-y-2" : "inline-flex items-center"}>
       {/* role="timer" is not announced every second (its live setting is "off"): read on demand. */}
       <span role="timer" className={`font-semibold tabular-nums ${isOver ? "text-red-700" : "text-slate-900"}`}>
-        <span className={size === "large" ? "text-5xl tracking-tight" : "text-lg"}>{clock(left)}</span>{" "}
-        <span className={size === "large" ? "text-lg font-medium" : "text-sm font-medium"}>{isOver ? "over time" : "left"}</span>
+        {t.rich(isOver ? "overTime" : "left", {
+          clock: clock(left),
+          time: (chunks) => <span className={size === "large" ? "text-5xl tracking-tight" : "text-lg"}>{chunks}</span>,
+          note: (chunks) => <span className={size === "large" ? "text-lg font-medium" : "text-sm font-medium"}>{chunks}</span>,
+        })}
       </span>
       {size === "large" && (
         <div aria-hidden className="h-1.5 w-full overflow-hidden rounded-full bg-slate-200">

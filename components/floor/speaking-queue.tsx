@@ -3,6 +3,7 @@
 // order. Delegates ask for the floor and may withdraw; the chair gives it with a time limit and
 // ends the speech. `compact` is the one-line version beside a proposal's text.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { ErrorAlert } from "@/components/ui/alert";
 import { DelegationChip } from "@/components/ui/badges";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
@@ -16,10 +17,11 @@ import {
   MAX_SPEAKING_LIMIT_SECONDS as MAX_LIMIT_SECONDS,
   MIN_SPEAKING_LIMIT_SECONDS as MIN_LIMIT_SECONDS,
 } from "@/lib/domain/speaking-time";
-import { floorStatusMessage } from "@/lib/domain/floor-status";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { FloorStatusBar } from "./floor-status-bar";
 import { SpeakerTimer } from "./speaker-timer";
 import { floorParagraphNote } from "@/components/drafting/panels/drafting-logic";
+import { useDraftingWords } from "@/components/drafting/use-drafting-words";
 
 export type FloorActions = {
   request: () => Promise<ActionResult>;
@@ -41,7 +43,11 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
   const { live, offsetMs } = useWorkshopLive(workshopId, initialLive);
   const board = live ?? initialLive;
   const [limit, setLimit] = useState(String(DEFAULT_LIMIT_SECONDS));
-  const { run, isPending, error } = useAction();
+  const t = useTranslations("floor");
+  const errorText = useErrorText();
+  const draftingWords = useDraftingWords();
+  const { run, isPending, result } = useAction();
+  const error = result && !result.ok ? errorText(result) : null;
 
   const delegation = (id: string | null) => board.delegations.find((d) => d.id === id) ?? null;
   const speaker = board.floor.find((f) => f.status === "SPEAKING") ?? null;
@@ -52,7 +58,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
 
   // "on paragraph 3": asked for during a reading of the proposal on the floor.
   const about = (f: (typeof board.floor)[number]) => {
-    const note = floorParagraphNote(f, board.currentProposalId);
+    const note = floorParagraphNote(f, board.currentProposalId, draftingWords);
     return note ? <span className="text-sm font-medium text-sky-900">{note}</span> : null;
   };
   const chip = (id: string | null) => {
@@ -63,21 +69,26 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
   const delegateButton =
     viewer.role !== "DELEGATE" ? null : mine?.status === "WAITING" ? (
       <button type="button" className={buttonSecondary} disabled={isPending} onClick={() => run(actions.withdraw)}>
-        Withdraw request
+        {t("queue.withdraw")}
       </button>
     ) : mine?.status === "SPEAKING" ? (
-      <span className="text-sm font-semibold text-emerald-800">You have the floor</span>
+      <span className="text-sm font-semibold text-emerald-800">{t("queue.youHaveFloor")}</span>
     ) : (
       <button type="button" className={compact ? buttonSecondary : buttonPrimary} disabled={isPending} onClick={() => run(actions.request)}>
-        Request the floor
+        {t("queue.request")}
       </button>
     );
   const speakerDelegation = speaker ? delegation(speaker.delegationId) : null;
-  const barMessage = floorStatusMessage({
-    speaker: speaker ? { userId: speaker.userId, name: speaker.name, code: speakerDelegation?.code ?? null } : null,
-    waiting,
-    viewerId: viewer.userId,
-  });
+  // The viewer's own situation first, then who speaks (the same rules as lib/domain/floor-status.ts).
+  const barMessage = (() => {
+    if (speaker?.userId === viewer.userId) return t("bar.youHaveFloor");
+    const place = waiting.findIndex((w) => w.userId === viewer.userId) + 1;
+    const code = speakerDelegation?.code ?? null;
+    const who = speaker ? (code ? t("bar.speaker", { name: speaker.name, code }) : speaker.name) : null;
+    if (who !== null && place > 0) return t("bar.queuedSpeaking", { place, total: waiting.length, who });
+    if (who !== null) return t("bar.speaking", { who });
+    return place > 0 ? t("bar.queued", { place, total: waiting.length }) : null;
+  })();
   // On phones, fixed at the bottom of the screen: the floor without scrolling.
   const bar = barMessage && (
     <FloorStatusBar
@@ -87,7 +98,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
   );
   const endButton = isChair && speaker && (
     <button type="button" className={buttonSecondary} disabled={isPending} onClick={() => run(actions.end)}>
-      End speech
+      {t("queue.end")}
     </button>
   );
 
@@ -97,7 +108,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
       <>
       <section aria-labelledby="floor-heading" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-sm">
         <h2 id="floor-heading" className="text-sm font-semibold text-slate-600">
-          Speaking queue
+          {t("queue.heading")}
         </h2>
         {speaker ? (
           <span className="flex flex-wrap items-center gap-2">
@@ -107,12 +118,12 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
             {speaker.startedAt && speaker.limitSeconds && <SpeakerTimer startedAt={speaker.startedAt} limitSeconds={speaker.limitSeconds} offsetMs={offsetMs} size="small" />}
           </span>
         ) : (
-          <span className="text-sm text-slate-600">Nobody has the floor.</span>
+          <span className="text-sm text-slate-600">{t("queue.nobody")}</span>
         )}
-        <span className="text-sm text-slate-600">{waiting.length === 0 ? "No one waiting" : `${waiting.length} waiting`}</span>
-        {next && floorParagraphNote(next, board.currentProposalId) && (
+        <span className="text-sm text-slate-600">{t("queue.waitingCount", { count: waiting.length })}</span>
+        {next && floorParagraphNote(next, board.currentProposalId, draftingWords) && (
           <span className="text-sm text-sky-900">
-            Next: {next.name}, {floorParagraphNote(next, board.currentProposalId)}
+            {t("queue.next", { name: next.name, note: floorParagraphNote(next, board.currentProposalId, draftingWords) ?? "" })}
           </span>
         )}
         <span className="ml-auto flex flex-wrap items-center gap-2">
@@ -120,7 +131,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
           {endButton}
           {isChair && next && (
             <button type="button" className={buttonSecondary} disabled={isPending} onClick={() => run(() => actions.give(next.id, DEFAULT_LIMIT_SECONDS))}>
-              Give the floor<span className="sr-only"> to {next.name}</span>
+              {t.rich("queue.give", { name: next.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
             </button>
           )}
         </span>
@@ -136,13 +147,13 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
     <section aria-labelledby="floor-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="floor-heading" className="text-xl font-semibold">
-          Speaking queue
+          {t("queue.heading")}
         </h2>
         {delegateButton}
       </div>
 
       <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Speaking now</p>
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("queue.speakingNow")}</p>
         {speaker ? (
           <div className="mt-2 space-y-3">
             <div className="flex flex-wrap items-center gap-2">
@@ -154,14 +165,14 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
             {endButton}
           </div>
         ) : (
-          <p className="mt-1 text-slate-600">Nobody has the floor.</p>
+          <p className="mt-1 text-slate-600">{t("queue.nobody")}</p>
         )}
       </div>
 
       {isChair && (
         <div className="max-w-48 space-y-1">
           <label htmlFor="floor-limit" className="block text-sm font-medium text-slate-800">
-            Speaking time (seconds)
+            {t("queue.limit")}
           </label>
           <input
             id="floor-limit"
@@ -177,11 +188,11 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
       )}
 
       <div>
-        <h3 className="text-sm font-semibold text-slate-700">Waiting to speak</h3>
+        <h3 className="text-sm font-semibold text-slate-700">{t("queue.waiting")}</h3>
         {waiting.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">No one is waiting.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("queue.noneWaiting")}</p>
         ) : (
-          <ol aria-label="Waiting to speak" className="mt-2 space-y-2">
+          <ol aria-label={t("queue.waiting")} className="mt-2 space-y-2">
             {waiting.map((f, i) => (
               <li key={f.id} className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 px-3 py-2">
                 <span className="w-5 text-right text-sm font-semibold text-slate-500">{i + 1}.</span>
@@ -190,7 +201,7 @@ export function SpeakingQueue({ workshopId, viewer, initialLive, actions, compac
                 {about(f)}
                 {isChair && (
                   <button type="button" className={`${buttonSecondary} ml-auto`} disabled={isPending} onClick={() => run(() => actions.give(f.id, limitSeconds))}>
-                    Give the floor<span className="sr-only"> to {f.name}</span>
+                    {t.rich("queue.give", { name: f.name, sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                   </button>
                 )}
               </li>

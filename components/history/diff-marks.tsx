@@ -1,5 +1,6 @@
 // One inserted or deleted stretch of text. Colour alone never carries the meaning: each mark
 // also says in words (visually hidden, and as a tooltip) what happened and who wrote it.
+import { useTranslations } from "next-intl";
 import type { DelegationInfo } from "./contributor-chips";
 
 const NEUTRAL = "#64748b"; // slate-500: insertions no delegation wrote (numbering, the chair)
@@ -12,11 +13,13 @@ export function safeColour(colour: string | undefined): string {
 type Props = { text: string; isBreak?: boolean };
 
 export function Insertion({ text, isBreak, delegation }: Props & { delegation: DelegationInfo | undefined }) {
+  const t = useTranslations("history");
   const colour = safeColour(delegation?.colour);
-  const who = delegation ? `inserted by ${delegation.name}` : "inserted";
+  const who = delegation ? t("diffMarks.insertedBy", { name: delegation.name }) : t("diffMarks.inserted");
+  const breakWho = delegation ? t("diffMarks.breakInsertedBy", { name: delegation.name }) : t("diffMarks.breakInserted");
   return (
     <ins
-      title={isBreak ? `paragraph break ${who}` : who}
+      title={isBreak ? breakWho : who}
       className="rounded-sm underline decoration-2 underline-offset-4"
       // "22" alpha: a tint light enough that black text stays readable on a projector.
       style={{ backgroundColor: `${colour}22`, textDecorationColor: colour }}
@@ -29,9 +32,10 @@ export function Insertion({ text, isBreak, delegation }: Props & { delegation: D
 }
 
 export function Deletion({ text, isBreak }: Props) {
+  const t = useTranslations("history");
   return (
-    <del title={isBreak ? "paragraph break deleted" : "deleted"} className="text-red-800/80 line-through decoration-red-700/70 decoration-[1.5px]">
-      <span className="sr-only">[deleted: </span>
+    <del title={isBreak ? t("diffMarks.breakDeleted") : t("diffMarks.deleted")} className="text-red-800/80 line-through decoration-red-700/70 decoration-[1.5px]">
+      <span className="sr-only">[{t("diffMarks.deleted")}: </span>
       {isBreak ? <Pilcrow /> : text}
       <span className="sr-only">]</span>
     </del>
@@ -39,10 +43,11 @@ export function Deletion({ text, isBreak }: Props) {
 }
 
 function Pilcrow() {
+  const t = useTranslations("history");
   return (
     <>
       <span aria-hidden>¶</span>
-      <span className="sr-only">paragraph break</span>
+      <span className="sr-only">{t("diffMarks.paragraphBreak")}</span>
     </>
   );
 }

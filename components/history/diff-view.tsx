@@ -1,6 +1,7 @@
 // The comparison of two versions as readable text, not a code diff: serif, paragraphs, line
 // breaks kept. Inline shows both in one flow; side by side puts the older text with its
 // deletions beside the newer text with its insertions, paragraph against paragraph.
+import { useTranslations } from "next-intl";
 import { Fragment, type ReactNode } from "react";
 import type { DiffLevel, DiffPart } from "@/lib/domain/text-diff";
 import type { DelegationInfo } from "./contributor-chips";
@@ -50,21 +51,22 @@ function InlineText({ lines, delegations }: { lines: LinePiece[][]; delegations:
 }
 
 export function DiffView({ parts, level = "word", delegations, layout, fromTitle, toTitle }: Props) {
+  const t = useTranslations("history");
   const lines = diffLines(parts);
   const inlineLines = level === "word" ? lines : separateRewrites(lines);
   if (layout === "inline") {
     return (
-      <section aria-label="Differences" className={SHEET}>
+      <section aria-label={t("diffView.label")} className={SHEET}>
         <InlineText lines={inlineLines} delegations={delegations} />
       </section>
     );
   }
   const heading = "border-b border-slate-200 font-sans text-sm font-semibold text-slate-600";
   return (
-    <section aria-label="Differences" className={SHEET}>
+    <section aria-label={t("diffView.label")} className={SHEET}>
       {/* Two columns need room: on a phone the same comparison reads inline instead. */}
       <div className="md:hidden">
-        <p className="mb-4 font-sans text-sm text-slate-600">Side by side needs a wider screen; the differences are shown inline.</p>
+        <p className="mb-4 font-sans text-sm text-slate-600">{t("diffView.narrowScreen")}</p>
         <InlineText lines={inlineLines} delegations={delegations} />
       </div>
       {/* One grid: row i holds paragraph i of each side, so the two stay level. */}

@@ -2,16 +2,20 @@
 // "Duplicate as new draft": a new proposal at the end of the agenda, starting from this version's
 // text (the version and its proposal stay as they are). Opens the new proposal once made.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
 import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type Created = { proposalId: string; workshopId: string };
 
 export function DuplicateVersionButton({ action }: { action: () => Promise<ActionResult<Created>> }) {
+  const t = useTranslations("history");
+  const errorText = useErrorText();
   const router = useRouter();
-  const { run, isPending, result, error } = useAction<Created>();
+  const { run, isPending, result } = useAction<Created>();
   const isOpening = result?.ok === true;
   return (
     <div className="space-y-2">
@@ -22,16 +26,16 @@ export function DuplicateVersionButton({ action }: { action: () => Promise<Actio
         aria-describedby="duplicate-version-hint"
         onClick={() => run(action, ({ workshopId, proposalId }) => router.push(`/workshops/${workshopId}/proposals/${proposalId}`))}
       >
-        Duplicate as new draft
+        {t("duplicate.button")}
       </button>
       <p id="duplicate-version-hint" className="text-xs text-slate-500">
-        A new proposal, last on the agenda, starting from this text.
+        {t("duplicate.hint")}
       </p>
       <div aria-live="polite">
-        {error && <ErrorAlert>{error}</ErrorAlert>}
+        {result && !result.ok && <ErrorAlert>{errorText(result)}</ErrorAlert>}
         {isOpening && (
           <p role="status" className="text-sm text-emerald-800">
-            New draft created. Opening it…
+            {t("duplicate.opening")}
           </p>
         )}
       </div>

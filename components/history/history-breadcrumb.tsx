@@ -1,12 +1,14 @@
 // Workshop / proposal / History / …: the way back to the live text is always one click.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 
 type Crumb = { label: string; href?: string };
 
 export function HistoryBreadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
+  const t = useTranslations("history");
   return (
-    <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+    <nav aria-label={t("breadcrumb.label")} className="text-sm text-slate-600">
       <ol className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
         {crumbs.map((c, i) => (
           <Fragment key={i}>
@@ -33,11 +35,19 @@ export function HistoryBreadcrumb({ crumbs }: { crumbs: readonly Crumb[] }) {
   );
 }
 
-/** Workshop / proposal / History, then the page below History if any (the last crumb is the page itself). */
-export function historyTrail(ctx: { workshop: { title: string }; proposal: { title: string }; basePath: string }, workshopId: string, page?: string): Crumb[] {
+/**
+ * Workshop / proposal / History, then the page below History if any (the last crumb is the page
+ * itself). `history`: the word "History" in the reader's language (history's breadcrumb.history).
+ */
+export function historyTrail(
+  ctx: { workshop: { title: string }; proposal: { title: string }; basePath: string },
+  workshopId: string,
+  history: string,
+  page?: string,
+): Crumb[] {
   const trail: Crumb[] = [
     { label: ctx.workshop.title, href: `/workshops/${workshopId}` },
     { label: ctx.proposal.title, href: ctx.basePath },
   ];
-  return page === undefined ? [...trail, { label: "History" }] : [...trail, { label: "History", href: `${ctx.basePath}/history` }, { label: page }];
+  return page === undefined ? [...trail, { label: history }] : [...trail, { label: history, href: `${ctx.basePath}/history` }, { label: page }];
 }

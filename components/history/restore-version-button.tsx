@@ -4,11 +4,13 @@
 // that would change agreed paragraphs is refused by the server until the chair, told how many,
 // chooses "Restore anyway".
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
 import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 type Props = {
   versionTitle: string;
@@ -18,11 +20,14 @@ type Props = {
 };
 
 export function RestoreVersionButton({ versionTitle, proposalPath, action }: Props) {
+  const t = useTranslations("history");
+  const errorText = useErrorText();
   const [isConfirming, setConfirming] = useState(false);
-  const { run, isPending, result, error, reset } = useAction<{ number: number }>();
+  const { run, isPending, result, reset } = useAction<{ number: number }>();
+  const error = result && !result.ok ? errorText(result) : null;
 
   const restore = (confirmAgreed: boolean) => run(() => action(confirmAgreed), () => setConfirming(false));
-  const agreedWarning = isConfirming && result && !result.ok && result.code === "RESTORE_CHANGES_AGREED" ? result.message : null;
+  const agreedWarning = isConfirming && result && !result.ok && result.code === "RESTORE_CHANGES_AGREED" ? errorText(result) : null;
 
   return (
     <div className="space-y-3">
@@ -31,30 +36,29 @@ export function RestoreVersionButton({ versionTitle, proposalPath, action }: Pro
             reset();
             setConfirming(true);
           }}>
-          Restore this version
+          {t("restore.button")}
         </button>
       )}
       {isConfirming && (
-        <div role="group" aria-label="Confirm restore" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+        <div role="group" aria-label={t("restore.confirmGroup")} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
           {agreedWarning !== null && (
             <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">
               {agreedWarning}
             </p>
           )}
           <p className="text-sm text-amber-950">
-            Restore <strong>{versionTitle}</strong>? The live text changes for everyone in the room at once. Nothing is lost: the current text stays in the
-            history.
+            {t.rich("restore.question", { title: versionTitle, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <div className="flex flex-wrap gap-2">
             {/* Focus moves to the decision just opened, for keyboard and screen-reader users. */}
             {agreedWarning === null ? (
               <button type="button" className={buttonPrimary} onClick={() => restore(false)} disabled={isPending} autoFocus>
-                {isPending ? "Restoring…" : "Confirm restore"}
+                {isPending ? t("restore.restoring") : t("restore.confirm")}
               </button>
             ) : (
               // The second decision gets the focus, as the first did.
               <button type="button" className={buttonPrimary} onClick={() => restore(true)} disabled={isPending} autoFocus>
-                {isPending ? "Restoring…" : "Restore anyway"}
+                {isPending ? t("restore.restoring") : t("restore.anyway")}
               </button>
             )}
             <button
@@ -66,7 +70,7 @@ export function RestoreVersionButton({ versionTitle, proposalPath, action }: Pro
               }}
               disabled={isPending}
             >
-              Cancel
+              {t("restore.cancel")}
             </button>
           </div>
         </div>
@@ -75,10 +79,14 @@ export function RestoreVersionButton({ versionTitle, proposalPath, action }: Pro
         {error && agreedWarning === null && <ErrorAlert>{error}</ErrorAlert>}
         {result?.ok && (
           <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            Restored as version {result.data.number}.{" "}
-            <Link href={proposalPath} className="font-medium underline">
-              Open the live text
-            </Link>
+            {t.rich("restore.restored", {
+              number: result.data.number,
+              link: (chunks) => (
+                <Link href={proposalPath} className="font-medium underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         )}
       </div>

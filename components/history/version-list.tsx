@@ -1,12 +1,13 @@
 // The proposal's versions, newest first, as a quiet timeline: number and label to read from
 // the back of a room, then how, when, by whom, and which delegations wrote in it.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ContributorChips, type DelegationInfo } from "./contributor-chips";
 import { VersionKindBadge } from "./version-kind-badge";
 import { LocalTime } from "@/components/ui/local-time";
-import { voteOutcome, voteOutcomeInWords, type VoteOutcome } from "@/lib/domain/vote-outcome";
+import { voteOutcome, type VoteOutcome } from "@/lib/domain/vote-outcome";
 import type { VoteStatus } from "@/lib/domain/vocabulary";
-import { versionTitle } from "./version-title";
+import { versionTitleParts, type HistoryT } from "./version-title";
 
 export type VersionSummary = {
   id: string;
@@ -42,8 +43,20 @@ type Props = {
   zone: string;
 };
 
+type Round = NonNullable<VersionSummary["round"]>;
+
+/**
+ * "Adopted · Yes 3 · No 1 · Abstain 0". Totals only — never who voted how, so the same words
+ * serve secret and open ballots. No tally while voting nor for a cancelled round.
+ */
+function outcomeInWords(round: Round, t: HistoryT): string {
+  const words = t(`outcome.${voteOutcome(round.status, round.tally)}`);
+  return round.status === "CLOSED" && round.tally ? `${words} · ${t("tally", { yes: round.tally.yes, no: round.tally.no, abstain: round.tally.abstain })}` : words;
+}
+
 export function VersionList({ versions, delegations, basePath, latestNumber, zone }: Props) {
-  if (versions.length === 0) return <p className="text-slate-600">No versions yet.</p>;
+  const t = useTranslations("history");
+  if (versions.length === 0) return <p className="text-slate-600">{t("versionList.empty")}</p>;
   return (
     <ol className="relative space-y-3 border-l-2 border-slate-200 pl-5 sm:pl-6">
       {versions.map((v) => (
@@ -61,13 +74,13 @@ export function VersionList({ versions, delegations, basePath, latestNumber, zon
             </div>
             <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-600">
               <VersionKindBadge kind={v.kind} />
-              {v.number === latestNumber && <span className="text-xs font-semibold uppercase tracking-wide text-sky-700">Latest</span>}
-              {v.author && <span>by {v.author}</span>}
+              {v.number === latestNumber && <span className="text-xs font-semibold uppercase tracking-wide text-sky-700">{t("versionList.latest")}</span>}
+              {v.author && <span>{t("versionList.by", { author: v.author })}</span>}
               <ContributorChips ids={v.contributors} delegations={delegations} />
             </div>
             {v.round && (
               <p className={`mt-2 inline-flex rounded-md px-2.5 py-1 text-sm font-medium tabular-nums ring-1 ring-inset ${OUTCOME_STYLE[voteOutcome(v.round.status, v.round.tally)]}`}>
-                {voteOutcomeInWords(v.round.status, v.round.tally)}
+                {outcomeInWords(v.round, t)}
               </p>
             )}
           </div>
@@ -79,14 +92,14 @@ export function VersionList({ versions, delegations, basePath, latestNumber, zon
 
 /** The title in two weights: the number (and a vote's round) bold, the label or question lighter. */
 function VersionLinkText({ v }: { v: VersionSummary }) {
-  const title = versionTitle(v);
-  const cut = title.indexOf(" — ");
-  if (cut < 0) return <span className="font-semibold group-hover:underline">{title}</span>;
+  const t = useTranslations("history");
+  const { head, rest } = versionTitleParts(v, t);
+  if (rest === null) return <span className="font-semibold group-hover:underline">{head}</span>;
   return (
     <>
-      <span className="font-semibold group-hover:underline">{title.slice(0, cut)}</span>
+      <span className="font-semibold group-hover:underline">{head}</span>
       <span className="text-slate-400"> — </span>
-      <span className="font-medium text-slate-900 group-hover:underline">{title.slice(cut + 3)}</span>
+      <span className="font-medium text-slate-900 group-hover:underline">{rest}</span>
     </>
   );
 }

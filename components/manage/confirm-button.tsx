@@ -2,6 +2,7 @@
 // A destructive button with a confirm step in place: the first press asks, in words, what will
 // happen; the second (the same label, now in red) does it. Focus follows the question and comes
 // back to the first button on "Cancel" or Escape, so keyboard users never lose their place.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { buttonSecondary } from "@/components/ui/field";
 
@@ -9,6 +10,7 @@ const buttonDanger =
   "inline-flex items-center justify-center rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-60";
 
 export function ConfirmButton({ label, question, isPending, onConfirm }: { label: string; question: string; isPending: boolean; onConfirm: () => void }) {
+  const t = useTranslations("manage.confirm");
   const [isAsking, setAsking] = useState(false);
   const confirm = useRef<HTMLButtonElement>(null);
   const start = useRef<HTMLButtonElement>(null);
@@ -40,7 +42,7 @@ export function ConfirmButton({ label, question, isPending, onConfirm }: { label
         {label}
       </button>
       <button type="button" className={buttonSecondary} onClick={() => ask(false)}>
-        Cancel
+        {t("cancel")}
       </button>
     </span>
   );

@@ -1,7 +1,9 @@
 "use client";
 // One delegation's row: its name and colour are edited in place and saved with "Save" (or
 // Enter in the name); deleting asks first.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { buttonSecondary } from "@/components/ui/field";
 import { DelegationChip } from "@/components/ui/badges";
 import { useAction } from "@/components/ui/use-action";
@@ -9,6 +11,8 @@ import { ConfirmButton } from "./confirm-button";
 import type { ManagedDelegation } from "./delegations-table";
 
 export function DelegationRow({ delegation: d, onDeleted }: { delegation: ManagedDelegation; onDeleted: () => void }) {
+  const t = useTranslations("manage.delegationRow");
+  const errorText = useErrorText();
   // What the chair typed; null shows what the server has (so a save elsewhere shows here too).
   const [name, setName] = useState<string | null>(null);
   const [colour, setColour] = useState<string | null>(null);
@@ -17,6 +21,9 @@ export function DelegationRow({ delegation: d, onDeleted }: { delegation: Manage
   const remove = useAction();
   const shownName = name ?? d.name;
   const shownColour = colour ?? d.colour;
+  // A refusal, in the reader's language.
+  const failed = [edit.result, remove.result].find((r) => r && !r.ok);
+  const error = failed && !failed.ok ? errorText(failed) : null;
   const isChanged = shownName !== d.name || shownColour.toLowerCase() !== d.colour.toLowerCase();
 
   const save = () => {
@@ -46,7 +53,7 @@ export function DelegationRow({ delegation: d, onDeleted }: { delegation: Manage
           }}
         >
           <input
-            aria-label="Name"
+            aria-label={t("name")}
             value={shownName}
             onChange={(e) => {
               setSaved(false);
@@ -60,7 +67,7 @@ export function DelegationRow({ delegation: d, onDeleted }: { delegation: Manage
       </td>
       <td className="py-3 pr-3 align-top">
         <input
-          aria-label="Colour"
+          aria-label={t("colour")}
           type="color"
           form={`delegation-${d.id}`}
           value={shownColour}
@@ -76,17 +83,17 @@ export function DelegationRow({ delegation: d, onDeleted }: { delegation: Manage
         <div className="flex flex-wrap items-start justify-end gap-2">
           {/* aria-disabled, not disabled: the button keeps focus once saved (nothing left to save). */}
           <button type="submit" form={`delegation-${d.id}`} className={`${buttonSecondary} aria-disabled:opacity-50`} aria-disabled={!isChanged || edit.isPending}>
-            Save
+            {t("save")}
           </button>
-          <ConfirmButton label="Delete delegation" question={`Delete the delegation ${d.name}?`} isPending={remove.isPending} onConfirm={() => remove.run(d.remove, onDeleted)} />
+          <ConfirmButton label={t("delete")} question={t("deleteQuestion", { name: d.name })} isPending={remove.isPending} onConfirm={() => remove.run(d.remove, onDeleted)} />
         </div>
         <div aria-live="polite" className="mt-1 text-right text-sm">
-          {(edit.error ?? remove.error) && (
+          {error && (
             <p role="alert" className="text-red-700">
-              {edit.error ?? remove.error}
+              {error}
             </p>
           )}
-          {isSaved && <p className="text-emerald-800">Saved.</p>}
+          {isSaved && <p className="text-emerald-800">{t("saved")}</p>}
         </div>
       </td>
     </tr>

@@ -1,7 +1,9 @@
 "use client";
 
 import type { Role } from "@/lib/domain/vocabulary";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Field, buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
 import type { ActionResult } from "@/lib/action-result";
@@ -9,9 +11,11 @@ import type { ActionResult } from "@/lib/action-result";
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<{ path: string }>>;
 
 /** Every role an invite can carry, in the order the chair most often needs them. */
-const ROLE_OPTIONS = { DELEGATE: "Delegate", OBSERVER: "Observer", MODERATOR: "Chair (moderator)" } as const satisfies Record<Role, string>;
+const ROLE_OPTIONS = ["DELEGATE", "OBSERVER", "MODERATOR"] as const satisfies readonly Role[];
 
 export function InviteForm({ action, delegations }: { action: Action; delegations: Array<{ id: string; name: string }> }) {
+  const t = useTranslations("manage.inviteForm");
+  const errorText = useErrorText();
   const [state, formAction, isPending] = useActionState(action, null);
   const [role, setRole] = useState("DELEGATE");
   const [isCopied, setCopied] = useState(false);
@@ -33,7 +37,7 @@ export function InviteForm({ action, delegations }: { action: Action; delegation
       >
         <div className="space-y-1">
           <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
-            Role
+            {t("role")}
           </label>
           <select
             id="invite-role"
@@ -42,16 +46,16 @@ export function InviteForm({ action, delegations }: { action: Action; delegation
             onChange={(e) => setRole(e.target.value)}
             className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
           >
-            {Object.entries(ROLE_OPTIONS).map(([value, label]) => (
+            {ROLE_OPTIONS.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`roleOption.${value}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="space-y-1">
           <label htmlFor="invite-delegation" className="block text-sm font-medium text-slate-800">
-            Delegation
+            {t("delegation")}
           </label>
           <select
             id="invite-delegation"
@@ -66,20 +70,20 @@ export function InviteForm({ action, delegations }: { action: Action; delegation
             ))}
           </select>
         </div>
-        <Field label="Valid for (days)" id="invite-days" name="expiresInDays" type="number" min={1} max={30} defaultValue={7} />
-        <Field label="Number of uses" id="invite-uses" name="maxUses" type="number" min={1} max={100} defaultValue={1} />
+        <Field label={t("validFor")} id="invite-days" name="expiresInDays" type="number" min={1} max={30} defaultValue={7} />
+        <Field label={t("uses")} id="invite-uses" name="maxUses" type="number" min={1} max={100} defaultValue={1} />
         <div className="sm:col-span-4">
           <button type="submit" className={buttonPrimary} disabled={isPending}>
-            Create invite link
+            {t("submit")}
           </button>
         </div>
       </form>
       <div aria-live="polite">
-        {state && !state.ok && <ErrorAlert>{state.message}</ErrorAlert>}
+        {state && !state.ok && <ErrorAlert>{errorText(state)}</ErrorAlert>}
         {link && (
           <div className="rounded-md border border-emerald-200 bg-emerald-50 p-3">
             <label htmlFor="invite-link" className="block text-sm font-medium text-emerald-900">
-              Invite link (shown once — copy it now)
+              {t("link")}
             </label>
             <div className="mt-2 flex gap-2">
               <input id="invite-link" readOnly value={link} className="block w-full rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-sm" />
@@ -88,7 +92,7 @@ export function InviteForm({ action, delegations }: { action: Action; delegation
                 className={buttonSecondary}
                 onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))}
               >
-                {isCopied ? "Copied" : "Copy"}
+                {isCopied ? t("copied") : t("copy")}
               </button>
             </div>
           </div>

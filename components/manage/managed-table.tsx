@@ -2,6 +2,7 @@
 // The shell of the chair's delegation and member tables: the columns, a last "Actions" column,
 // and what happens when a row goes away. A deleted row cannot keep focus, so focus moves to the
 // table's caption and a live region says what changed.
+import { useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
 
 type Props = {
@@ -14,6 +15,7 @@ type Props = {
 };
 
 export function ManagedTable({ caption, columns, children }: Props) {
+  const t = useTranslations("manage.table");
   const captionRef = useRef<HTMLTableCaptionElement>(null);
   const [announcement, setAnnouncement] = useState("");
 
@@ -41,7 +43,7 @@ export function ManagedTable({ caption, columns, children }: Props) {
                 </th>
               ))}
               <th scope="col" className="py-2 font-medium">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             </tr>
           </thead>

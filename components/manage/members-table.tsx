@@ -2,6 +2,7 @@
 // The workshop's members for the chair: each row changes a member's role and delegation as soon
 // as a choice is made, or removes them (with a confirm step). The server decides; a refusal
 // (the last chair, a delegation just deleted) puts the row back as it is and says why.
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { Role } from "@/lib/domain/vocabulary";
@@ -22,11 +23,12 @@ export type ManagedMember = {
 };
 
 export function MembersTable({ members, delegations }: { members: ManagedMember[]; delegations: Array<{ id: string; name: string }> }) {
+  const t = useTranslations("manage.membersTable");
   return (
-    <ManagedTable caption="Members of this workshop" columns={["Member", "Role", "Delegation"]}>
+    <ManagedTable caption={t("caption")} columns={[t("member"), t("role"), t("delegation")]}>
       {(announceRemoval) =>
         members.map((m) => (
-          <MemberRow key={m.userId} member={m} delegations={delegations} onRemoved={() => announceRemoval(`${m.name} was removed from the workshop.`)} />
+          <MemberRow key={m.userId} member={m} delegations={delegations} onRemoved={() => announceRemoval(t("removed", { name: m.name }))} />
         ))
       }
     </ManagedTable>

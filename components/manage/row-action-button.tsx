@@ -1,5 +1,6 @@
 "use client";
 
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { buttonSecondary } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/action-result";
@@ -14,7 +15,9 @@ type Props = {
 };
 
 export function RowActionButton({ label, action, children, disabled = false }: Props) {
-  const { run, isPending, error } = useAction();
+  const { run, isPending, result } = useAction();
+  const errorText = useErrorText();
+  const error = result && !result.ok ? errorText(result) : null;
   return (
     <span className="inline-flex items-center gap-2">
       <button

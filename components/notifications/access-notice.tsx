@@ -5,23 +5,26 @@
 import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, type LiveAccess } from "@/lib/realtime/access-words";
+import { useTranslations } from "next-intl";
+import type { LiveAccess } from "@/lib/realtime/access-words";
 
 export function AccessNotice({ access }: { access: LiveAccess }) {
+  const t = useTranslations("notifications");
   const pathname = usePathname();
   if (access === "member") return null;
   const isSignedOut = access === "signed-out";
   return (
     <div role="alert" className="fixed inset-x-0 top-0 z-50 border-b border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 shadow">
       <p className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-1">
-        <span className="font-medium">{isSignedOut ? SIGNED_OUT_MESSAGE : NO_ACCESS_MESSAGE}</span>
+        <span className="font-medium">{/* The words of lib/realtime/access-words.ts, in the reader's language. */}
+        {isSignedOut ? t("access.signedOut") : t("access.removed")}</span>
         {isSignedOut ? (
           <Link href={`/sign-in?next=${encodeURIComponent(pathname ?? "/")}`} className="font-semibold underline">
-            Sign in
+            {t("access.signIn")}
           </Link>
         ) : (
           <Link href="/" className="font-semibold underline">
-            Your workshops
+            {t("access.yourWorkshops")}
           </Link>
         )}
       </p>

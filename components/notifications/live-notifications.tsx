@@ -6,6 +6,8 @@
 // and shows the same on another device.
 import { useEffect, useId, useRef, useState } from "react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { notifiedKey, useWorkshopLive } from "@/lib/realtime/use-workshop-live";
 import type { NotificationList } from "@/lib/domain/notifications";
 import { buttonSecondary } from "@/components/ui/field";
@@ -13,6 +15,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { useViewerZone } from "@/components/ui/viewer-zone";
 import { Toast } from "./toast";
 import { AccessNotice, useRefreshOnSeatChange } from "./access-notice";
+import { useNoticeText } from "./notice-words";
 import { useStoredNotifications, type ListNotifications, type MarkAllRead } from "./use-stored-notifications";
 
 /** A room rarely produces more than a couple at once; more would cover the text. */
@@ -21,6 +24,9 @@ const MAX_TOASTS = 3;
 type Props = { workshopId: string; initial: NotificationList; list: ListNotifications; markAllRead: MarkAllRead };
 
 export function LiveNotifications({ workshopId, initial, list, markAllRead }: Props) {
+  const t = useTranslations("notifications");
+  const errorText = useErrorText();
+  const noticeText = useNoticeText();
   const { live, notices, dismiss, access, seatChanges } = useWorkshopLive(workshopId);
   useRefreshOnSeatChange(seatChanges);
   const stored = useStoredNotifications({ initial, list, boardKey: notifiedKey(live), workshopId });
@@ -55,7 +61,7 @@ export function LiveNotifications({ workshopId, initial, list, markAllRead }: Pr
     const res = await markAllRead();
     setMarking(false);
     if (res.ok) stored.showAllRead();
-    setAnnouncement(res.ok ? "All notifications marked read." : res.message);
+    setAnnouncement(res.ok ? t("allMarkedRead") : errorText(res));
   }
 
   return (
@@ -65,12 +71,12 @@ export function LiveNotifications({ workshopId, initial, list, markAllRead }: Pr
         <button
           type="button"
           className={`${buttonSecondary} gap-2`}
-          aria-label={stored.unread > 0 ? `Notifications, ${stored.unread} unread` : "Notifications"}
+          aria-label={stored.unread > 0 ? t("buttonUnread", { count: stored.unread }) : t("button")}
           aria-expanded={isOpen}
           aria-controls={panelId}
           onClick={() => setOpen((o) => !o)}
         >
-          Notifications
+          {t("button")}
           {stored.unread > 0 && (
             <span aria-hidden="true" className="inline-flex min-w-5 items-center justify-center rounded-full bg-sky-700 px-1.5 text-xs font-bold text-white">
               {stored.unread}
@@ -78,22 +84,22 @@ export function LiveNotifications({ workshopId, initial, list, markAllRead }: Pr
           )}
         </button>
         {isOpen && (
-          <div id={panelId} role="region" aria-label="Recent notifications" className="absolute right-0 z-40 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+          <div id={panelId} role="region" aria-label={t("panelLabel")} className="absolute right-0 z-40 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
             {stored.items.length === 0 ? (
-              <p className="text-sm text-slate-600">Nothing yet. Votes and changes of the item on the floor appear here.</p>
+              <p className="text-sm text-slate-600">{t("empty")}</p>
             ) : (
               <>
                 <div className="mb-2 flex justify-end">
                   <button type="button" className="rounded px-2 py-0.5 text-sm font-medium text-sky-800 underline hover:bg-slate-100" aria-disabled={isMarking} onClick={() => !isMarking && onMarkAllRead()}>
-                    Mark all read
+                    {t("markAllRead")}
                   </button>
                 </div>
                 <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto">
                   {stored.items.map((n) => (
                     <li key={n.id} className="flex items-baseline justify-between gap-3 py-2 text-sm">
                       <Link href={n.href} className={`underline-offset-2 hover:underline ${n.isRead ? "text-slate-700" : "font-semibold text-slate-900"}`} onClick={() => setOpen(false)}>
-                        {!n.isRead && <span className="sr-only">Unread: </span>}
-                        {n.text}
+                        {!n.isRead && <span className="sr-only">{t("unread")}</span>}
+                        {noticeText(n.text, n.kind)}
                       </Link>
                       <LocalTime at={Date.parse(n.createdAt)} zone={zone} format="time" className="shrink-0 text-xs tabular-nums text-slate-500" />
                     </li>

@@ -2,6 +2,7 @@
 // Who is in this text right now, from the awareness states the server stamped, and how many of
 // each delegation — the chair glances at this to see whether a delegation has drifted away.
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { Awareness } from "y-protocols/awareness";
 import type { Participant } from "@/lib/protocol";
 import { awarenessUser, readAwarenessUser, type AwarenessUser } from "@/lib/realtime/awareness-user";
@@ -54,15 +55,16 @@ function usePeople(awareness: Awareness | null, self: Participant | null): Perso
 }
 
 export function PresenceBar({ awareness, self }: { awareness: Awareness | null; self: Participant | null }) {
+  const t = useTranslations("presence.bar");
   const people = usePeople(awareness, self);
   const counts = countsOf(people);
   return (
     <section aria-labelledby="presence-heading" className="min-w-0 flex-1 space-y-2 lg:space-y-3">
       <h2 id="presence-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-        In this text <span className="font-normal normal-case tracking-normal">({people.length})</span>
+        {t.rich("heading", { count: people.length, muted: (chunks) => <span className="font-normal normal-case tracking-normal">{chunks}</span> })}
       </h2>
       {counts.length > 0 && (
-        <ul aria-label="Delegations present" className="flex flex-wrap gap-1.5">
+        <ul aria-label={t("delegations")} className="flex flex-wrap gap-1.5">
           {counts.map((c) => (
             <li
               key={c.code}
@@ -74,16 +76,16 @@ export function PresenceBar({ awareness, self }: { awareness: Awareness | null; 
           ))}
         </ul>
       )}
-      <ul aria-label="People in this text" className="flex flex-wrap gap-x-5 gap-y-1.5 lg:flex-col lg:flex-nowrap">
+      <ul aria-label={t("people")} className="flex flex-wrap gap-x-5 gap-y-1.5 lg:flex-col lg:flex-nowrap">
         {people.map((p) => (
           <li key={p.userId} className="flex min-w-0 items-center gap-2 text-sm">
             <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: p.color }} />
             <span className="truncate text-slate-900" title={p.name}>
               {p.name}
-              {p.isSelf && <span className="text-slate-500"> (you)</span>}
+              {p.isSelf && <span className="text-slate-500">{" "}{t("you")}</span>}
             </span>
             <span className="shrink-0 text-xs font-semibold lg:ml-auto" style={{ color: p.delegation ? p.color : "#475569" }}>
-              {affiliationTag(p)}
+              {affiliationTag(p, (role) => t(`role.${role}`))}
             </span>
           </li>
         ))}

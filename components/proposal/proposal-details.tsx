@@ -4,6 +4,7 @@
 // at once, without a reload. The chair's form lives here too.
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { ErrorAlert } from "@/components/ui/alert";
 import { useHandSentForm } from "@/components/ui/use-hand-sent-form";
 import { LabelledControl, buttonPrimary, buttonSecondary, fieldAtFault, fieldControl } from "@/components/ui/field";
@@ -42,6 +43,7 @@ type PanelProps = Ids & {
 
 /** The summary, where the text came from, and the chair's "Edit details". */
 export function ProposalDetailsPanel({ workshopId, proposalId, initial, basedOn, edit }: PanelProps) {
+  const t = useTranslations("proposal.details");
   const details = useLiveDetails({ workshopId, proposalId }, initial);
   const [isEditing, setEditing] = useState(false);
 
@@ -51,13 +53,13 @@ export function ProposalDetailsPanel({ workshopId, proposalId, initial, basedOn,
       {basedOn && (
         <p className="text-sm text-slate-600">
           <Link href={`/workshops/${workshopId}/proposals/${basedOn.proposalId}/history/${basedOn.versionNumber}`} className="text-sky-800 underline-offset-2 hover:underline">
-            Based on {basedOn.title}, version {basedOn.versionNumber}
+            {t("basedOn", { title: basedOn.title, number: String(basedOn.versionNumber) })}
           </Link>
         </p>
       )}
       {edit && !isEditing && (
         <button type="button" className={buttonSecondary} onClick={() => setEditing(true)}>
-          Edit details
+          {t("edit")}
         </button>
       )}
       {edit && isEditing && <DetailsForm current={details} action={edit} onDone={() => setEditing(false)} />}
@@ -65,16 +67,18 @@ export function ProposalDetailsPanel({ workshopId, proposalId, initial, basedOn,
   );
 }
 
-const LABEL = { title: "Title", summary: "Summary" } as const;
+/** The prefixes of the server's (English) messages that name a field ("Title: …"); never shown. */
+const SERVER_LABEL = { title: "Title", summary: "Summary" } as const;
 
 function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValues; action: EditProposalDetails; onDone: () => void }) {
+  const t = useTranslations("proposal.details");
   const [draft, setDraft] = useState(current);
   const { result, isPending, onSubmit } = useHandSentForm(action, (r) => {
     if (r.ok) onDone();
   });
   const titleRef = useRef<HTMLInputElement>(null);
   const summaryRef = useRef<HTMLTextAreaElement>(null);
-  const fault = result && !result.ok ? fieldAtFault(result.message, LABEL) : null;
+  const fault = result && !result.ok ? fieldAtFault(result.message, SERVER_LABEL) : null;
 
   useEffect(() => titleRef.current?.focus(), []);
   useEffect(() => {
@@ -84,8 +88,8 @@ function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValu
 
   const describedBy = (f: "title" | "summary") => (fault === f ? "proposal-details-error" : undefined);
   return (
-    <form onSubmit={onSubmit} aria-label="Edit details" className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
-      <LabelledControl id="proposal-details-title" label={LABEL.title}>
+    <form onSubmit={onSubmit} aria-label={t("formLabel")} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
+      <LabelledControl id="proposal-details-title" label={t("title")}>
         <input
           ref={titleRef}
           id="proposal-details-title"
@@ -100,7 +104,7 @@ function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValu
           className={fieldControl}
         />
       </LabelledControl>
-      <LabelledControl id="proposal-details-summary" label={LABEL.summary}>
+      <LabelledControl id="proposal-details-summary" label={t("summary")}>
         <textarea
           ref={summaryRef}
           id="proposal-details-summary"
@@ -117,16 +121,16 @@ function DetailsForm({ current, action, onDone }: { current: ProposalDetailsValu
       <div aria-live="polite">
         {result && !result.ok && (
           <div id="proposal-details-error">
-            <ErrorAlert>{result.message}</ErrorAlert>
+            <ErrorAlert error={result} />
           </div>
         )}
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonPrimary} disabled={isPending}>
-          {isPending ? "Saving…" : "Save details"}
+          {isPending ? t("saving") : t("save")}
         </button>
         <button type="button" className={buttonSecondary} onClick={onDone} disabled={isPending}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

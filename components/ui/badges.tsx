@@ -1,24 +1,33 @@
-const STATE_STYLE: Record<string, { label: string; className: string }> = {
-  DRAFTING: { label: "Drafting", className: "bg-sky-50 text-sky-800 ring-sky-200" },
-  LOCKED: { label: "Locked", className: "bg-amber-50 text-amber-800 ring-amber-200" },
-  VOTING: { label: "Voting", className: "bg-violet-50 text-violet-800 ring-violet-200" },
-  ADOPTED: { label: "Adopted", className: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
-  WITHDRAWN: { label: "Withdrawn", className: "bg-slate-100 text-slate-600 ring-slate-200" },
+import { useTranslations } from "next-intl";
+
+const STATE_STYLE: Record<string, string> = {
+  DRAFTING: "bg-sky-50 text-sky-800 ring-sky-200",
+  LOCKED: "bg-amber-50 text-amber-800 ring-amber-200",
+  VOTING: "bg-violet-50 text-violet-800 ring-violet-200",
+  ADOPTED: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  WITHDRAWN: "bg-slate-100 text-slate-600 ring-slate-200",
 };
 
 export function StateBadge({ state }: { state: string }) {
-  const s = STATE_STYLE[state] ?? { label: state, className: "bg-slate-100 text-slate-700 ring-slate-200" };
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${s.className}`}>{s.label}</span>;
+  const t = useTranslations("ui.badges");
+  const className = STATE_STYLE[state] ?? "bg-slate-100 text-slate-700 ring-slate-200";
+  const label = t.has(`state.${state}`) ? t(`state.${state}`) : state;
+  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${className}`}>{label}</span>;
 }
 
-const ROLE_LABEL: Record<string, string> = { MODERATOR: "Chair", DELEGATE: "Delegate", OBSERVER: "Observer" };
+/** A translator of the `ui` namespace (useTranslations("ui") / await getTranslations("ui")). */
+export type UiTranslator = (key: string) => string;
 
-export function roleLabel(role: string): string {
-  return ROLE_LABEL[role] ?? role;
+const ROLES = new Set(["MODERATOR", "DELEGATE", "OBSERVER"]);
+
+/** A role's name ("Chair", "Delegate", "Observer") in the language of `t`, the `ui` namespace's translator. */
+export function roleLabel(role: string, t: UiTranslator): string {
+  return ROLES.has(role) ? t(`badges.role.${role}`) : role;
 }
 
 export function RoleBadge({ role }: { role: string }) {
-  return <span className="inline-flex items-center rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700">{roleLabel(role)}</span>;
+  const t = useTranslations("ui");
+  return <span className="inline-flex items-center rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700">{roleLabel(role, t)}</span>;
 }
 
 /** A delegation's colour, name and code: the same everywhere it appears. */

@@ -3,7 +3,9 @@
 // (Asia/Tokyo)") is the hover title and replaces the short text on paper, so a printed record
 // is unambiguous. The zone is always passed in (server pages: viewerTimeZone(); client
 // components: useViewerZone()), so the server's render and the browser's agree, and neither
-// machine's own zone ever leaks in. No hooks: usable from server and client components alike.
+// machine's own zone ever leaks in. Its one hook (the interface language) works in server and
+// client components alike.
+import { useLocale } from "next-intl";
 import { formatInstant, toInstant, UNKNOWN_TIME, type TimeInput } from "@/lib/time/time-format";
 
 type Props = {
@@ -15,14 +17,15 @@ type Props = {
 };
 
 export function LocalTime({ at, zone, format = "date-time", className }: Props) {
+  const locale = useLocale();
   const instant = toInstant(at);
   if (!instant) return <span className={className}>{UNKNOWN_TIME}</span>;
-  const full = formatInstant(instant, zone, "full");
+  const full = formatInstant(instant, zone, "full", locale);
   return (
     // In print the short text gives way to the title's full form (CSS, not a second text node,
     // so the element's text and accessible name stay the short form).
     <time dateTime={instant.toISOString()} title={full} className={`print:after:content-[attr(title)] ${className ?? ""}`.trim()}>
-      <span className="print:hidden">{formatInstant(instant, zone, format)}</span>
+      <span className="print:hidden">{formatInstant(instant, zone, format, locale)}</span>
     </time>
   );
 }

@@ -3,14 +3,16 @@
 // Live updates never overwrite what is being typed. "Save reason" is aria-disabled, not disabled, when there is
 // nothing to save: a disabled button would drop the focus of whoever just pressed it.
 import { useEffect, useId, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import type { ServerError } from "@/components/i18n/use-error-text";
 import { buttonSecondary } from "@/components/ui/field";
 import { MAX_REASON_CHARS } from "@/lib/domain/amendments";
 import { InlineError } from "@/components/ui/alert";
 
 type Props = {
   saved: string;
-  /** Resolves to the refusal's message, or null once saved. */
-  onSave: (reason: string) => Promise<string | null>;
+  /** Resolves to the refusal (a server refusal {code, message}, or a sentence already translated), or null once saved. */
+  onSave: (reason: string) => Promise<string | ServerError | null>;
   describedBy?: string;
   placeholder?: string;
   /** Whether this form says a refusal itself (false: the card around it already does). */
@@ -21,8 +23,9 @@ export function ReasonForm({ saved, onSave, describedBy, placeholder, showsRefus
   const [value, setValue] = useState(saved);
   const [isDirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("ui.reasonForm");
   const [said, setSaid] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | ServerError | null>(null);
   const id = useId();
   useEffect(() => {
     if (!isDirty) setValue(saved);
@@ -40,13 +43,13 @@ export function ReasonForm({ saved, onSave, describedBy, placeholder, showsRefus
       return;
     }
     setDirty(false);
-    setSaid("Reason saved.");
+    setSaid(t("saved"));
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} className="space-y-1">
       <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-slate-700">
-        Reason
+        {t("label")}
       </label>
       <textarea
         id={`${id}-reason`}
@@ -64,7 +67,7 @@ export function ReasonForm({ saved, onSave, describedBy, placeholder, showsRefus
       />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" aria-disabled={busy || !isDirty || undefined} className={`${buttonSecondary} aria-disabled:opacity-50`}>
-          Save reason
+          {t("save")}
         </button>
         <span id={`${id}-count`} className="text-xs tabular-nums text-slate-500">
           {value.length}/{MAX_REASON_CHARS}

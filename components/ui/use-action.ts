@@ -8,6 +8,7 @@
 // to the element that shows the result. `announce` says the result in a polite live region.
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { announce as say } from "./announce";
 
 export type UseAction<T> = {
@@ -16,7 +17,7 @@ export type UseAction<T> = {
   isPending: boolean;
   /** The last answer, until the next one arrives or `reset` forgets it. */
   result: ActionResult<T> | null;
-  /** The last answer's message when it was a refusal. */
+  /** The last answer's refusal, worded in the reader's language (useErrorText). */
   error: string | null;
   reset: () => void;
 };
@@ -28,7 +29,7 @@ export type UseActionOptions<T> = {
    * it tabIndex={-1} when it is not a control.
    */
   focusResult?: () => HTMLElement | null;
-  /** Words for screen readers once the action answered ok ("Drafting locked."). */
+  /** Words for screen readers once the action answered ok ("Drafting locked."), already translated. */
   announce?: (data: T) => string | null;
 };
 
@@ -62,6 +63,7 @@ function restoreFocus(previous: Element | null, framesLeft = 10): void {
 export function useAction<T = unknown>(options: UseActionOptions<T> = {}): UseAction<T> {
   const [isPending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<T> | null>(null);
+  const errorText = useErrorText();
   const run: UseAction<T>["run"] = (call, onSuccess) => {
     const started = typeof document === "undefined" ? null : document.activeElement;
     startTransition(async () => {
@@ -75,5 +77,5 @@ export function useAction<T = unknown>(options: UseActionOptions<T> = {}): UseAc
       if (words) say(words);
     });
   };
-  return { run, isPending, result, error: result && !result.ok ? result.message : null, reset: () => setResult(null) };
+  return { run, isPending, result, error: result && !result.ok ? errorText(result) : null, reset: () => setResult(null) };
 }

@@ -2,13 +2,15 @@
 // A delegate casts (or changes) the delegation's ballot while the round is open. The ballot is
 // the delegation's, not the person's: a colleague's later ballot replaces it, and the panel
 // shows whatever stands now (for a secret ballot only that one stands, not which).
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { ErrorAlert } from "@/components/ui/alert";
 import { useAction } from "@/components/ui/use-action";
 import type { LiveRound } from "@/lib/protocol";
 import type { ActionResult } from "@/lib/action-result";
 import { BALLOT_CHOICES } from "@/lib/domain/vocabulary";
-import { CHOICE_LABEL, type Choice } from "./vote-words";
+import { choiceName, type Choice } from "./vote-words";
 
 export type CastBallot = (roundId: string, choice: Choice, explanation: string) => Promise<ActionResult>;
 
@@ -26,14 +28,17 @@ export function BallotForm({ round, delegationId, delegationName, cast: castActi
   const own = round.ballots?.find((b) => b.delegationId === delegationId) ?? null;
   const hasVoted = round.voted.includes(delegationId);
   const [explanation, setExplanation] = useState(own?.explanation ?? "");
-  const { run, isPending, error } = useAction();
+  const { run, isPending, result } = useAction();
+  const t = useTranslations("votes.ballot");
+  const r = useTranslations("voteRules");
+  const errorText = useErrorText();
 
   const cast = (choice: Choice) => run(() => castAction(round.id, choice, explanation));
 
   return (
     <div role="group" aria-labelledby="ballot-heading" className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4">
       <h3 id="ballot-heading" className="font-semibold">
-        Ballot of {delegationName}
+        {t("heading", { delegation: delegationName })}
       </h3>
       <div className="flex flex-wrap gap-3">
         {CHOICES.map((c) => {
@@ -48,14 +53,14 @@ export function BallotForm({ round, delegationId, delegationName, cast: castActi
               onClick={() => cast(c)}
               className={`min-w-24 rounded-md border-2 px-5 py-2.5 text-base font-semibold disabled:opacity-60 ${isPressed ? CHOICE_STYLE[c].pressed : `bg-white ${CHOICE_STYLE[c].idle}`}`}
             >
-              {CHOICE_LABEL[c]}
+              {choiceName(r, c)}
             </button>
           );
         })}
       </div>
       <div className="space-y-1">
         <label htmlFor={`explanation-${round.id}`} className="block text-sm font-medium text-slate-800">
-          Explanation of position <span className="font-normal text-slate-500">(optional)</span>
+          {t.rich("explanation", { optional: (chunks) => <span className="font-normal text-slate-500">{chunks}</span> })}
         </label>
         <textarea
           id={`explanation-${round.id}`}
@@ -68,14 +73,16 @@ export function BallotForm({ round, delegationId, delegationName, cast: castActi
       </div>
       <p className="text-sm text-slate-700" aria-live="polite">
         {isPending
-          ? "Sending the ballot…"
+          ? t("sending")
           : own
-            ? `Your delegation voted ${CHOICE_LABEL[own.choice]}. You can change the ballot until the vote closes.`
+            ? t("youVoted", { choice: choiceName(r, own.choice) })
             : hasVoted
-              ? "Your delegation has voted. You can change the ballot until the vote closes."
-              : round.isOpenBallot ? "Your delegation has not voted yet. The explanation is shown with your ballot." : "Your delegation has not voted yet. Secret ballot: only the totals are shown, never your choice or explanation."}
+              ? t("hasVoted")
+              : round.isOpenBallot
+                ? t("notVotedOpen")
+                : t("notVotedSecret")}
       </p>
-      {error && <ErrorAlert>{error}</ErrorAlert>}
+      {result && !result.ok && <ErrorAlert>{errorText(result)}</ErrorAlert>}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // Asks before a decision happens, saying what it will do in the rule's own terms. A native
 // modal <dialog>: the page behind is inert, Escape cancels, and focus returns to the button
 // that asked. Focus starts on "Back", so a stray Enter never confirms.
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
 
@@ -10,13 +11,15 @@ type Props = {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** Defaults to "Back" (in the reader's language). */
   backLabel?: string;
   isPending?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 };
 
-export function ConfirmDialog({ isOpen, title, children, confirmLabel, backLabel = "Back", isPending = false, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ isOpen, title, children, confirmLabel, backLabel, isPending = false, onConfirm, onCancel }: Props) {
+  const t = useTranslations("votes.confirm");
   const ref = useRef<HTMLDialogElement>(null);
   const back = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -57,7 +60,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, backLabel
         </div>
         <div className="flex flex-wrap justify-end gap-2">
           <button ref={back} type="button" className={buttonSecondary} disabled={isPending} onClick={onCancel}>
-            {backLabel}
+            {backLabel ?? t("back")}
           </button>
           <button type="button" className={buttonPrimary} disabled={isPending} onClick={onConfirm}>
             {confirmLabel}

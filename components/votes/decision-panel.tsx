@@ -2,6 +2,7 @@
 // The proposal's decision panel, live: the chair's controls, the open round, the vote record.
 // Everything here follows the workshop's live board; when the proposal's state or its round
 // changes, the server-rendered parts of the page (the state badge) are refreshed too.
+import { useTranslations } from "next-intl";
 import { useRefreshOnChange } from "@/components/ui/use-refresh-on-change";
 import type { Role } from "@/lib/domain/vocabulary";
 import type { LiveRound, ProposalStateName, WorkshopLive } from "@/lib/protocol";
@@ -38,6 +39,7 @@ function mergeRounds(record: RecordRound[], latest: LiveRound | null): RecordRou
 }
 
 export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initialState, initialRounds, initialLive, actions }: Props) {
+  const t = useTranslations("votes.panel");
   const { live, offsetMs } = useWorkshopLive(workshopId, initialLive);
   const { present } = usePresentDelegations(workshopId, initialLive);
   const board = live ?? initialLive;
@@ -65,7 +67,7 @@ export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initia
     <section aria-labelledby="decision-heading" className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="decision-heading" className="text-xl font-semibold">
-          Decision
+          {t("heading")}
         </h2>
         {isChair && (
           <ChairControls
@@ -86,13 +88,13 @@ export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initia
 
       {lastFinished && (
         <div className={`space-y-3 ${openRound ? "border-t border-slate-200 pt-4" : ""}`}>
-          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{openRound ? "Previous vote" : "Latest vote"}</h3>
+          <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{openRound ? t("previousVote") : t("latestVote")}</h3>
           <RoundRecord round={lastFinished} delegations={board.delegations} basePath={basePath} />
         </div>
       )}
       {canOpenVote && (
         <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
-          <h3 className="mb-2 font-semibold">Put the text to the vote</h3>
+          <h3 className="mb-2 font-semibold">{t("putToVote")}</h3>
           <OpenVoteForm
             action={actions.openVote}
             delegationCount={board.delegations.length}
@@ -104,7 +106,7 @@ export function DecisionPanel({ workshopId, proposalId, basePath, viewer, initia
 
       {earlier.length > 0 && (
         <details className="rounded-md border border-slate-200 p-3">
-          <summary className="cursor-pointer font-medium">Earlier votes ({earlier.length})</summary>
+          <summary className="cursor-pointer font-medium">{t("earlierVotes", { count: earlier.length })}</summary>
           <div className="mt-4 space-y-6 divide-y divide-slate-100">
             {earlier.map((r) => (
               <div key={r.id} className="pt-4 first:pt-0">

@@ -21,7 +21,12 @@ export function clock(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-/** "Drafting locks in 0:27" — the same words in the chair's controls and above the text. */
-export function countdownInWords(seconds: number): string {
+/**
+ * "Drafting locks in 0:27" — the same words in the chair's controls and above the text. Give `t`,
+ * a translator for the `votes` namespace (useTranslations("votes")), for the reader's language;
+ * without it the words are English.
+ */
+export function countdownInWords(seconds: number, t?: (key: string, values?: Record<string, string | number>) => string): string {
+  if (t) return seconds > 0 ? t("countdown.locksIn", { clock: clock(seconds) }) : t("countdown.locking");
   return seconds > 0 ? `Drafting locks in ${clock(seconds)}` : "Drafting is locking…";
 }

@@ -1,14 +1,17 @@
 // Who has voted, in each delegation's colour. Always public (the secret is how, not whether);
 // for an open ballot, or once a round is closed, it says how too.
+import { useTranslations } from "next-intl";
 import { DelegationChip } from "@/components/ui/badges";
 import type { LiveRound } from "@/lib/protocol";
-import { CHOICE_LABEL, type Delegation } from "./vote-words";
+import { choiceName, type Delegation } from "./vote-words";
 
 export function VotedList({ round, delegations }: { round: LiveRound; delegations: Delegation[] }) {
+  const t = useTranslations("votes.votedList");
+  const r = useTranslations("voteRules");
   const voted = new Set(round.voted);
   const ballotOf = new Map((round.ballots ?? []).map((b) => [b.delegationId, b]));
   return (
-    <ul aria-label="Who has voted" className="flex flex-wrap gap-2">
+    <ul aria-label={t("label")} className="flex flex-wrap gap-2">
       {delegations.map((d) => {
         const hasVoted = voted.has(d.id);
         const ballot = ballotOf.get(d.id);
@@ -20,10 +23,11 @@ export function VotedList({ round, delegations }: { round: LiveRound; delegation
             <DelegationChip name={d.name} code={d.code} colour={d.colour} />
             {hasVoted ? (
               <span className="font-semibold text-emerald-900">
-                <span aria-hidden>✓ </span>voted{ballot && `: ${CHOICE_LABEL[ballot.choice]}`}
+                <span aria-hidden>✓ </span>
+                {ballot ? t("votedChoice", { choice: choiceName(r, ballot.choice) }) : t("voted")}
               </span>
             ) : (
-              <span className="text-slate-500">not yet</span>
+              <span className="text-slate-500">{t("notYet")}</span>
             )}
           </li>
         );

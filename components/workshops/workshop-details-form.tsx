@@ -3,27 +3,33 @@
 // "New workshop" and "Edit details". The server checks everything and names the field at fault
 // ("Time zone: …"); that field is then marked invalid, described by the message and focused.
 // Controlled fields, so what was typed survives a refusal.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { ErrorAlert } from "@/components/ui/alert";
 import { LabelledControl, buttonPrimary, fieldAtFault, fieldControl } from "@/components/ui/field";
-import { RULE_HINT, RULE_LABEL, type Rule } from "@/components/votes/vote-words";
 import type { ActionResult } from "@/lib/action-result";
 import { isIanaZone } from "@/lib/domain/time-zone";
+import { VOTE_RULES, type VoteRule as Rule } from "@/lib/domain/vocabulary";
 
 export type WorkshopDetailsValues = { title: string; description: string; timeZone: string; defaultVoteRule: Rule; defaultQuorum: number };
 type FieldName = keyof WorkshopDetailsValues;
 /** As typed: a number field may be empty or half-typed. */
 type Draft = Omit<WorkshopDetailsValues, "defaultQuorum"> & { defaultQuorum: string };
 
-/** The labels are the controls' accessible names and the prefixes of the server's messages. */
-const LABEL: Record<FieldName, string> = {
+/**
+ * How the server (which speaks English) starts a message about each field ("Time zone: …"): how
+ * the field at fault is found, in every language. Never shown: the labels come from the catalogue
+ * (in English the same words).
+ */
+const SERVER_PREFIX: Record<FieldName, string> = {
   title: "Title",
   description: "Description",
   timeZone: "Time zone",
   defaultVoteRule: "Default vote rule",
   defaultQuorum: "Default quorum",
 };
-const RULES = Object.keys(RULE_LABEL) as Rule[];
+const RULES: readonly Rule[] = VOTE_RULES;
 
 type Props = {
   action: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
@@ -42,12 +48,14 @@ type Props = {
 };
 
 export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendingLabel, savedMessage, preferBrowserZone, idPrefix, outcomeForObservers }: Props) {
+  const t = useTranslations("workshops.detailsForm");
+  const errorText = useErrorText();
   const [state, formAction, isPending] = useActionState(action, null);
   const [draft, setDraft] = useState<Draft>({ ...initial, defaultQuorum: String(initial.defaultQuorum) });
   const [zoneOptions, setZoneOptions] = useState(zones);
   const refs = useRef<Partial<Record<FieldName, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null>>>({});
   const errorId = `${idPrefix}-error`;
-  const fault = state && !state.ok ? fieldAtFault(state.message, LABEL) : null;
+  const fault = state && !state.ok ? fieldAtFault(state.message, SERVER_PREFIX) : null;
 
   useEffect(() => {
     if (!preferBrowserZone) return;
@@ -82,13 +90,13 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
 
   return (
     <form action={formAction} className="space-y-5">
-      <LabelledControl id={idOf("title")} label={LABEL.title}>
+      <LabelledControl id={idOf("title")} label={t("title")}>
         <input type="text" required maxLength={200} {...bind("title", false)} />
       </LabelledControl>
-      <LabelledControl id={idOf("description")} label={LABEL.description} hint="What the workshop is about, shown under its title. Optional.">
+      <LabelledControl id={idOf("description")} label={t("description")} hint={t("descriptionHint")}>
         <textarea rows={4} maxLength={2000} {...bind("description", true)} />
       </LabelledControl>
-      <LabelledControl id={idOf("timeZone")} label={LABEL.timeZone} hint="Where the workshop meets. Everyone still sees times in their own zone.">
+      <LabelledControl id={idOf("timeZone")} label={t("timeZone")} hint={t("timeZoneHint")}>
         <select {...bind("timeZone", true)}>
           {zoneOptions.map((z) => (
             <option key={z} value={z}>
@@ -98,20 +106,20 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
         </select>
       </LabelledControl>
       <fieldset className="grid gap-4 sm:grid-cols-2">
-        <legend className="mb-2 text-sm font-semibold text-slate-800">Every vote starts from these</legend>
-        <LabelledControl id={idOf("defaultVoteRule")} label={LABEL.defaultVoteRule} hint={RULE_HINT[draft.defaultVoteRule]}>
+        <legend className="mb-2 text-sm font-semibold text-slate-800">{t("voteDefaults")}</legend>
+        <LabelledControl id={idOf("defaultVoteRule")} label={t("defaultVoteRule")} hint={t(`ruleHint.${draft.defaultVoteRule}`)}>
           <select {...bind("defaultVoteRule", true)}>
             {RULES.map((r) => (
               <option key={r} value={r}>
-                {RULE_LABEL[r]}
+                {t(`rule.${r}`)}
               </option>
             ))}
           </select>
         </LabelledControl>
         <LabelledControl
           id={idOf("defaultQuorum")}
-          label={LABEL.defaultQuorum}
-          hint="Ballots a vote needs to count. The chair can still change the rule and quorum for each vote."
+          label={t("defaultQuorum")}
+          hint={t("defaultQuorumHint")}
         >
           <input type="number" inputMode="numeric" required min={1} max={200} step={1} {...bind("defaultQuorum", true)} />
         </LabelledControl>
@@ -132,10 +140,10 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
           />
           <div className="space-y-1">
             <label htmlFor={`${idPrefix}-outcomeForObservers`} className="block text-sm font-medium text-slate-800">
-              Observers may download the outcome record
+              {t("outcomeForObservers")}
             </label>
             <p id={`${idPrefix}-outcomeForObservers-hint`} className="text-xs text-slate-500">
-              The chair and delegates always may. The record lists every proposal’s final state, its text and the votes.
+              {t("outcomeForObserversHint")}
             </p>
           </div>
         </div>
@@ -143,7 +151,7 @@ export function WorkshopDetailsForm({ action, initial, zones, submitLabel, pendi
       <div aria-live="polite" className="space-y-2">
         {state && !state.ok && (
           <div id={errorId}>
-            <ErrorAlert>{state.message}</ErrorAlert>
+            <ErrorAlert>{errorText(state)}</ErrorAlert>
           </div>
         )}
         {state?.ok && savedMessage && (

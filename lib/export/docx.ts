@@ -26,7 +26,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Block, ExportComment, ExportDoc, Inline, Marks, PaperSize, TextRun as ModelTextRun } from "./model.ts";
-import { inlineText } from "./model.ts";
+import { ENGLISH_WORDS, inlineText } from "./model.ts";
 import { formatExportDate } from "./format-date.ts";
 import { SCRIPT_LANG, paragraphScript, splitByScript, type Script } from "./scripts.ts";
 
@@ -325,7 +325,7 @@ export async function renderDocx(doc: ExportDoc, opts: { paper: PaperSize }): Pr
 
   const children = doc.blocks.map((block) => blockParagraph(block, state));
 
-  const date = formatExportDate(meta.date, meta.timeZone);
+  const date = formatExportDate(meta.date, meta.timeZone, meta.locale);
   const header = new Header({
     children: [
       new Paragraph({ children: plainRuns(`${meta.workshop} · ${meta.title}`, SMALL_GREY) }),
@@ -338,7 +338,7 @@ export async function renderDocx(doc: ExportDoc, opts: { paper: PaperSize }): Pr
       new Paragraph({
         alignment: AlignmentType.RIGHT,
         children: [
-          new TextRun({ ...SMALL_GREY, font: LATIN_FONT, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] }),
+          new TextRun({ ...SMALL_GREY, font: LATIN_FONT, children: [`${(meta.words ?? ENGLISH_WORDS).page} `, PageNumber.CURRENT, ` ${(meta.words ?? ENGLISH_WORDS).of} `, PageNumber.TOTAL_PAGES] }),
         ],
       }),
     ],

@@ -3,24 +3,28 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+function formatterFor(timeZone: string, locale: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let f = formatters.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone });
+      f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone });
     } catch {
-      // An unknown or malformed zone: print the time in UTC rather than fail the export.
-      f = formatterFor("UTC");
+      // An unknown or malformed zone (or language): print in UTC and English rather than fail the export.
+      f = timeZone === "UTC" && locale === "en-GB" ? new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) : formatterFor("UTC", "en-GB");
     }
-    formatters.set(timeZone, f);
+    formatters.set(key, f);
   }
   return f;
 }
 
-/** `iso` formatted in `timeZone` ("en-GB", long date, short time); an invalid zone falls back to UTC. */
-export function formatExportDate(iso: string, timeZone: string): string {
+/**
+ * `iso` formatted in `timeZone` (long date, short time) in the reader's language (`locale`: an
+ * interface language; English is written en-GB); an invalid zone falls back to UTC.
+ */
+export function formatExportDate(iso: string, timeZone: string, locale = "en"): string {
   const date = new Date(iso);
   // An unparseable timestamp is printed as given rather than throwing (Intl throws on NaN dates).
   if (Number.isNaN(date.getTime())) return iso;
-  return formatterFor(timeZone || "UTC").format(date);
+  return formatterFor(timeZone || "UTC", locale === "en" ? "en-GB" : locale).format(date);
 }

@@ -60,7 +60,7 @@ function block(b: Block): string {
 /** Consecutive items of one list stay together; everything else is separated by a blank line. */
 export function renderMarkdown(doc: ExportDoc): string {
   const { meta } = doc;
-  const parts = [`# ${escapeText(meta.title)}`, `*${escapeText(meta.workshop)} · ${escapeText(meta.subtitle)} · ${formatExportDate(meta.date, meta.timeZone)}*`];
+  const parts = [`# ${escapeText(meta.title)}`, `*${escapeText(meta.workshop)} · ${escapeText(meta.subtitle)} · ${formatExportDate(meta.date, meta.timeZone, meta.locale)}*`];
   let prev: Block | null = null;
   for (const b of doc.blocks) {
     const text = block(b);

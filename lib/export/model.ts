@@ -67,7 +67,15 @@ export type ExportMeta = {
   /** Footer: "SHA-256 <hex>" of the version's chain hash, or of the live plain text. */
   hashLabel: string;
   sha256: string;
+  /** The reader's interface language (dates in the header are written in it); English when absent. */
+  locale?: string;
+  /** The renderers' own words in that language ("Page", "of", "Comments"); English when absent. */
+  words?: ExportWords;
 };
+
+/** Words the layouts add around the text: "Page 3 of 9", the comments section's heading. */
+export type ExportWords = { page: string; of: string; comments: string };
+export const ENGLISH_WORDS: ExportWords = { page: "Page", of: "of", comments: "Comments" };
 
 export type ExportDoc = { meta: ExportMeta; blocks: Block[]; comments: ExportComment[] };
 

@@ -4,81 +4,70 @@
 // The JSON file is what verifies; this Word/PDF copy prints the same hashes so a reader can match
 // the two.
 import type { OutcomeEntry, OutcomeRecord } from "../domain/outcome-record.ts";
-import { VOTE_OUTCOME_WORDS } from "../domain/vote-outcome.ts";
-import type { ProposalState, VoteRule } from "../domain/vocabulary.ts";
 import { formatExportDate } from "./format-date.ts";
 import { blocksOfPlainText } from "./from-yjs.ts";
-import type { Block, ExportDoc } from "./model.ts";
+import type { Block, ExportDoc, ExportWords } from "./model.ts";
 
-const STATE_WORDS: Record<ProposalState, string> = {
-  DRAFTING: "Drafting",
-  LOCKED: "Drafting locked",
-  VOTING: "Being voted on",
-  ADOPTED: "Adopted",
-  WITHDRAWN: "Withdrawn",
-};
-const RULE_WORDS: Record<VoteRule, string> = { CONSENSUS: "Consensus", MAJORITY: "Simple majority", TWO_THIRDS: "Two-thirds majority" };
-const CHOICE_WORDS = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
+/** The `exportFiles` catalogue in the reader's language (server/services/exports/export-words.ts). */
+export type RecordWords = ((key: string, values?: Record<string, string | number>) => string) & { locale: string; words: ExportWords };
 
 const text = (t: string) => [{ kind: "text" as const, text: t }];
 const para = (t: string, style?: "note"): Block => (style ? { kind: "paragraph", style, inlines: text(t) } : { kind: "paragraph", inlines: text(t) });
 const labelled = (label: string, value: string): Block => ({ kind: "paragraph", inlines: [{ kind: "text", text: `${label}: `, bold: true }, { kind: "text", text: value }] });
 
-function entryBlocks(e: OutcomeEntry, index: number, timeZone: string, list: () => number): Block[] {
+function entryBlocks(e: OutcomeEntry, index: number, timeZone: string, t: RecordWords, list: () => number): Block[] {
+  const date = (iso: string) => formatExportDate(iso, timeZone, t.locale);
   const out: Block[] = [{ kind: "heading", level: 1, inlines: text(`${index + 1}. ${e.proposal.title}`) }];
-  out.push(labelled("State", STATE_WORDS[e.proposal.state]));
+  out.push(labelled(t("outcome.stateLabel"), t(`outcome.state.${e.proposal.state}`)));
   const v = e.version;
   if (v) {
-    const what = e.proposal.state === "ADOPTED" ? "Version adopted" : "Newest version";
-    out.push(labelled(what, `${v.number}${v.label ? ` “${v.label}”` : ""}, ${formatExportDate(v.createdAt, timeZone)}`));
-    out.push(para(`Version hash (SHA-256): ${v.hash}`, "note"));
-  } else out.push(labelled("Text", "no version yet"));
+    const what = e.proposal.state === "ADOPTED" ? t("outcome.versionAdopted") : t("outcome.newestVersion");
+    out.push(labelled(what, v.label ? t("outcome.versionValueNamed", { number: v.number, label: v.label, date: date(v.createdAt) }) : t("outcome.versionValue", { number: v.number, date: date(v.createdAt) })));
+    out.push(para(t("outcome.versionHashLine", { hash: v.hash }), "note"));
+  } else out.push(labelled(t("outcome.textLabel"), t("outcome.noVersion")));
   const vote = e.vote;
   if (vote) {
-    out.push({ kind: "heading", level: 2, inlines: text(e.proposal.state === "ADOPTED" ? "The vote that adopted it" : "Last vote") });
-    out.push(labelled("Question", vote.question));
-    out.push(labelled("Rule", `${RULE_WORDS[vote.rule]} · quorum ${vote.quorum} · ${vote.isOpenBallot ? "open ballot" : "secret ballot"}`));
-    const totals = vote.totals ? ` · Yes ${vote.totals.yes} · No ${vote.totals.no} · Abstain ${vote.totals.abstain}` : "";
-    out.push(labelled("Result", `${VOTE_OUTCOME_WORDS[vote.outcome]}${totals}`));
-    out.push(labelled("Voted on", `version ${vote.versionNumber}, ${vote.closedAt ? `closed ${formatExportDate(vote.closedAt, timeZone)}` : `opened ${formatExportDate(vote.openedAt, timeZone)}`}`));
+    out.push({ kind: "heading", level: 2, inlines: text(e.proposal.state === "ADOPTED" ? t("outcome.voteThatAdopted") : t("outcome.lastVote")) });
+    out.push(labelled(t("outcome.question"), vote.question));
+    out.push(labelled(t("outcome.rule"), t("outcome.ruleValue", { rule: t(`outcome.rules.${vote.rule}`), quorum: vote.quorum, ballot: vote.isOpenBallot ? "open" : "secret" })));
+    const outcome = t(`outcome.outcomes.${vote.outcome}`);
+    out.push(labelled(t("outcome.result"), vote.totals ? t("outcome.totals", { outcome, yes: vote.totals.yes, no: vote.totals.no, abstain: vote.totals.abstain }) : outcome));
+    out.push(labelled(t("outcome.votedOn"), vote.closedAt ? t("outcome.votedOnClosed", { number: vote.versionNumber, date: date(vote.closedAt) }) : t("outcome.votedOnOpened", { number: vote.versionNumber, date: date(vote.openedAt) })));
     if (vote.ballots.length > 0) {
       const id = list();
-      for (const b of vote.ballots) out.push({ kind: "listItem", ordered: false, list: id, depth: 0, label: "•", inlines: text(`${b.delegation.name} (${b.delegation.code}): ${CHOICE_WORDS[b.choice]}`) });
+      for (const b of vote.ballots) out.push({ kind: "listItem", ordered: false, list: id, depth: 0, label: "•", inlines: text(`${b.delegation.name} (${b.delegation.code}): ${t(`outcome.choices.${b.choice}`)}`) });
     }
   }
   if (e.proposal.state === "ADOPTED" && v) {
-    out.push({ kind: "heading", level: 2, inlines: text(`Adopted text (version ${v.number})`) });
+    out.push({ kind: "heading", level: 2, inlines: text(t("outcome.adoptedText", { number: v.number })) });
     out.push(...blocksOfPlainText(v.text));
   }
-  if (e.chainHead) out.push(para(`Chain head: version ${e.chainHead.number} · ${e.chainHead.hash}`, "note"));
-  out.push(para(`Entry hash: ${e.entryHash}`, "note"));
+  if (e.chainHead) out.push(para(t("outcome.chainHead", { number: e.chainHead.number, hash: e.chainHead.hash }), "note"));
+  out.push(para(t("outcome.entryHash", { hash: e.entryHash }), "note"));
   return out;
 }
 
-export function outcomeDocument(record: OutcomeRecord): ExportDoc {
+export function outcomeDocument(record: OutcomeRecord, t: RecordWords): ExportDoc {
+  const count = record.entries.length;
   const adopted = record.entries.filter((e) => e.proposal.state === "ADOPTED").length;
   let lists = 1;
-  const blocks: Block[] = [
-    para(
-      `${record.entries.length} proposal${record.entries.length === 1 ? "" : "s"}, ${adopted} adopted. Each entry is sealed with a hash that covers it and the entry before it; ` +
-        "the JSON copy of this record can be checked by anyone against the workshop’s version history (npm run accord -- verify-record FILE.json).",
-      "note",
-    ),
-  ];
+  const blocks: Block[] = [para(t("outcome.intro", { count, adopted }), "note")];
   record.entries.forEach((e, i) => {
     if (i > 0) blocks.push({ kind: "rule" });
-    blocks.push(...entryBlocks(e, i, record.workshop.timeZone, () => lists++));
+    blocks.push(...entryBlocks(e, i, record.workshop.timeZone, t, () => lists++));
   });
   return {
     meta: {
       workshop: record.workshop.title,
-      title: "Outcome record",
-      subtitle: `${record.entries.length} proposals · ${adopted} adopted`,
+      title: t("outcome.title"),
+      subtitle: t("outcome.subtitle", { count, adopted }),
       version: null,
       date: record.generatedAt,
       timeZone: record.workshop.timeZone,
-      hashLabel: "Record hash (SHA-256)",
+      hashLabel: t("outcome.recordHash"),
       sha256: record.recordHash,
+      locale: t.locale,
+      words: t.words,
     },
     blocks,
     comments: [],

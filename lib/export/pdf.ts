@@ -16,7 +16,7 @@
 //   add a page), and restores the cursor, font and fill colour.
 
 import PDFDocument from "pdfkit";
-import { inlineText, type Block, type ExportDoc, type Inline, type Marks, type PaperSize } from "./model.ts";
+import { ENGLISH_WORDS, inlineText, type Block, type ExportDoc, type Inline, type Marks, type PaperSize } from "./model.ts";
 import { charScript, paragraphScript, splitByScript, type Script } from "./scripts.ts";
 import { formatExportDate } from "./format-date.ts";
 import { currentFontHas, familyFor, PROPORTIONAL_IN_JP, useFont, type FontFamily } from "./pdf-fonts.ts";
@@ -240,16 +240,16 @@ class Renderer {
     const h = this.pdf.page.height;
     const right = this.pageWidth - MARGIN_X;
     this.drawLine(`${meta.workshop} · ${meta.title}`, this.left, 30, 8, GREY, this.width);
-    this.drawLine(`${meta.subtitle} · ${formatExportDate(meta.date, meta.timeZone)}`, this.left, 42, 8, GREY, this.width);
+    this.drawLine(`${meta.subtitle} · ${formatExportDate(meta.date, meta.timeZone, meta.locale)}`, this.left, 42, 8, GREY, this.width);
     pdf.save().moveTo(this.left, 58).lineTo(right, 58).lineWidth(0.5).strokeColor("#d1d5db").stroke().restore();
 
-    const pageLabel = `Page ${this.page}`;
+    const pageLabel = `${(meta.words ?? ENGLISH_WORDS).page} ${this.page}`;
     this.font("sc", false, 8);
     const pageW = pdf.widthOfString(pageLabel);
     const footY = h - 52;
     pdf.save().moveTo(this.left, footY - 6).lineTo(right, footY - 6).lineWidth(0.5).strokeColor("#d1d5db").stroke().restore();
     // The hash may wrap (two lines at most); measured once, with room kept for "Page 9999".
-    const hashWidth = this.width - pdf.widthOfString("Page 9999") - 12;
+    const hashWidth = this.width - pdf.widthOfString(`${(meta.words ?? ENGLISH_WORDS).page} 9999`) - 12;
     this.hashLines ??= this.fitLines(`${meta.hashLabel} ${meta.sha256}`, 7, hashWidth, 2);
     this.hashLines.forEach((line, i) => this.drawLine(line, this.left, footY + i * 10, 7, GREY, hashWidth));
     this.drawLine(pageLabel, right - pageW, footY, 8, GREY, pageW + 1);
@@ -325,10 +325,10 @@ class Renderer {
     if (comments.length === 0) return;
     this.pdf.y += 10;
     this.ensureSpace(16 * 1.5 + 3 * BODY_SIZE * 1.6);
-    this.paragraph([{ ...plain("Comments"), bold: true, size: HEADING_SIZES[1] }], this.frame({ size: HEADING_SIZES[1], bold: true }), 6, "zh");
+    this.paragraph([{ ...plain((meta.words ?? ENGLISH_WORDS).comments), bold: true, size: HEADING_SIZES[1] }], this.frame({ size: HEADING_SIZES[1], bold: true }), 6, "zh");
     comments.forEach((c, i) => {
       const [first = "", ...more] = c.paragraphs;
-      const head = `${c.author}, ${formatExportDate(c.date, meta.timeZone)}: `;
+      const head = `${c.author}, ${formatExportDate(c.date, meta.timeZone, meta.locale)}: `;
       const text = `${head}${first}${more.join("")}`;
       const cjk = paragraphScript(text);
       const size = 10;

@@ -134,3 +134,20 @@ describe("isSameLocalDay", () => {
     expect(isSameLocalDay(a, b, zone)).toBe(expected);
   });
 });
+
+describe("formatInstant in the other interface languages", () => {
+  const at = "2026-12-01T05:59:03Z";
+  it.each([
+    ["ja", "time", "14:59 JST"],
+    ["ja", "date-time", "2026年12月1日 14:59 JST"],
+    ["ja", "full", "2026年12月1日 (火) 14:59:03 JST (Asia/Tokyo)"],
+    ["zh-CN", "date-time", "2026年12月1日 14:59 JST"],
+    ["zh-CN", "full", "2026年12月1日 星期二 14:59:03 JST (Asia/Tokyo)"],
+    ["ko", "date-time", "2026년 12월 1일 14:59 JST"],
+    ["ko", "full", "2026년 12월 1일 (화) 14:59:03 JST (Asia/Tokyo)"],
+    ["en", "date-time", "1 Dec 2026, 14:59 JST"],
+    ["fr", "date-time", "1 Dec 2026, 14:59 JST"],
+  ] as const)("%s %s → %s", (locale, format, expected) => {
+    expect(formatInstant(at, "Asia/Tokyo", format, locale)).toBe(expected);
+  });
+});

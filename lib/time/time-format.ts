@@ -158,13 +158,38 @@ export function zoneAbbreviation(at: TimeInput, zone: string): string {
 
 const two = (n: number) => String(n).padStart(2, "0");
 
-/** `at` written in `zone` (UTC if the zone is unknown), labelled with the zone. Never throws. */
-export function formatInstant(at: TimeInput, zone: string, format: TimeFormat): string {
+// The other interface languages write dates with numbers and their own counters, in a fixed
+// pattern (not Intl's, whose wording differs between ICU versions: the server's render and the
+// browser's hydration must agree). The zone keeps its abbreviation ("JST"), which every reader
+// of these languages knows, and its IANA name in the full form.
+const CJK_DATES: Record<string, { date: (w: WallClock) => string; weekdays: readonly string[]; weekday: (d: string) => string }> = {
+  ja: { date: (w) => `${w.year}年${w.month}月${w.day}日`, weekdays: ["日", "月", "火", "水", "木", "金", "土"], weekday: (d) => `(${d})` },
+  "zh-CN": { date: (w) => `${w.year}年${w.month}月${w.day}日`, weekdays: ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"], weekday: (d) => d },
+  ko: { date: (w) => `${w.year}년 ${w.month}월 ${w.day}일`, weekdays: ["일", "월", "화", "수", "목", "금", "토"], weekday: (d) => `(${d})` },
+};
+
+/**
+ * `at` written in `zone` (UTC if the zone is unknown), labelled with the zone, in the interface
+ * language `locale` ("en" unless given; an unknown one writes English). Never throws.
+ */
+export function formatInstant(at: TimeInput, zone: string, format: TimeFormat, locale = "en"): string {
   const instant = toInstant(at);
   if (!instant) return UNKNOWN_TIME;
   const z = normalizeTimeZone(zone);
   const w = wallClock(instant, z);
   const hm = `${two(w.hour)}:${two(w.minute)}`;
+  const cjk = CJK_DATES[locale];
+  if (cjk) {
+    const abbreviation = shortZoneName(instant, z, w.offsetMinutes);
+    switch (format) {
+      case "time":
+        return `${hm} ${abbreviation}`;
+      case "date-time":
+        return `${cjk.date(w)} ${hm} ${abbreviation}`;
+      case "full":
+        return `${cjk.date(w)} ${cjk.weekday(cjk.weekdays[w.weekday]!)} ${hm}:${two(w.second)} ${abbreviation} (${z})`;
+    }
+  }
   switch (format) {
     case "time":
       return `${hm} ${shortZoneName(instant, z, w.offsetMinutes)}`;

@@ -44,6 +44,7 @@ import { openVoteRound } from "../../server/services/votes/open-vote-round";
 import { restoreVersion } from "../../server/services/history/restore-version";
 import { exportProposal, exportRedline } from "../../server/services/exports/export-proposal";
 import { exportOutcomeRecord } from "../../server/services/exports/export-outcome";
+import { setLanguage } from "../../server/services/people/set-language";
 import { scheduleLock } from "../../server/services/proposals/lock-countdown";
 import { revokeInvite } from "../../server/services/invites/revoke-invite";
 import { saveNamedVersion } from "../../server/services/history/save-named-version";
@@ -807,6 +808,7 @@ const DRIVERS: Record<string, Driver> = {
   // The caller's own account (self-scoped): any signed-in caller, on an account of its own.
   renameAccountAction: { scope: "workshop", run: async ({ userId }) => attempt(async () => renameAccount({ db: s.db, userId: await ownAccount(userId), name: "Renamed Account" })) },
   setTimeZoneAction: { scope: "workshop", run: async ({ userId }) => attempt(async () => setTimeZone({ db: s.db, userId: await ownAccount(userId), timeZone: "Europe/Berlin" })) },
+  setLanguageAction: { scope: "workshop", run: async ({ userId }) => attempt(async () => setLanguage({ db: s.db, userId: await ownAccount(userId), locale: "ko" })) },
   detectTimeZoneAction: {
     scope: "workshop",
     run: async ({ userId }) => attempt(async () => setTimeZone({ db: s.db, userId: await ownAccount(userId), timeZone: "Asia/Tokyo", onlyIfUnset: true })),

@@ -137,6 +137,7 @@ function wellFormed(): Record<string, Array<[string, Argument]>> {
     renameAccountAction: [["previous", PREVIOUS], ["form", form({ name: "Chair" })]],
     setTimeZoneAction: [["previous", PREVIOUS], ["form", form({ timeZone: "Europe/Berlin" })]],
     detectTimeZoneAction: [["timeZone", "Asia/Tokyo"]],
+    setLanguageAction: [["locale", "ko"]],
     changePasswordAction: [["previous", PREVIOUS], ["form", form({ currentPassword: "not the password", newPassword: "a long enough password" })]],
     signOutEverywhereAction: [],
     resetPasswordAction: [["token", token], ["previous", PREVIOUS], ["form", form({ newPassword: "a long enough password" })]],

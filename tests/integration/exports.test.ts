@@ -161,6 +161,20 @@ describe("Download: versions, PDF, Markdown", () => {
   });
 });
 
+describe("Download: in the reader's language", () => {
+  it("writes the words around the text in Japanese for a Japanese reader (the text itself is data)", async () => {
+    const file = await exportProposal({ db: s.db, userId: f.users.japan, proposalId: f.proposalId, version: null, format: "pdf", paper: "A4", withDelegationComments: false, locale: "ja" });
+    const [first] = await pdfText(file);
+    expect(first).toContain("現在のテキスト");
+    expect(first).toContain("ページ 1");
+    expect(first).toContain("テキストの SHA-256");
+    expect(first).toContain("The Parties");
+    const word = await docxXml(await exportProposal({ db: s.db, userId: f.users.japan, proposalId: f.proposalId, version: null, format: "docx", paper: "A4", withDelegationComments: false, locale: "ko" }));
+    expect(partsNamed(word, "word/header")).toContain("현재 문안");
+    expect(partsNamed(word, "word/footer")).toContain("페이지");
+  });
+});
+
 describe("Download: who may", () => {
   it("refuses a member of another workshop and a signed-out caller, and an unknown version", async () => {
     expect(await refusal(live(f.users.outsider, "md"))).toBe("NOT_FOUND");

@@ -1,31 +1,30 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { inspectResetLink } from "@/server/services/people/inspect-reset-link";
 import { ResetPasswordForm } from "@/components/account/reset-password-form";
 import { LinkProblem } from "@/components/ui/link-problem";
 import { resetPasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Set a new password" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.reset");
+  return { title: t("title") };
+}
 
-const UNUSABLE: Record<"UNKNOWN" | "EXPIRED" | "USED", { title: string; body: string }> = {
-  UNKNOWN: { title: "This password-reset link is not valid", body: "Check that you copied the whole link, or ask the person who sent it for a new one." },
-  EXPIRED: { title: "This password-reset link has expired", body: "Reset links work for one day. Ask the chair or an administrator for a new one." },
-  USED: { title: "This password-reset link has already been used", body: "Each link sets a password once. If that was not you, ask the chair or an administrator for a new one at once." },
-};
+/** Why a link cannot be used: its message keys (pages.reset.unusable.<status>.title / .body). */
+const UNUSABLE = ["UNKNOWN", "EXPIRED", "USED"] as const;
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = await inspectResetLink({ db: db(), token, now: new Date() });
+  const [link, t] = await Promise.all([inspectResetLink({ db: db(), token, now: new Date() }), getTranslations("pages.reset")]);
   if (link.status !== "VALID") {
-    const msg = UNUSABLE[link.status];
-    return <LinkProblem {...msg} />;
+    const status: (typeof UNUSABLE)[number] = link.status;
+    return <LinkProblem title={t(`unusable.${status}.title`)} body={t(`unusable.${status}.body`)} />;
   }
   return (
     <div className="mx-auto mt-8 max-w-md">
-      <h1 className="text-2xl font-semibold tracking-tight">Set a new password</h1>
-      <p className="mt-2 text-slate-700">
-        For <strong>{link.name}</strong> ({link.email}). Setting it signs this account out everywhere else; the link then stops working.
-      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+      <p className="mt-2 text-slate-700">{t.rich("intro", { name: link.name, email: link.email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <ResetPasswordForm action={resetPasswordAction.bind(null, token)} />
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
@@ -20,7 +21,10 @@ import { AttendanceCount, AttendanceMark } from "@/components/attendance/attenda
 import { DownloadMenu } from "@/components/exports/download-menu";
 import { endFloorAction, giveFloorAction, requestFloorAction, setCurrentItemAction, withdrawFloorAction } from "./decision-actions";
 
-export const metadata: Metadata = { title: "Workshop" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("workshops.overview");
+  return { title: t("title") };
+}
 
 type Params = { params: Promise<{ workshopId: string }> };
 
@@ -37,6 +41,7 @@ export default async function WorkshopPage({ params }: Params) {
   // Archived: read-only for everyone, so nothing that would change it is offered.
   const isArchived = workshop.archivedAt !== null;
   // The chair and delegates always; observers when the chair allows it (the server checks too).
+  const t = await getTranslations("workshops.overview");
   const mayDownloadOutcome = viewer.role !== "OBSERVER" || workshop.outcomeForObservers;
 
   return (
@@ -50,7 +55,7 @@ export default async function WorkshopPage({ params }: Params) {
           <h1 className="text-3xl font-semibold tracking-tight">{workshop.title}</h1>
           <p className="mt-3 text-slate-600">{workshop.description}</p>
           <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            You take part as <RoleBadge role={viewer.role} />
+            {t.rich("takePartAs", { role: () => <RoleBadge role={viewer.role} /> })}
             {myDelegation && <DelegationChip name={myDelegation.name} code={myDelegation.code} colour={myDelegation.colour} />}
           </p>
         </div>
@@ -59,24 +64,24 @@ export default async function WorkshopPage({ params }: Params) {
           <WorkshopNotifications workshopId={workshop.id} />
           {mayDownloadOutcome && (
             <DownloadMenu
-              label="Outcome record"
-              title="Every proposal’s final state, adopted texts and votes"
+              label={t("outcomeRecord")}
+              title={t("outcomeRecordTitle")}
               target={{ kind: "outcome", workshopId: workshop.id }}
-              note="Anyone can check the JSON file against this workshop’s history."
+              note={t("outcomeRecordNote")}
             />
           )}
           {isChair && (
             <>
               <Link href={`/workshops/${workshop.id}/audit`} className={buttonSecondary}>
-                Audit log
+                {t("auditLog")}
               </Link>
               {!isArchived && (
                 <>
                   <Link href={`/workshops/${workshop.id}/settings`} className={buttonSecondary}>
-                    Edit details
+                    {t("editDetails")}
                   </Link>
                   <Link href={`/workshops/${workshop.id}/manage`} className={buttonSecondary}>
-                    Manage workshop
+                    {t("manage")}
                   </Link>
                 </>
               )}
@@ -111,7 +116,7 @@ export default async function WorkshopPage({ params }: Params) {
           )}
           <section aria-labelledby="delegations-heading">
             <h2 id="delegations-heading" className="text-xl font-semibold">
-              Delegations
+              {t("delegations")}
             </h2>
             <AttendanceCount workshopId={workshop.id} initialLive={live} />
             <ul className="mt-4 space-y-3">
@@ -127,7 +132,7 @@ export default async function WorkshopPage({ params }: Params) {
                       {people.map((m) => (
                         <li key={m.id}>{m.name}</li>
                       ))}
-                      {people.length === 0 && <li className="text-slate-500">No members yet</li>}
+                      {people.length === 0 && <li className="text-slate-500">{t("noMembers")}</li>}
                     </ul>
                   </li>
                 );
@@ -136,7 +141,7 @@ export default async function WorkshopPage({ params }: Params) {
           </section>
           <section aria-labelledby="others-heading">
             <h2 id="others-heading" className="text-xl font-semibold">
-              Chairs and observers
+              {t("chairsAndObservers")}
             </h2>
             <ul className="mt-3 space-y-1 text-sm">
               {members

@@ -13,8 +13,11 @@ import type { EditorView } from "@tiptap/pm/view";
 import { Extension } from "@tiptap/core";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { agreedRanges } from "./drafting-marks";
+import { ENGLISH_WORDS } from "../words";
+import { editorWords } from "./editor-words";
 
-export const AGREED_WORDS = "This paragraph is agreed: the chair must reopen it before it can change.";
+/** The notice in English (the reader's own words are said: editor-words.ts). */
+export const AGREED_WORDS = ENGLISH_WORDS.t("agreedGuard.notice");
 
 /** Set on a transaction that may change agreed text anyway (none does today; a deliberate escape). */
 export const ALLOW_AGREED_CHANGE = "accord:allowAgreedChange";
@@ -70,7 +73,7 @@ export function createAgreedGuard(options: { notice: (message: string) => void; 
   let lastNotice = 0;
   const refuse = (): true => {
     const now = Date.now();
-    if (now - lastNotice > NOTICE_QUIET_MS) options.notice(AGREED_WORDS);
+    if (now - lastNotice > NOTICE_QUIET_MS) options.notice(editorWords().t("agreedGuard.notice"));
     lastNotice = now;
     return true;
   };

@@ -5,11 +5,13 @@
 // title. Real text nodes, so the editor's text content includes them (copy, tests, readers).
 import type { BracketView } from "@/lib/protocol";
 import { delegationTextColour } from "./readable-colour";
+import { editorWords } from "./editor-words";
 
 export const BRACKET_CLASS = "drafting-bracket";
 
-function placedBy(b: BracketView): string {
-  return b.delegation?.name ?? "the chair";
+/** A delegation's name (data), or "the chair". */
+function nameOf(delegation: { name: string } | null | undefined): string {
+  return delegation?.name ?? editorWords().t("common.theChair");
 }
 
 function glyph(text: string, colour: string, b: BracketView, title: string): HTMLElement {
@@ -24,7 +26,7 @@ function glyph(text: string, colour: string, b: BracketView, title: string): HTM
 
 /** The opening "[". */
 export function openingDom(b: BracketView): HTMLElement {
-  const span = glyph("[", delegationTextColour(b.delegation), b, `Bracket placed by ${placedBy(b)}`);
+  const span = glyph("[", delegationTextColour(b.delegation), b, editorWords().t("widgets.opening", { name: nameOf(b.delegation) }));
   span.dataset.bracketEdge = "open";
   return span;
 }
@@ -40,7 +42,7 @@ export function closingDom(b: BracketView): HTMLElement {
     const option = document.createElement("span");
     option.className = "drafting-bracket-option";
     option.dataset.optionId = o.id;
-    option.title = `Option ${i + 2}, proposed by ${o.delegation?.name ?? "the chair"}`;
+    option.title = editorWords().t("widgets.option", { number: i + 2, name: nameOf(o.delegation) });
     option.style.color = colour;
     const slash = document.createElement("span");
     slash.className = "font-sans font-bold";
@@ -53,15 +55,15 @@ export function closingDom(b: BracketView): HTMLElement {
     option.append(slash, words);
     wrap.append(option);
   });
-  wrap.append(glyph("]", delegationTextColour(b.delegation), b, `End of the bracket placed by ${placedBy(b)}`));
+  wrap.append(glyph("]", delegationTextColour(b.delegation), b, editorWords().t("widgets.closing", { name: nameOf(b.delegation) })));
   return wrap;
 }
 
 /** What a closing widget shows: it is drawn again only when this changes. */
 export function closingKey(b: BracketView): string {
-  return `bracket-close:${b.id}:${b.delegation?.colour ?? ""}:${b.options.map((o) => `${o.id}=${o.delegation?.colour ?? ""}=${o.text}`).join("|")}`;
+  return `bracket-close:${b.id}:${b.delegation?.colour ?? ""}:${b.options.map((o) => `${o.id}=${o.delegation?.colour ?? ""}=${o.text}`).join("|")}:${editorWords().locale}`;
 }
 
 export function openingKey(b: BracketView): string {
-  return `bracket-open:${b.id}:${b.delegation?.colour ?? ""}`;
+  return `bracket-open:${b.id}:${b.delegation?.colour ?? ""}:${editorWords().locale}`;
 }

@@ -4,6 +4,7 @@
 // the brackets' positions on every change, so it stays live while the editor (kept mounted,
 // hidden) stays connected.
 import { Fragment, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { cleanBlocks, type CleanBlock } from "./clean-blocks";
 import { draftingMarksState } from "./drafting-marks";
@@ -51,6 +52,7 @@ function Blocks({ blocks }: { blocks: readonly CleanBlock[] }) {
 }
 
 export function CleanText({ editor }: { editor: Editor }) {
+  const t = useTranslations("drafting.cleanText");
   // Recomputed per transaction while shown (a few hundred blocks: well under a millisecond);
   // React redraws only when the result differs (useEditorState compares deeply).
   const blocks = useEditorState({
@@ -62,8 +64,8 @@ export function CleanText({ editor }: { editor: Editor }) {
     },
   });
   return (
-    <section aria-label="Clean text" className="proposal-text">
-      <p className="mb-4 font-sans text-sm text-slate-600 print:hidden">Bracketed passages and their options are left out of this reading.</p>
+    <section aria-label={t("region")} className="proposal-text">
+      <p className="mb-4 font-sans text-sm text-slate-600 print:hidden">{t("note")}</p>
       <Blocks blocks={blocks ?? []} />
     </section>
   );

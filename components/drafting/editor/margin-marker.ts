@@ -7,7 +7,8 @@
 // height: the number sits in the margin (absolute) and the label floats at the right of the
 // paragraph's first line. Class strings are written out whole so Tailwind finds them.
 import type { ClauseStatus } from "@/lib/domain/vocabulary";
-import { CLAUSE_STATUS_LABELS } from "@/lib/domain/drafting";
+import { joined, type DraftingWords } from "../words";
+import { editorWords } from "./editor-words";
 
 /** `awaiting`: for Agreed ad referendum, the codes of the delegations whose capitals have not confirmed yet. */
 export type MarkerFacts = { number: number; status: ClauseStatus; current: boolean; inList: boolean; awaiting: readonly string[] };
@@ -31,16 +32,19 @@ const CHIP: Record<ClauseStatus, string> = {
 const BAR_AT = { block: "before:-left-3", item: "before:-left-[2.6rem]" };
 const NUMBER_AT = { block: "sm:mr-5", item: "sm:mr-[3.1rem]" };
 
-/** "Agreed ad referendum · awaiting ASEAN", or just the status's name. */
-function statusText(f: Pick<MarkerFacts, "status" | "awaiting">, joiner: string): string {
-  const awaited = f.status === "AGREED_AD_REFERENDUM" && f.awaiting.length > 0 ? `${joiner}awaiting ${f.awaiting.join(", ")}` : "";
-  return `${CLAUSE_STATUS_LABELS[f.status]}${awaited}`;
+/** "Agreed ad referendum · awaiting ASEAN" (chip) or "…, awaiting ASEAN" (label), or just the status's name. */
+function statusText(f: Pick<MarkerFacts, "status" | "awaiting">, form: "label" | "chip", w: DraftingWords): string {
+  const status = w.t(`status.${f.status}`);
+  if (f.status !== "AGREED_AD_REFERENDUM" || f.awaiting.length === 0) return status;
+  return w.t(form === "chip" ? "margin.awaitingChip" : "margin.awaitingLabel", { status, delegations: joined(w, f.awaiting) });
 }
 
 /** "Paragraph 3: Agreed, being read"; "Paragraph 2: Agreed ad referendum, awaiting ASEAN". */
-export function markerLabel(f: Pick<MarkerFacts, "number" | "status" | "current"> & { awaiting?: readonly string[] }): string {
-  const status = f.status === "OPEN" ? "" : `: ${statusText({ status: f.status, awaiting: f.awaiting ?? [] }, ", ")}`;
-  return `Paragraph ${f.number}${status}${f.current ? ", being read" : ""}`;
+export function markerLabel(f: Pick<MarkerFacts, "number" | "status" | "current"> & { awaiting?: readonly string[] }, w: DraftingWords = editorWords()): string {
+  const number = f.number;
+  if (f.status === "OPEN") return w.t(f.current ? "margin.paragraphBeingRead" : "margin.paragraph", { number });
+  const status = statusText({ status: f.status, awaiting: f.awaiting ?? [] }, "label", w);
+  return w.t(f.current ? "margin.paragraphStatusBeingRead" : "margin.paragraphStatus", { number, status });
 }
 
 /** The class and attributes of the paragraph's node (status bar, reading frame). */
@@ -58,22 +62,23 @@ export function unitAttrs(f: { status: ClauseStatus; current: boolean; inList: b
 }
 
 export function markerKey(key: string | null, f: MarkerFacts): string {
-  return `margin:${key ?? "new"}:${f.number}:${f.status}:${f.current ? 1 : 0}:${f.inList ? 1 : 0}:${f.awaiting.join(",")}`;
+  return `margin:${key ?? "new"}:${f.number}:${f.status}:${f.current ? 1 : 0}:${f.inList ? 1 : 0}:${f.awaiting.join(",")}:${editorWords().locale}`;
 }
 
 export function markerDom(key: string | null, f: MarkerFacts): HTMLElement {
+  const w = editorWords();
   const box = document.createElement("div");
   box.dataset.marginMarker = "";
   if (key) box.dataset.paragraphKey = key;
   // ProseMirror makes every widget contenteditable=false.
   // A note the reader can find (its label says it all); the parts are drawn for the eye.
   box.setAttribute("role", "note");
-  box.setAttribute("aria-label", markerLabel(f));
+  box.setAttribute("aria-label", markerLabel(f, w));
   box.className = "relative h-0 select-none font-sans text-xs leading-4 print:hidden";
 
   const number = document.createElement("span");
   number.setAttribute("aria-hidden", "true");
-  number.textContent = `¶${f.number}`;
+  number.textContent = w.t("margin.number", { number: f.number });
   // Narrow screens have no margin: the number floats at the start of the first line instead.
   number.className = [
     "float-left mr-2 mt-1.5 tabular-nums sm:float-none sm:absolute sm:right-full sm:top-1.5 sm:mr-0 sm:whitespace-nowrap",
@@ -86,8 +91,8 @@ export function markerDom(key: string | null, f: MarkerFacts): HTMLElement {
     const chips = document.createElement("span");
     chips.setAttribute("aria-hidden", "true");
     chips.className = "float-right ml-3 mt-1 flex gap-1";
-    if (f.current) chips.append(chip("Now reading", "border-sky-300 bg-sky-100 text-sky-900"));
-    if (f.status !== "OPEN") chips.append(chip(statusText(f, " · "), CHIP[f.status]));
+    if (f.current) chips.append(chip(w.t("margin.nowReading"), "border-sky-300 bg-sky-100 text-sky-900"));
+    if (f.status !== "OPEN") chips.append(chip(statusText(f, "chip", w), CHIP[f.status]));
     box.append(chips);
   }
   return box;

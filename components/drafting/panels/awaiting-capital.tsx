@@ -4,6 +4,7 @@
 // and first words, so its name stays exact). A confirmed item leaves the list; focus moves to
 // the next item's button, or to the list's heading when none is left.
 import { useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { buttonPrimary } from "@/components/ui/field";
 import { announce } from "@/components/ui/announce";
 import type { Actor } from "@/lib/domain/amendments";
@@ -11,7 +12,8 @@ import type { ProposalState } from "@/lib/domain/vocabulary";
 import type { ClauseView } from "@/lib/protocol";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { awaitingMyCapital, type ParagraphIndex } from "./drafting-logic";
-import { refusalText, sendDrafting } from "./send-drafting";
+import { sendDrafting } from "./send-drafting";
+import { useRefusalText } from "./use-refusal-text";
 import { InlineError } from "@/components/ui/alert";
 
 type Props = {
@@ -27,6 +29,8 @@ const CONFIRM_STATES: readonly ProposalState[] = ["DRAFTING", "LOCKED", "VOTING"
 
 export function AwaitingCapital({ provider, clauses, index, actor, state }: Props) {
   const id = useId();
+  const t = useTranslations("drafting.awaitingCapital");
+  const refusalText = useRefusalText();
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
@@ -48,7 +52,7 @@ export function AwaitingCapital({ provider, clauses, index, actor, state }: Prop
       return;
     }
     setHasConfirmed(true);
-    announce(`Confirmed paragraph ${pending[at]?.number ?? ""} for your capital.`);
+    announce(t("confirmed", { number: pending[at]?.number ?? "" }));
     // After the list has redrawn without it.
     requestAnimationFrame(() => {
       const buttons = list.current?.querySelectorAll<HTMLButtonElement>("button");
@@ -60,23 +64,25 @@ export function AwaitingCapital({ provider, clauses, index, actor, state }: Prop
   return (
     <div className="space-y-2 border-t border-slate-200 pt-3">
       <h3 ref={heading} id={`${id}-heading`} tabIndex={-1} className="text-sm font-semibold text-slate-900 focus:outline-none focus-visible:outline-2 focus-visible:outline-sky-700">
-        Awaiting your capital
+        {t("heading")}
       </h3>
       {pending.length === 0 ? (
-        <p className="text-sm text-slate-600">Nothing awaits your capital now.</p>
+        <p className="text-sm text-slate-600">{t("nothing")}</p>
       ) : (
         <ul ref={list} aria-labelledby={`${id}-heading`} className="space-y-2">
           {pending.map((p, i) => (
             <li key={p.key} className="flex flex-wrap items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-2.5 py-2">
               <span id={`${id}-p-${i}`} className="min-w-0 flex-1 text-sm text-slate-800">
                 <span className="font-semibold">
-                  <span aria-hidden>¶</span>
-                  <span className="sr-only">Paragraph </span>
-                  {p.number}
+                  {t.rich("number", {
+                    number: p.number,
+                    hidden: (chunks) => <span aria-hidden>{chunks}</span>,
+                    sr: (chunks) => <span className="sr-only">{chunks}</span>,
+                  })}
                 </span> <q className="font-serif">{p.words}</q>
               </span>
               <button type="button" aria-disabled={busyKey !== null || undefined} aria-describedby={`${id}-p-${i}`} onClick={() => void confirm(p.key, i)} className={buttonPrimary}>
-                Confirm for my capital
+                {t("confirm")}
               </button>
             </li>
           ))}

@@ -6,13 +6,15 @@
 // it stays focusable (aria-disabled) and says why. Results and refusals (PARAGRAPH_AGREED…) are
 // said politely beside it; focus stays on the button.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { anchorAt } from "@/components/editor/anchor-positions";
 import { commentableRange } from "@/components/comments/thread-logic";
 import { quoted } from "@/components/amendments/amendment-words";
 import { mayPlaceBracket } from "@/lib/domain/drafting";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
-import { refusalText, sendDrafting } from "./send-drafting";
+import { sendDrafting } from "./send-drafting";
+import { useRefusalText } from "./use-refusal-text";
 
 const HINT_ID = "bracket-selection-hint";
 
@@ -31,6 +33,8 @@ function mayBracket(provider: ProposalProvider): boolean {
 }
 
 function Button({ editor, provider }: Props) {
+  const t = useTranslations("drafting.bracketButton");
+  const refusalText = useRefusalText();
   const canSelect = useEditorState({
     editor,
     selector: ({ editor: e }) => (e ? commentableRange(e.state) !== null : false),
@@ -54,8 +58,8 @@ function Button({ editor, provider }: Props) {
     setBusy(false);
     setMessage(
       res.ok
-        ? { text: `Bracketed ${quoted(passage, 60)}. You may add a reason on its card in Brackets.`, isError: false }
-        : { text: `Not bracketed: ${refusalText(res)}`, isError: true },
+        ? { text: t("placed", { passage: quoted(passage, 60) }), isError: false }
+        : { text: t("refused", { reason: refusalText(res) }), isError: true },
     );
   }
 
@@ -66,7 +70,7 @@ function Button({ editor, provider }: Props) {
           type="button"
           aria-disabled={!enabled || undefined}
           aria-describedby={enabled ? undefined : HINT_ID}
-          title={enabled ? "Put the selected passage in square brackets for your delegation" : "Select a passage within one paragraph to bracket it"}
+          title={enabled ? t("titleEnabled") : t("titleDisabled")}
           onMouseDown={(e) => {
             // Keep the text's selection while the request goes out.
             if (enabled) e.preventDefault();
@@ -77,10 +81,10 @@ function Button({ editor, provider }: Props) {
           <span aria-hidden className="font-serif text-lg leading-none">
             [ ]
           </span>
-          Bracket
+          {t("label")}
         </button>
         <span id={HINT_ID} className="sr-only">
-          Select a passage within one paragraph first.
+          {t("hint")}
         </span>
       </div>
       {/* Always present, so the message is announced when it appears. */}

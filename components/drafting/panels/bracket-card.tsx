@@ -5,7 +5,8 @@
 // option"…) and point at their option or bracket with aria-describedby. Focus stays where the
 // user acted: Join/Withdraw is one button that changes its words; an action that closes the
 // bracket hands focus to the region (onClosed).
-import { memo, useId, useMemo, useState } from "react";
+import { memo, useId, useMemo, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { DelegationChip } from "@/components/ui/badges";
 import { amendmentColour, CHAIR_COLOUR } from "@/components/amendments/amendment-words";
 import type { BracketStatus, ClauseStatus, ProposalState } from "@/lib/domain/vocabulary";
@@ -15,6 +16,7 @@ import { bracketControls, holdersSentence, optionNumber, resolutionSentence } fr
 import { AddOption } from "./option-form";
 import { ReasonForm } from "@/components/ui/reason-form";
 import { InlineError } from "@/components/ui/alert";
+import { useDraftingWords } from "../use-drafting-words";
 
 export type BracketAction =
   | { kind: "hold"; hold: boolean }
@@ -24,7 +26,6 @@ export type BracketAction =
   | { kind: "lift" }
   | { kind: "reason"; reason: string };
 
-const STATUS_WORDS: Record<BracketStatus, string> = { OPEN: "Open", AGREED: "Agreed", LIFTED: "Lifted", WITHDRAWN: "Withdrawn" };
 const STATUS_STYLE: Record<BracketStatus, string> = {
   OPEN: "bg-amber-50 text-amber-900 ring-amber-200",
   AGREED: "bg-emerald-50 text-emerald-900 ring-emerald-200",
@@ -35,6 +36,12 @@ const STATUS_STYLE: Record<BracketStatus, string> = {
 const action = "inline-flex min-h-9 items-center justify-center rounded-md border px-3 py-1 text-sm font-medium aria-disabled:cursor-wait aria-disabled:opacity-60";
 const plain = `${action} border-slate-300 bg-white text-slate-700 hover:bg-slate-100`;
 const chairAction = `${action} border-emerald-700 text-emerald-900 hover:bg-emerald-50`;
+
+/** The parts of an option's line (drafting.bracketCard.originalOption, alternativeOption, agreedMark). */
+const optionName = (chunks: ReactNode) => <span className="font-semibold">{chunks}</span>;
+const muted = (chunks: ReactNode) => <span className="text-slate-600">{chunks}</span>;
+const q = (chunks: ReactNode) => <q className="font-serif">{chunks}</q>;
+const mark = (chunks: ReactNode) => <span className="font-semibold text-emerald-900">{chunks}</span>;
 
 export function bracketCardDomId(bracketId: string): string {
   return `bracket-card-${bracketId}`.replace(/[^A-Za-z0-9_-]/g, "_");
@@ -59,6 +66,9 @@ type Props = {
 // the text redraws that card, not all of them.
 export const BracketCard = memo(function BracketCard({ bracket: b, actor, state, paragraphStatus, paragraph, delegations, names, myDelegationId, act, onClosed }: Props) {
   const controls = useMemo(() => bracketControls(actor, b, state, paragraphStatus), [actor, b, state, paragraphStatus]);
+  const t = useTranslations("drafting.bracketCard");
+  const tStatus = useTranslations("drafting.bracketStatus");
+  const words = useDraftingWords();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +77,7 @@ export const BracketCard = memo(function BracketCard({ bracket: b, actor, state,
   const passageId = `${id}-passage`;
   const optionId = (n: number) => `${id}-option-${n}`;
   const holds = myDelegationId !== null && b.holders.includes(myDelegationId);
-  const resolution = resolutionSentence(b);
+  const resolution = resolutionSentence(b, words);
   const agreedNumber = b.status === "AGREED" ? optionNumber(b, b.agreedOptionId) : null;
 
   async function run(what: BracketAction, closes = false): Promise<string | null> {
@@ -84,7 +94,7 @@ export const BracketCard = memo(function BracketCard({ bracket: b, actor, state,
   const agreeButton = (chosen: string | null, n: number) =>
     controls.agree && (
       <button type="button" aria-disabled={busy || undefined} aria-describedby={optionId(n)} onClick={() => void run({ kind: "agree", optionId: chosen }, true)} className={chairAction}>
-        Agree on this option
+        {t("agree")}
       </button>
     );
 
@@ -95,46 +105,49 @@ export const BracketCard = memo(function BracketCard({ bracket: b, actor, state,
       style={{ borderLeftColor: colour, borderLeftWidth: 4 }}
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-        {b.delegation ? <DelegationChip name={b.delegation.name} code={b.delegation.code} colour={colour} /> : <DelegationChip name="Chair" colour={CHAIR_COLOUR} />}
+        {b.delegation ? <DelegationChip name={b.delegation.name} code={b.delegation.code} colour={colour} /> : <DelegationChip name={t("chair")} colour={CHAIR_COLOUR} />}
         <span className="font-medium text-slate-800">{b.placedBy.name}</span>
-        <span>{paragraph ? `¶${paragraph}` : "paragraph no longer in the text"}</span>
-        <span className={`ml-auto inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLE[b.status]}`}>{STATUS_WORDS[b.status]}</span>
+        <span>{paragraph ? t("paragraph", { number: paragraph }) : t("paragraphGone")}</span>
+        <span className={`ml-auto inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS_STYLE[b.status]}`}>{tStatus(b.status)}</span>
       </div>
 
       <p id={passageId} className="font-serif text-base leading-snug text-slate-900">
-        <span className="sr-only">Bracket on </span>
-        <span aria-hidden className="font-sans font-semibold" style={{ color: colour }}>
-          [
-        </span>
-        {b.passage}
-        <span aria-hidden className="font-sans font-semibold" style={{ color: colour }}>
-          ]
-        </span>
-        {paragraph && <span className="sr-only"> in paragraph {paragraph}</span>}
+        {t.rich(paragraph ? "passage" : "passageNoParagraph", {
+          number: paragraph ?? 0,
+          sr: (chunks) => <span className="sr-only">{chunks}</span>,
+          passage: () => (
+            <>
+              <span aria-hidden className="font-sans font-semibold" style={{ color: colour }}>
+                [
+              </span>
+              {b.passage}
+              <span aria-hidden className="font-sans font-semibold" style={{ color: colour }}>
+                ]
+              </span>
+            </>
+          ),
+        })}
       </p>
 
       {isOpen ? (
-        <p className="text-sm text-slate-700">{holdersSentence(b.holders, names)}</p>
+        <p className="text-sm text-slate-700">{holdersSentence(b.holders, names, words)}</p>
       ) : (
         resolution && <p className="text-sm font-medium text-slate-800">{resolution}</p>
       )}
 
       {controls.reason ? (
-        <ReasonForm key={b.id} saved={b.reason ?? ""} describedBy={passageId} placeholder="Optional: why your delegation brackets this" onSave={(reason) => run({ kind: "reason", reason })} />
+        <ReasonForm key={b.id} saved={b.reason ?? ""} describedBy={passageId} placeholder={t("reasonPlaceholder")} onSave={(reason) => run({ kind: "reason", reason })} />
       ) : (
         b.reason && (
-          <p className="text-sm text-slate-700">
-            <span className="font-medium text-slate-600">Reason: </span>
-            {b.reason}
-          </p>
+          <p className="text-sm text-slate-700">{t.rich("reason", { reason: b.reason, label: (chunks) => <span className="font-medium text-slate-600">{chunks}</span> })}</p>
         )
       )}
 
-      <ol aria-label="Options" className="space-y-2">
+      <ol aria-label={t("options")} className="space-y-2">
         <li className={`space-y-1.5 rounded-md border px-2.5 py-2 ${agreedNumber === 1 ? "border-emerald-300 bg-emerald-50" : "border-slate-200"}`}>
           <p id={optionId(1)} className="text-sm text-slate-800">
-            <span className="font-semibold">Option 1</span> <span className="text-slate-600">(the bracketed text)</span>: <q className="font-serif">{b.passage}</q>
-            {agreedNumber === 1 && <span className="font-semibold text-emerald-900"> — agreed</span>}
+            {t.rich("originalOption", { passage: b.passage, name: optionName, muted, q })}
+            {agreedNumber === 1 && t.rich("agreedMark", { mark })}
           </p>
           {isOpen && agreeButton(null, 1)}
         </li>
@@ -144,15 +157,15 @@ export const BracketCard = memo(function BracketCard({ bracket: b, actor, state,
           return (
             <li key={o.id} className={`space-y-1.5 rounded-md border px-2.5 py-2 ${agreedNumber === n ? "border-emerald-300 bg-emerald-50" : "border-slate-200"}`}>
               <p id={optionId(n)} className="text-sm text-slate-800">
-                <span className="font-semibold">Option {n}</span>: <q className="font-serif">{o.text}</q>
-                {agreedNumber === n && <span className="font-semibold text-emerald-900"> — agreed</span>}
+                {t.rich("alternativeOption", { number: n, text: o.text, name: optionName, q })}
+                {agreedNumber === n && t.rich("agreedMark", { mark })}
               </p>
               {o.supporters.length > 0 && (
                 <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
-                  <span>Supported by</span>
+                  <span>{t("supportedBy")}</span>
                   {o.supporters.map((d) => {
                     const tag = delegations.get(d);
-                    return <DelegationChip key={d} name={tag?.name ?? "A delegation"} code={tag?.code} colour={amendmentColour(tag)} />;
+                    return <DelegationChip key={d} name={tag?.name ?? t("unknownDelegation")} code={tag?.code} colour={amendmentColour(tag)} />;
                   })}
                 </p>
               )}
@@ -168,7 +181,7 @@ export const BracketCard = memo(function BracketCard({ bracket: b, actor, state,
                       onClick={() => void run({ kind: "support", optionId: o.id, support: !supports })}
                       className={`${plain} aria-pressed:border-emerald-700 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900`}
                     >
-                      Support
+                      {t("support")}
                     </button>
                   )}
                   {agreeButton(o.id, n)}
@@ -190,13 +203,13 @@ export const BracketCard = memo(function BracketCard({ bracket: b, actor, state,
               onClick={() => void run({ kind: "hold", hold: !holds }, holds && b.holders.length === 1)}
               className={plain}
             >
-              {holds ? "Withdraw bracket" : "Join bracket"}
+              {holds ? t("withdraw") : t("join")}
             </button>
           )}
           {controls.addOption && <AddOption describedBy={passageId} onPropose={(text) => run({ kind: "option", text })} />}
           {controls.lift && (
             <button type="button" aria-disabled={busy || undefined} aria-describedby={passageId} onClick={() => void run({ kind: "lift" }, true)} className={`${plain} ml-auto`}>
-              Lift bracket
+              {t("lift")}
             </button>
           )}
         </div>

@@ -5,6 +5,7 @@
 // worked on, focus goes to the region's heading rather than to the page.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
+import { useTranslations } from "next-intl";
 import { announce } from "@/components/ui/announce";
 import { keepPlaces } from "@/components/amendments/text-order";
 import type { Actor } from "@/lib/domain/amendments";
@@ -13,7 +14,8 @@ import type { BracketView, ClauseView } from "@/lib/protocol";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { BracketCard, type BracketAction } from "./bracket-card";
 import { bracketsInTextOrder, optionNumber, type ParagraphIndex } from "./drafting-logic";
-import { refusalText, sendDrafting } from "./send-drafting";
+import { sendDrafting } from "./send-drafting";
+import { useRefusalText } from "./use-refusal-text";
 import type { DelegationBook } from "./use-delegation-tags";
 
 type Filter = "OPEN" | "RESOLVED";
@@ -51,6 +53,8 @@ export function BracketsPanel({ provider, brackets: latestBrackets, clauses: lat
   const brackets = useDeferredValue(latestBrackets);
   const clauses = useDeferredValue(latestClauses);
   const index = useDeferredValue(latestIndex);
+  const t = useTranslations("drafting.bracketsPanel");
+  const refusalText = useRefusalText();
   const [filter, setFilter] = useState<Filter>("OPEN");
   const heading = useRef<HTMLHeadingElement>(null);
   const doc = provider.doc;
@@ -89,44 +93,44 @@ export function BracketsPanel({ provider, brackets: latestBrackets, clauses: lat
       if (!res.ok) return refusalText(res);
       const said =
         what.kind === "agree"
-          ? `Agreed on option ${optionNumber(b, what.optionId)}.`
+          ? t("agreedOn", { number: optionNumber(b, what.optionId) })
           : what.kind === "lift"
-            ? "Bracket lifted."
+            ? t("lifted")
             : what.kind === "hold"
               ? what.hold
-                ? "Your delegation now holds this bracket."
+                ? t("joined")
                 : res.bracket.status === "OPEN"
-                  ? "Your delegation withdrew from this bracket."
-                  : "Bracket withdrawn."
+                  ? t("withdrewFrom")
+                  : t("withdrawn")
               : what.kind === "option"
-                ? `Option ${res.bracket.options.length + 1} proposed.`
+                ? t("optionProposed", { number: res.bracket.options.length + 1 })
                 : what.kind === "support"
                   ? what.support
-                    ? "Your delegation supports this option."
-                    : "Support taken back."
+                    ? t("supported")
+                    : t("supportTakenBack")
                   : null;
       if (said) announce(said);
       return null;
     },
-    [provider],
+    [provider, t, refusalText],
   );
 
   const onClosed = useCallback(() => heading.current?.focus(), []);
   const myDelegationId = actor?.delegationId ?? null;
 
   return (
-    <section aria-label="Brackets" className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
+    <section aria-label={t("region")} className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <h2 ref={heading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none focus-visible:outline-2 focus-visible:outline-sky-700">
-          Brackets <span className="font-normal text-slate-600">({openCount} open)</span>
+          {t.rich("heading", { count: openCount, muted: (chunks) => <span className="font-normal text-slate-600">{chunks}</span> })}
         </h2>
         <fieldset>
-          <legend className="sr-only">Show brackets</legend>
+          <legend className="sr-only">{t("filterLegend")}</legend>
           <div className="inline-flex rounded-md border border-slate-300 bg-slate-50 p-0.5">
             {(
               [
-                ["OPEN", "Open", openCount],
-                ["RESOLVED", "Resolved", resolvedCount],
+                ["OPEN", t("filterOpen"), openCount],
+                ["RESOLVED", t("filterResolved"), resolvedCount],
               ] as const
             ).map(([value, label, count]) => (
               <label
@@ -145,9 +149,9 @@ export function BracketsPanel({ provider, brackets: latestBrackets, clauses: lat
         <p className="text-sm text-slate-600">
           {filter === "OPEN"
             ? actor?.role === "DELEGATE"
-              ? "No open brackets. Select a passage in the text and choose Bracket to put it in square brackets."
-              : "No open brackets."
-            : "No resolved brackets."}
+              ? t("emptyOpenDelegate")
+              : t("emptyOpen")
+            : t("emptyResolved")}
         </p>
       ) : (
         <ul
@@ -179,7 +183,7 @@ export function BracketsPanel({ provider, brackets: latestBrackets, clauses: lat
           {more > 0 && (
             <li>
               <button type="button" onClick={() => setLimit((n) => n + CARDS_PER_PAGE)} className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                Show {Math.min(more, CARDS_PER_PAGE)} more {Math.min(more, CARDS_PER_PAGE) === 1 ? "bracket" : "brackets"} ({more} not shown)
+                {t("showMore", { shown: Math.min(more, CARDS_PER_PAGE), hidden: more })}
               </button>
             </li>
           )}

@@ -1,8 +1,10 @@
 // The drafting panels' rules, without React, the editor or the socket: the order brackets are
 // listed in, how a bracket, a status, a reading and a request for the floor are put into words,
 // and which controls a viewer gets. The controls follow lib/domain/drafting.ts, so a button never
-// offers what the server would refuse.
-import { CLAUSE_STATUS_LABELS, isAgreedStatus, mayAddOption, mayDecideBracket, mayHold, mayRunReading, maySetStatus, maySupportOption } from "@/lib/domain/drafting";
+// offers what the server would refuse. Words come from the drafting catalogue: each helper takes
+// the reader's words (use-drafting-words.ts), English when none are given.
+import { ENGLISH_WORDS, joined, type DraftingWords } from "../words";
+import { isAgreedStatus, mayAddOption, mayDecideBracket, mayHold, mayRunReading, maySetStatus, maySupportOption } from "@/lib/domain/drafting";
 import type { Actor } from "@/lib/domain/amendments";
 import type { ClauseStatus, ProposalState } from "@/lib/domain/vocabulary";
 import type { BracketView, ClauseView, LiveFloorEntry, ReadingView } from "@/lib/protocol";
@@ -39,9 +41,9 @@ export function indexParagraphs(units: readonly { key: string; text: string; cou
 }
 
 /** "Paragraph 3 of 18", or null for a unit that is not a counted paragraph. */
-export function paragraphPosition(index: ParagraphIndex, key: string | null): string | null {
+export function paragraphPosition(index: ParagraphIndex, key: string | null, w: DraftingWords = ENGLISH_WORDS): string | null {
   const n = key ? index.number.get(key) : undefined;
-  return n ? `Paragraph ${n} of ${index.keys.length}` : null;
+  return n ? w.t("paragraphPanel.position", { number: n, total: index.keys.length }) : null;
 }
 
 /** The first few words of a paragraph, for naming it beside a button ("The Parties shall…"). */
@@ -82,30 +84,28 @@ export function optionNumber(bracket: Pick<BracketView, "options">, optionId: st
 }
 
 /** "China, Japan and ASEAN" (names of delegations not known read "a delegation"). */
-export function namesList(ids: readonly string[], names: ReadonlyMap<string, string>): string {
-  const list = ids.map((id) => names.get(id) ?? "a delegation");
-  if (list.length <= 1) return list.join("");
-  return `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+export function namesList(ids: readonly string[], names: ReadonlyMap<string, string>, w: DraftingWords = ENGLISH_WORDS): string {
+  return w.list(ids.map((id) => names.get(id) ?? w.t("common.aDelegation")));
 }
 
 /** "Held by China, Japan" — the placing delegation first, as the server lists them. */
-export function holdersSentence(holders: readonly string[], names: ReadonlyMap<string, string>): string {
-  if (holders.length === 0) return "Held by no delegation";
-  return `Held by ${holders.map((id) => names.get(id) ?? "a delegation").join(", ")}`;
+export function holdersSentence(holders: readonly string[], names: ReadonlyMap<string, string>, w: DraftingWords = ENGLISH_WORDS): string {
+  if (holders.length === 0) return w.t("bracketCard.heldByNone");
+  return w.t("bracketCard.heldBy", { names: joined(w, holders.map((id) => names.get(id) ?? w.t("common.aDelegation"))) });
 }
 
 /** How a bracket was resolved ("Agreed on option 2 by Chair Name"), or null while open. */
-export function resolutionSentence(b: Pick<BracketView, "status" | "options" | "agreedOptionId" | "resolvedBy">): string | null {
-  const who = b.resolvedBy?.name ?? "the chair";
+export function resolutionSentence(b: Pick<BracketView, "status" | "options" | "agreedOptionId" | "resolvedBy">, w: DraftingWords = ENGLISH_WORDS): string | null {
+  const name = b.resolvedBy?.name ?? w.t("common.theChair");
   switch (b.status) {
     case "OPEN":
       return null;
     case "AGREED":
-      return `Agreed on option ${optionNumber(b, b.agreedOptionId)} by ${who}`;
+      return w.t("bracketCard.agreedOnOption", { number: optionNumber(b, b.agreedOptionId), name });
     case "LIFTED":
-      return `Lifted by ${who}`;
+      return w.t("bracketCard.liftedBy", { name });
     case "WITHDRAWN":
-      return "Withdrawn by its holders";
+      return w.t("bracketCard.withdrawnByHolders");
   }
 }
 
@@ -147,11 +147,11 @@ export function bracketControls(
 export type StatusChoice = { status: ClauseStatus; label: string; disabled: boolean };
 
 /** The status radios in their order, with the agreed ones disabled while brackets are open. */
-export function statusChoices(actor: Actor | null, state: ProposalState | null, openBracketsInParagraph: number): StatusChoice[] {
+export function statusChoices(actor: Actor | null, state: ProposalState | null, openBracketsInParagraph: number, w: DraftingWords = ENGLISH_WORDS): StatusChoice[] {
   const statuses: ClauseStatus[] = ["OPEN", "AGREED_AD_REFERENDUM", "AGREED", "PARKED"];
   return statuses.map((status) => ({
     status,
-    label: CLAUSE_STATUS_LABELS[status],
+    label: w.t(`status.${status}`),
     disabled: !actor || !state || !maySetStatus(actor, state, status, openBracketsInParagraph).ok,
   }));
 }
@@ -167,13 +167,13 @@ export function mayReopen(status: ClauseStatus): boolean {
 }
 
 /** For everyone else: the status in words, with who still has to confirm. */
-export function statusSentence(clause: Pick<ClauseView, "status" | "awaiting"> | null, names: ReadonlyMap<string, string>): string {
+export function statusSentence(clause: Pick<ClauseView, "status" | "awaiting"> | null, names: ReadonlyMap<string, string>, w: DraftingWords = ENGLISH_WORDS): string {
   const status = clause?.status ?? "OPEN";
-  const label = CLAUSE_STATUS_LABELS[status];
+  const label = w.t(`status.${status}`);
   if (status !== "AGREED_AD_REFERENDUM" || !clause) return label;
   const pending = clause.awaiting.filter((a) => a.confirmedAt === null).map((a) => a.delegationId);
   if (pending.length === 0) return label;
-  return `${label}, awaiting confirmation from ${namesList(pending, names)}`;
+  return w.t("paragraphPanel.statusAwaiting", { status: label, delegations: namesList(pending, names, w) });
 }
 
 /** The awaited list with one delegation added or taken out (for re-sending clause:status). */
@@ -207,10 +207,12 @@ export function mayRead(actor: Actor | null, state: ProposalState | null): boole
 }
 
 /** "Reading ended: ¶2 Open → Agreed, ¶5 Open → Parked", or that nothing changed. */
-export function readingSummary(changes: ReadingView["changes"]): string {
-  if (changes.length === 0) return "Reading ended: no paragraph changed status";
-  const parts = [...changes].sort((a, b) => a.number - b.number).map((c) => `¶${c.number} ${CLAUSE_STATUS_LABELS[c.from]} → ${CLAUSE_STATUS_LABELS[c.to]}`);
-  return `Reading ended: ${parts.join(", ")}`;
+export function readingSummary(changes: ReadingView["changes"], w: DraftingWords = ENGLISH_WORDS): string {
+  if (changes.length === 0) return w.t("readingPanel.endedNoChange");
+  const parts = [...changes]
+    .sort((a, b) => a.number - b.number)
+    .map((c) => w.t("readingPanel.change", { number: c.number, from: w.t(`status.${c.from}`), to: w.t(`status.${c.to}`) }));
+  return w.t("readingPanel.ended", { changes: joined(w, parts) });
 }
 
 /** A reading that ended this long ago is still summarised to a tab that opens now. */
@@ -226,8 +228,8 @@ export function endedReadingToShow(reading: ReadingView | null, seenEnding: stri
 // ---- Speaking queue ------------------------------------------------------------------------
 
 /** "on paragraph 3": a request made during a reading of the proposal on the floor. */
-export function floorParagraphNote(entry: Pick<LiveFloorEntry, "paragraph">, currentProposalId: string | null): string | null {
+export function floorParagraphNote(entry: Pick<LiveFloorEntry, "paragraph">, currentProposalId: string | null, w: DraftingWords = ENGLISH_WORDS): string | null {
   const p = entry.paragraph;
   if (!p || !currentProposalId || p.proposalId !== currentProposalId) return null;
-  return `on paragraph ${p.number}`;
+  return w.t("floor.onParagraph", { number: p.number });
 }

@@ -16,11 +16,16 @@ import { useCaretParagraph } from "./use-caret-paragraph";
 import { useDelegationTags } from "./use-delegation-tags";
 import { useDrafting } from "./use-drafting";
 import { useParagraphs } from "./use-paragraphs";
+import { useDraftingWords } from "../use-drafting-words";
+import { useEditorWords } from "../editor/use-editor-words";
 
 type Props = { provider: ProposalProvider; editor: Editor | null; proposalId: string };
 
 export function DraftingPanels({ provider, editor, proposalId }: Props) {
   const { clauses, brackets, reading } = useDrafting(provider);
+  // The margin, the brackets' titles and the agreed notice drawn in the text, in the reader's words.
+  const words = useDraftingWords();
+  useEditorWords(editor, words);
   const index = useParagraphs(provider.doc);
   const caretKey = useCaretParagraph(editor);
   const self = provider.self;

@@ -3,6 +3,7 @@
 // box when it opens and back to "Add option" when it closes (proposed, cancelled, or Escape).
 // An option replaces a passage within one paragraph: Enter proposes it, as no line break may go in.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import { MAX_OPTION_CHARS } from "@/lib/domain/drafting";
 import { InlineError } from "@/components/ui/alert";
@@ -14,6 +15,7 @@ type Props = {
 };
 
 export function AddOption({ describedBy, onPropose }: Props) {
+  const t = useTranslations("drafting.optionForm");
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
@@ -42,7 +44,7 @@ export function AddOption({ describedBy, onPropose }: Props) {
     e?.preventDefault();
     if (busy) return;
     if (text.trim() === "") {
-      setError("Write the alternative wording first.");
+      setError(t("empty"));
       box.current?.focus();
       return;
     }
@@ -67,7 +69,7 @@ export function AddOption({ describedBy, onPropose }: Props) {
         }}
         className={buttonSecondary}
       >
-        Add option
+        {t("add")}
       </button>
     );
   }
@@ -75,7 +77,7 @@ export function AddOption({ describedBy, onPropose }: Props) {
   return (
     <form onSubmit={(e) => void submit(e)} className="w-full space-y-2 rounded-md border border-sky-200 bg-sky-50/60 p-3">
       <label htmlFor={`${id}-text`} className="block text-sm font-medium text-slate-800">
-        Option text
+        {t("label")}
       </label>
       <textarea
         ref={box}
@@ -98,15 +100,15 @@ export function AddOption({ describedBy, onPropose }: Props) {
         className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-serif text-base shadow-sm focus:border-sky-600"
       />
       <p id={`${id}-hint`} className="text-xs text-slate-500">
-        The wording that would replace the bracketed passage. Your delegation supports it.
+        {t("hint")}
       </p>
       <InlineError error={error} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" aria-disabled={busy || undefined} className={buttonPrimary}>
-          Propose option
+          {t("propose")}
         </button>
         <button type="button" onClick={close} className={buttonSecondary}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -5,6 +5,7 @@
 // "Agreed ad referendum", and reopens an agreed paragraph. Everyone else reads the status and
 // who still has to confirm. Below: "Awaiting your capital" for the viewer's delegation.
 import { useId, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { buttonSecondary } from "@/components/ui/field";
 import type { Actor } from "@/lib/domain/amendments";
 import type { ProposalState } from "@/lib/domain/vocabulary";
@@ -15,6 +16,7 @@ import { firstWords, mayReopen, maySetStatuses, paragraphPosition, statusChoices
 import type { DelegationBook } from "./use-delegation-tags";
 import { useStatusSender } from "./use-status-sender";
 import { InlineError } from "@/components/ui/alert";
+import { useDraftingWords } from "../use-drafting-words";
 
 type Props = {
   provider: ProposalProvider;
@@ -31,9 +33,11 @@ type Props = {
 
 export function ParagraphPanel({ provider, currentKey, isReading, index, clauses, brackets, book, actor, state }: Props) {
   const id = useId();
+  const t = useTranslations("drafting.paragraphPanel");
+  const words = useDraftingWords();
   const openRadio = useRef<HTMLInputElement>(null);
   const { pending, error, send } = useStatusSender(provider);
-  const position = paragraphPosition(index, currentKey);
+  const position = paragraphPosition(index, currentKey, words);
   const key = position ? currentKey : null;
   const clause = key ? (clauses.get(key) ?? null) : null;
   const isChair = maySetStatuses(actor, state);
@@ -43,22 +47,22 @@ export function ParagraphPanel({ provider, currentKey, isReading, index, clauses
   const awaiting = mine ? mine.awaiting : (clause?.awaiting.map((a) => a.delegationId) ?? []);
   const confirmed = new Set(clause?.awaiting.filter((a) => a.confirmedAt !== null).map((a) => a.delegationId) ?? []);
   const openBrackets = key ? brackets.filter((b) => b.status === "OPEN" && b.clauseKey === key).length : 0;
-  const choices = statusChoices(actor, state, openBrackets);
+  const choices = statusChoices(actor, state, openBrackets, words);
   const bracketsHintId = `${id}-brackets`;
 
   return (
-    <section aria-label="Paragraph" className="space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
-      <h2 className="text-base font-semibold text-slate-900">Paragraph</h2>
+    <section aria-label={t("region")} className="space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm print:hidden">
+      <h2 className="text-base font-semibold text-slate-900">{t("heading")}</h2>
       {!key ? (
         <p className="text-sm text-slate-600">
-          {isReading ? "The paragraph being read is no longer in the text." : "Place the caret in a paragraph of the text to see its status."}
+          {isReading ? t("readGone") : t("placeCaret")}
         </p>
       ) : (
         <>
           <div>
             <p className="flex flex-wrap items-baseline gap-x-2 text-lg font-semibold text-slate-900">
               <span>{position}</span>
-              {isReading && <span className="text-sm font-medium text-sky-800">being read</span>}
+              {isReading && <span className="text-sm font-medium text-sky-800">{t("beingRead")}</span>}
             </p>
             <p className="font-serif text-sm text-slate-700">
               <q>{firstWords(index.text.get(key) ?? "", 14)}</q>
@@ -69,7 +73,7 @@ export function ParagraphPanel({ provider, currentKey, isReading, index, clauses
             <>
               <div role="radiogroup" aria-labelledby={`${id}-status`} className="space-y-1.5">
                 <p id={`${id}-status`} className="text-sm font-medium text-slate-800">
-                  Paragraph status
+                  {t("statusGroup")}
                 </p>
                 <div className="flex flex-wrap gap-1.5">
                   {choices.map((c) => (
@@ -94,16 +98,16 @@ export function ParagraphPanel({ provider, currentKey, isReading, index, clauses
                 </div>
                 {openBrackets > 0 && (
                   <p id={bracketsHintId} className="text-xs text-slate-600">
-                    {openBrackets === 1 ? "1 open bracket" : `${openBrackets} open brackets`} in this paragraph: resolve {openBrackets === 1 ? "it" : "them"} before the paragraph is agreed.
+                    {t("openBracketsHint", { count: openBrackets })}
                   </p>
                 )}
               </div>
 
               {status === "AGREED_AD_REFERENDUM" && (
                 <fieldset className="space-y-1.5">
-                  <legend className="text-sm font-medium text-slate-800">Awaiting confirmation from</legend>
+                  <legend className="text-sm font-medium text-slate-800">{t("awaitingLegend")}</legend>
                   {book.all.length === 0 ? (
-                    <p className="text-sm text-slate-600">This workshop has no delegations.</p>
+                    <p className="text-sm text-slate-600">{t("noDelegations")}</p>
                   ) : (
                     <ul className="flex flex-wrap gap-x-4 gap-y-1.5">
                       {book.all.map((d) => {
@@ -121,7 +125,7 @@ export function ParagraphPanel({ provider, currentKey, isReading, index, clauses
                             <label htmlFor={boxId} className="font-medium" style={{ color: d.colour }}>
                               {d.name}
                             </label>
-                            {checked && confirmed.has(d.id) && <span className="text-xs font-semibold text-emerald-800">confirmed</span>}
+                            {checked && confirmed.has(d.id) && <span className="text-xs font-semibold text-emerald-800">{t("confirmed")}</span>}
                           </li>
                         );
                       })}
@@ -140,18 +144,17 @@ export function ParagraphPanel({ provider, currentKey, isReading, index, clauses
                   }}
                   className={buttonSecondary}
                 >
-                  Reopen paragraph
+                  {t("reopen")}
                 </button>
               )}
               <InlineError error={error} />
             </>
           ) : (
             <p className="text-sm text-slate-800">
-              <span className="font-medium text-slate-600">Status: </span>
-              {statusSentence(clause, book.names)}
+              {t.rich("status", { status: statusSentence(clause, book.names, words), label: (chunks) => <span className="font-medium text-slate-600">{chunks}</span> })}
             </p>
           )}
-          {clause?.setBy && <p className="text-xs text-slate-500">Set by {clause.setBy.name}</p>}
+          {clause?.setBy && <p className="text-xs text-slate-500">{t("setBy", { name: clause.setBy.name })}</p>}
         </>
       )}
       <AwaitingCapital provider={provider} clauses={clauses} index={index} actor={actor} state={state} />

@@ -5,14 +5,17 @@
 // when it ends, a status message says what changed status. Focus stays with the chair's hands:
 // "Start reading" hands it to "Next paragraph", "End reading" back to "Start reading".
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/field";
 import type { Actor } from "@/lib/domain/amendments";
 import type { ProposalState } from "@/lib/domain/vocabulary";
 import type { ReadingView } from "@/lib/protocol";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { endedReadingToShow, firstWords, mayRead, readingSummary, type ParagraphIndex } from "./drafting-logic";
-import { refusalText, sendDrafting } from "./send-drafting";
+import { sendDrafting } from "./send-drafting";
+import { useRefusalText } from "./use-refusal-text";
 import { InlineError } from "@/components/ui/alert";
+import { useDraftingWords } from "../use-drafting-words";
 
 type Props = {
   provider: ProposalProvider;
@@ -24,6 +27,9 @@ type Props = {
 
 export function ReadingPanel({ provider, reading, index, actor, state }: Props) {
   const id = useId();
+  const t = useTranslations("drafting.readingPanel");
+  const words = useDraftingWords();
+  const refusalText = useRefusalText();
   const isChair = mayRead(actor, state);
   const active = reading?.active === true;
   const [busy, setBusy] = useState(false);
@@ -74,7 +80,7 @@ export function ReadingPanel({ provider, reading, index, actor, state }: Props) 
   const status = (
     // Always rendered, so the summary is announced when a reading ends.
     <p role="status" className={ended ? "rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-950" : "sr-only"}>
-      {ended ? readingSummary(ended.changes) : ""}
+      {ended ? readingSummary(ended.changes, words) : ""}
     </p>
   );
 
@@ -82,13 +88,13 @@ export function ReadingPanel({ provider, reading, index, actor, state }: Props) 
 
   return (
     <section
-      aria-label="Reading"
+      aria-label={t("region")}
       className={`space-y-2 rounded-lg border px-4 py-3 print:hidden ${active ? "sticky bottom-2 z-[5] border-sky-300 bg-sky-50/95 shadow-lg backdrop-blur" : "border-slate-200 bg-white shadow-sm"}`}
     >
       {status}
       {active && (
         <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-          <p className="text-lg font-semibold text-sky-950">{number ? `Reading: paragraph ${number}` : "Reading: a paragraph no longer in the text"}</p>
+          <p className="text-lg font-semibold text-sky-950">{number ? t("current", { number }) : t("currentGone")}</p>
           {number && reading?.currentKey && (
             <p className="min-w-0 flex-1 truncate font-serif text-base text-slate-800">
               <q>{firstWords(index.text.get(reading.currentKey) ?? "", 16)}</q>
@@ -99,12 +105,12 @@ export function ReadingPanel({ provider, reading, index, actor, state }: Props) 
       {isChair && (
         <div role="group" aria-labelledby={`${id}-where`} className="flex flex-wrap items-center gap-2">
           <span id={`${id}-where`} className="text-sm font-medium text-slate-700">
-            {active ? (number ? `Reading paragraph ${number} of ${index.keys.length}` : "Reading") : "Reading to agreement, paragraph by paragraph"}
+            {active ? (number ? t("where", { number, total: index.keys.length }) : t("whereGone")) : t("idle")}
           </span>
           {active ? (
             <>
               <button type="button" aria-disabled={busy || at <= 0 || undefined} onClick={() => at > 0 && void run("previous")} className={`${buttonSecondary} aria-disabled:opacity-50`}>
-                Previous paragraph
+                {t("previous")}
               </button>
               <button
                 ref={nextButton}
@@ -113,10 +119,10 @@ export function ReadingPanel({ provider, reading, index, actor, state }: Props) 
                 onClick={() => (at === -1 || at < index.keys.length - 1) && void run("next")}
                 className={`${buttonPrimary} aria-disabled:opacity-60`}
               >
-                Next paragraph
+                {t("next")}
               </button>
               <button type="button" aria-disabled={busy || undefined} onClick={() => void run("end")} className={`${buttonSecondary} ml-auto`}>
-                End reading
+                {t("end")}
               </button>
             </>
           ) : (
@@ -127,7 +133,7 @@ export function ReadingPanel({ provider, reading, index, actor, state }: Props) 
               onClick={() => index.keys.length > 0 && void run("start")}
               className={`${buttonPrimary} aria-disabled:opacity-60`}
             >
-              Start reading
+              {t("start")}
             </button>
           )}
         </div>

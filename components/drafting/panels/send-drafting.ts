@@ -3,6 +3,10 @@
 // as a refusal, never as a throw.
 import type { AckOf } from "@/lib/protocol";
 import type { ProposalProvider, RequestPayload } from "@/lib/realtime/proposal-provider";
+import { ENGLISH_WORDS } from "../words";
+
+/** The refusal a request that throws reads as (in English; use-refusal-text.ts words it for the reader). */
+export const NO_ANSWER = ENGLISH_WORDS.t("common.noAnswer");
 
 export type DraftingEvent =
   | "bracket:place"
@@ -23,7 +27,7 @@ export async function sendDrafting<E extends DraftingEvent>(provider: ProposalPr
   try {
     res = await provider.request(event, payload);
   } catch {
-    return { ok: false, error: { code: "UNAVAILABLE", message: "The server did not answer. Try again." } } as AckOf[E];
+    return { ok: false, error: { code: "UNAVAILABLE", message: NO_ANSWER } } as AckOf[E];
   }
   if (res.ok) {
     if ("bracket" in res) provider.drafting.apply({ brackets: [res.bracket] });
@@ -33,7 +37,7 @@ export async function sendDrafting<E extends DraftingEvent>(provider: ProposalPr
   return res;
 }
 
-/** A refusal's message as a sentence (the server's may lack the full stop). */
+/** A refusal's message as a sentence (the server's may lack the full stop). English: see use-refusal-text.ts. */
 export function refusalText(res: { ok: false; error: { message: string } }): string {
   return res.error.message.replace(/\.?$/, ".");
 }

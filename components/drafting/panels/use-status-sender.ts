@@ -6,13 +6,15 @@
 import { useCallback, useRef, useState } from "react";
 import type { ClauseStatus } from "@/lib/domain/vocabulary";
 import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
-import { refusalText, sendDrafting } from "./send-drafting";
+import { sendDrafting } from "./send-drafting";
+import { useRefusalText } from "./use-refusal-text";
 
 export type StatusChoiceSent = { clauseKey: string; status: ClauseStatus; awaiting: string[] };
 
 export function useStatusSender(provider: ProposalProvider) {
   const [pending, setPending] = useState<StatusChoiceSent | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const refusalText = useRefusalText();
   const inFlight = useRef(false);
   const queued = useRef<StatusChoiceSent | null>(null);
 
@@ -38,7 +40,7 @@ export function useStatusSender(provider: ProposalProvider) {
       setPending(null);
       return ok;
     },
-    [provider],
+    [provider, refusalText],
   );
 
   return { pending, error, send };

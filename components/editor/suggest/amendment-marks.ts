@@ -19,6 +19,10 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { amendmentColour } from "@/components/amendments/amendment-words";
 import type { ShownAmendment } from "@/lib/realtime/amendment-drafts";
 import type { SuggestHost } from "./suggest-host";
+import type { Say } from "./suggest-input";
+
+/** Without a translator (tests), a title is its key. */
+const KEY_ONLY: Say = (key) => key;
 
 
 export type AmendmentMarksState = {
@@ -51,13 +55,23 @@ function isBound(state: EditorState): boolean {
 
 
 
-function insertionDom(a: ShownAmendment, colour: string, selected: boolean): HTMLElement {
+/** Who proposed it, in the reader's language (editor.suggest.marks.*); a delegation's name is data. */
+function insertionTitle(a: ShownAmendment, say: Say): string {
+  const by = a.delegation ? say("suggest.marks.proposedBy", { name: a.delegation.name }) : say("suggest.marks.proposedByChair");
+  return a.pending ? say("suggest.marks.sending", { title: by }) : by;
+}
+
+function deletionTitle(a: ShownAmendment, say: Say): string {
+  return a.delegation ? say("suggest.marks.deletionBy", { name: a.delegation.name }) : say("suggest.marks.deletionByChair");
+}
+
+function insertionDom(a: ShownAmendment, colour: string, selected: boolean, say: Say): HTMLElement {
   const ins = document.createElement("ins");
   // textContent, never innerHTML: the text is someone's input.
   ins.textContent = a.insert;
   ins.className = "amendment-insertion";
   ins.dataset.amendmentId = a.id;
-  ins.title = `Proposed by ${a.delegation?.name ?? "the chair"}${a.pending ? " (sending…)" : ""}`;
+  ins.title = insertionTitle(a, say);
   ins.setAttribute(
     "style",
     `color: ${colour}; text-decoration: underline; text-decoration-color: ${colour}; text-decoration-thickness: 2px; text-underline-offset: 3px; ` +
@@ -68,7 +82,7 @@ function insertionDom(a: ShownAmendment, colour: string, selected: boolean): HTM
   return ins;
 }
 
-function decorate(doc: EditorState["doc"], s: Omit<AmendmentMarksState, "decorations">): DecorationSet {
+function decorate(doc: EditorState["doc"], s: Omit<AmendmentMarksState, "decorations">, say: Say): DecorationSet {
   const decorations: Decoration[] = [];
   for (const a of s.open) {
     const range = s.placed.get(a.id)?.range;
@@ -84,7 +98,7 @@ function decorate(doc: EditorState["doc"], s: Omit<AmendmentMarksState, "decorat
             nodeName: "del",
             class: "amendment-deletion",
             "data-amendment-id": a.id,
-            title: `Proposed for deletion by ${a.delegation?.name ?? "the chair"}`,
+            title: deletionTitle(a, say),
             style:
               `text-decoration: line-through; text-decoration-color: ${colour}; text-decoration-thickness: 2px; ` +
               `background-color: color-mix(in srgb, ${colour} 8%, transparent);` +
@@ -96,7 +110,7 @@ function decorate(doc: EditorState["doc"], s: Omit<AmendmentMarksState, "decorat
     }
     if (a.insert !== "") {
       decorations.push(
-        Decoration.widget(range.to, () => insertionDom(a, colour, selected), {
+        Decoration.widget(range.to, () => insertionDom(a, colour, selected, say), {
           side: -1,
           // Drawn again only when what it shows changes.
           key: `amendment:${a.id}:${colour}:${selected ? 1 : 0}:${a.pending ? 1 : 0}:${a.insert}`,
@@ -113,7 +127,7 @@ function openOf(list: readonly ShownAmendment[]): ShownAmendment[] {
   return list.filter((a) => a.status === "OPEN");
 }
 
-function apply(tr: Transaction, prev: AmendmentMarksState, newState: EditorState): AmendmentMarksState {
+function apply(tr: Transaction, prev: AmendmentMarksState, newState: EditorState, say: Say): AmendmentMarksState {
   const meta = tr.getMeta(amendmentMarksKey) as Meta | undefined;
   const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
   const bound = isBound(newState);
@@ -137,7 +151,7 @@ function apply(tr: Transaction, prev: AmendmentMarksState, newState: EditorState
   const changed = placed !== prev.placed || open !== prev.open || selectedId !== prev.selectedId || bound !== prev.bound;
   if (!changed) return tr.docChanged ? { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc) } : prev;
   const next = { open, placed, selectedId, bound };
-  return { ...next, decorations: decorate(newState.doc, next) };
+  return { ...next, decorations: decorate(newState.doc, next, say) };
 }
 
 /** Highlights an amendment in the text (or none). */
@@ -155,21 +169,22 @@ export function scrollToAmendment(editor: Editor, id: string): boolean {
   return scrollToPassage(view, `[data-amendment-id="${CSS.escape(id)}"]`, range.from);
 }
 
-export const AmendmentMarks = Extension.create<{ host: SuggestHost | null }>({
+export const AmendmentMarks = Extension.create<{ host: SuggestHost | null; say?: Say }>({
   name: "amendmentMarks",
 
   addOptions() {
-    return { host: null };
+    return { host: null, say: undefined };
   },
 
   addProseMirrorPlugins() {
     const host = this.options.host;
+    const say = this.options.say ?? KEY_ONLY;
     return [
       new Plugin<AmendmentMarksState>({
         key: amendmentMarksKey,
         state: {
           init: () => ({ open: openOf(host?.amendments() ?? []), placed: new Map(), selectedId: null, bound: false, decorations: DecorationSet.empty }),
-          apply: (tr, prev, _old, newState) => apply(tr, prev, newState),
+          apply: (tr, prev, _old, newState) => apply(tr, prev, newState, say),
         },
         props: {
           decorations: (state) => amendmentMarksKey.getState(state)?.decorations ?? null,

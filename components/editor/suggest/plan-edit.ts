@@ -35,13 +35,13 @@ export type Outcome =
   | { kind: "refuse"; reason: Refusal }
   | { kind: "none" };
 
-/** What the polite message under the toolbar says for each refusal. */
+/** What the polite message under the toolbar says for each refusal: its key in the catalogue (editor.*). */
 export const REFUSAL_WORDS: Record<Refusal, string> = {
-  "paragraph-start": "An amendment stays within one paragraph: Backspace cannot join this paragraph to the one before.",
-  "paragraph-end": "An amendment stays within one paragraph: Delete cannot join this paragraph to the next.",
-  across: "An amendment stays within one paragraph: select text inside a single paragraph.",
-  "empty-paragraph": "An amendment needs text to attach to: this paragraph is empty. Propose it at the end of the paragraph before (Enter starts a new line).",
-  object: "An amendment cannot cross a line break: select text on one side of it.",
+  "paragraph-start": "suggest.refusal.paragraphStart",
+  "paragraph-end": "suggest.refusal.paragraphEnd",
+  across: "suggest.refusal.across",
+  "empty-paragraph": "suggest.refusal.emptyParagraph",
+  object: "suggest.refusal.object",
 };
 
 /** What a paragraph's non-text node (a line break) reads as in its text: never part of an amendment. */

@@ -40,14 +40,21 @@ export const suggestInputKey = new PluginKey("suggestInput");
 /** After a composition is committed, its echo through the DOM arrives within this long. */
 const COMMIT_ECHO_MS = 150;
 
+/** The polite words under the toolbar: their keys in the catalogue (editor.*), worded by `say`. */
 export const SUGGEST_WORDS = {
-  enter: "An amendment changes one paragraph: Enter does not start a new one while suggesting. Type the new words where they belong.",
-  cut: "While suggesting, Cut does not remove text: copy it, then press Delete to propose deleting it.",
-  drop: "While suggesting, text cannot be dragged: type, paste or delete to propose an amendment.",
-  loading: "The text is still loading: try again in a moment.",
-  tooLong: `An amendment's text can be at most ${MAX_AMENDMENT_TEXT_CHARS.toLocaleString("en")} characters.`,
-  format: "While suggesting, formatting cannot be changed: amendments propose words.",
+  enter: "suggest.enter",
+  cut: "suggest.cut",
+  drop: "suggest.drop",
+  loading: "suggest.loading",
+  tooLong: "suggest.tooLong",
+  format: "suggest.format",
 } as const;
+
+/** Words a key of the editor's catalogue (with its values) in the reader's language. */
+export type Say = (key: string, values?: Record<string, string | number>) => string;
+
+/** Without a translator (tests), a notice is its key. */
+const KEY_ONLY: Say = (key) => key;
 
 /** Typing the sync plugin did not cause (local typing, commands, input rules) changes the document. */
 function isFromSync(tr: { getMeta(key: PluginKey): unknown }): boolean {
@@ -67,7 +74,8 @@ function ownSpans(state: EditorState, host: SuggestHost): OwnSpan[] {
   return out;
 }
 
-export function createSuggestInputPlugin(host: SuggestHost): Plugin {
+export function createSuggestInputPlugin(host: SuggestHost, say: Say = KEY_ONLY): Plugin {
+  const notice = (key: string, values?: Record<string, string | number>) => host.notice(say(key, values));
   /** "My current amendment": the one my last keystroke made or extended. */
   let current: string | null = null;
   let composedFrom: { from: number; to: number } | null = null;
@@ -80,7 +88,7 @@ export function createSuggestInputPlugin(host: SuggestHost): Plugin {
     const $from = state.doc.resolve(edit.from);
     const $to = state.doc.resolve(edit.to);
     if (!$from.parent.isTextblock || !$from.sameParent($to)) {
-      host.notice(REFUSAL_WORDS.across);
+      notice(REFUSAL_WORDS.across);
       return true;
     }
     const parent = $from.parent;
@@ -88,17 +96,17 @@ export function createSuggestInputPlugin(host: SuggestHost): Plugin {
     const outcome = planEdit(edit, { own: ownSpans(state, host), current, block, newKey: newAmendmentKey });
     if (outcome.kind === "none") return true;
     if (outcome.kind === "refuse") {
-      host.notice(REFUSAL_WORDS[outcome.reason]);
+      notice(REFUSAL_WORDS[outcome.reason]);
       return true;
     }
     if (outcome.insert.length > MAX_AMENDMENT_TEXT_CHARS) {
-      host.notice(SUGGEST_WORDS.tooLong);
+      notice(SUGGEST_WORDS.tooLong, { max: MAX_AMENDMENT_TEXT_CHARS });
       return true;
     }
     const from = anchorAt(state, outcome.from);
     const to = anchorAt(state, outcome.to);
     if (!from || !to) {
-      host.notice(SUGGEST_WORDS.loading);
+      notice(SUGGEST_WORDS.loading);
       return true;
     }
     current = outcome.key;
@@ -135,7 +143,7 @@ export function createSuggestInputPlugin(host: SuggestHost): Plugin {
           return propose(view, { kind: key === "Backspace" ? "backspace" : "delete", ...selectionEdit(view) });
         }
         if (key === "Enter") {
-          host.notice(SUGGEST_WORDS.enter);
+          notice(SUGGEST_WORDS.enter);
           return true;
         }
         return false;
@@ -148,14 +156,14 @@ export function createSuggestInputPlugin(host: SuggestHost): Plugin {
       },
       handleDrop() {
         if (!host.isSuggesting()) return false;
-        host.notice(SUGGEST_WORDS.drop);
+        notice(SUGGEST_WORDS.drop);
         return true;
       },
       handleDOMEvents: {
         cut(_view, event) {
           if (!host.isSuggesting()) return false;
           event.preventDefault();
-          host.notice(SUGGEST_WORDS.cut);
+          notice(SUGGEST_WORDS.cut);
           return true;
         },
         beforeinput(_view, event) {
@@ -167,7 +175,7 @@ export function createSuggestInputPlugin(host: SuggestHost): Plugin {
           }
           if (type.startsWith("format")) {
             event.preventDefault();
-            host.notice(SUGGEST_WORDS.format);
+            notice(SUGGEST_WORDS.format);
             return true;
           }
           return false;
@@ -191,16 +199,16 @@ export function createSuggestInputPlugin(host: SuggestHost): Plugin {
   });
 }
 
-export const SuggestInput = Extension.create<{ host: SuggestHost | null }>({
+export const SuggestInput = Extension.create<{ host: SuggestHost | null; say?: Say }>({
   name: "suggestInput",
   // Before every other plugin (Collaboration's undo keys are 1000): its keys and text come first.
   priority: 1100,
 
   addOptions() {
-    return { host: null };
+    return { host: null, say: undefined };
   },
 
   addProseMirrorPlugins() {
-    return this.options.host ? [createSuggestInputPlugin(this.options.host)] : [];
+    return this.options.host ? [createSuggestInputPlugin(this.options.host, this.options.say)] : [];
   },
 });

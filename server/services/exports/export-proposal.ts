@@ -18,6 +18,7 @@ import { docOfVersion } from "../../document-store/version-state.ts";
 import { parseOpenAmendments } from "../amendments/open-amendments.ts";
 import { authorize } from "../authorize.ts";
 import { compareVersions } from "../history/compare-versions.ts";
+import { exportTranslator } from "./export-words.ts";
 import { overlaysFor } from "./text-overlays.ts";
 
 export type ExportFile = { file: FileName; contentType: string; bytes: Uint8Array };
@@ -32,8 +33,6 @@ export function downloadHeaders(f: ExportFile): Record<string, string> {
     "Cache-Control": "private, no-store",
   };
 }
-
-const VERSION_KIND_WORDS: Record<string, string> = { AUTO: "Automatic", NAMED: "Named", VOTE: "Voted on", RESTORE: "Restored" };
 
 async function titles(db: Db, proposalId: string) {
   const p = await db.proposal.findUnique({ where: { id: proposalId }, select: { title: true, workshop: { select: { title: true, timeZone: true } } } });
@@ -56,10 +55,13 @@ export async function exportProposal(opts: {
   paper: PaperSize;
   /** The reader's own delegation's internal threads as well (asked for explicitly). */
   withDelegationComments: boolean;
+  /** The reader's interface language, for the words around the text (English when absent). */
+  locale?: string;
 }): Promise<ExportFile> {
   const { db, proposalId } = opts;
+  const t = exportTranslator(opts.locale);
   const { membership } = await authorize({ db, userId: opts.userId, action: opts.version === null ? "proposal.view" : "history.view", proposalId });
-  const t = await titles(db, proposalId);
+  const names = await titles(db, proposalId);
   let doc;
   let meta: ExportMeta;
   let at: Date | null = null;
@@ -69,7 +71,7 @@ export async function exportProposal(opts: {
     doc = docFromState(state);
     const text = plainTextOf(pmJsonOf(doc));
     const now = new Date().toISOString();
-    meta = { workshop: t.workshop, title: t.proposal, subtitle: "Live text", version: null, date: now, timeZone: t.timeZone, hashLabel: "SHA-256 of the text", sha256: sha256Hex(text) };
+    meta = { workshop: names.workshop, title: names.proposal, subtitle: t("liveText"), version: null, date: now, timeZone: names.timeZone, hashLabel: t("textHash"), sha256: sha256Hex(text), locale: t.locale, words: t.words };
   } else {
     const v = await db.version.findUnique({
       where: { proposalId_number: { proposalId, number: opts.version } },
@@ -79,25 +81,27 @@ export async function exportProposal(opts: {
     doc = docOfVersion(v.state);
     at = v.createdAt;
     amendmentIds = parseOpenAmendments(v.openAmendments).map((a) => a.id);
-    const kind = VERSION_KIND_WORDS[v.kind] ?? v.kind;
+    const kind = t(`kind.${v.kind}`);
     meta = {
-      workshop: t.workshop,
-      title: t.proposal,
-      subtitle: `Version ${v.number} · ${v.label ? `${kind} “${v.label}”` : kind}`,
+      workshop: names.workshop,
+      title: names.proposal,
+      subtitle: v.label ? t("versionSubtitleNamed", { number: v.number, kind, label: v.label }) : t("versionSubtitle", { number: v.number, kind }),
       version: v.number,
       date: v.createdAt.toISOString(),
-      timeZone: t.timeZone,
-      hashLabel: "Version hash (SHA-256)",
+      timeZone: names.timeZone,
+      hashLabel: t("versionHash"),
       sha256: v.hash,
+      locale: t.locale,
+      words: t.words,
     };
   }
   try {
     const viewer = { userId: membership.userId, role: membership.role, delegationId: membership.delegationId };
-    const { overlays, comments } = await overlaysFor({ db, proposalId, doc, viewer, at, amendmentIds, withDelegationComments: opts.withDelegationComments });
+    const { overlays, comments } = await overlaysFor({ db, proposalId, doc, viewer, at, amendmentIds, withDelegationComments: opts.withDelegationComments, t });
     // Markdown is the clean text: no tracked changes, no comments (brackets stay: they are the text's state).
     const shown = opts.format === "md" ? overlays.filter((o) => o.kind === "bracket") : overlays;
     const exportDoc: ExportDoc = { meta, blocks: blocksOfDoc(doc, shown), comments: opts.format === "md" ? [] : comments };
-    return await render(exportDoc, opts.format, opts.paper, [t.workshop, t.proposal, opts.version === null ? "live" : `v${opts.version}`]);
+    return await render(exportDoc, opts.format, opts.paper, [names.workshop, names.proposal, opts.version === null ? "live" : `v${opts.version}`]);
   } finally {
     doc.destroy();
   }
@@ -111,8 +115,10 @@ export async function exportRedline(opts: {
   to: number;
   format: Exclude<ExportFormat, "md">;
   paper: PaperSize;
+  locale?: string;
 }): Promise<ExportFile> {
   const { db, proposalId } = opts;
+  const tr = exportTranslator(opts.locale);
   // compareVersions authorizes (history.view) and runs the diff in its worker.
   const compared = await compareVersions({ db, userId: opts.userId, proposalId, from: opts.from, to: opts.to });
   const t = await titles(db, proposalId);
@@ -122,19 +128,21 @@ export async function exportRedline(opts: {
   const delegations = await db.delegation.findMany({ where: { workshopId: proposal!.workshopId }, select: { id: true, name: true, code: true } });
   const names = new Map(delegations.map((d) => [d.id, `${d.name} (${d.code})`]));
   const blocks = redlineBlocks(compared.parts, {
-    authorName: (id) => (id ? (names.get(id) ?? "A former delegation") : "Unattributed"),
-    deletedBy: `Compare v${opts.from} → v${opts.to}`,
+    authorName: (id) => (id ? (names.get(id) ?? tr("formerDelegation")) : tr("unattributed")),
+    deletedBy: tr("compareAuthor", { from: opts.from, to: opts.to }),
     date: compared.to.createdAt,
   });
   const meta: ExportMeta = {
     workshop: t.workshop,
     title: t.proposal,
-    subtitle: `Redline: version ${opts.from} → version ${opts.to}${compared.level === "word" ? "" : ` (compared by ${compared.level})`}`,
+    subtitle: compared.level === "word" ? tr("redline", { from: opts.from, to: opts.to }) : tr("redlineCoarse", { from: opts.from, to: opts.to, level: compared.level }),
     version: null,
     date: compared.to.createdAt,
     timeZone: t.timeZone,
-    hashLabel: `Version ${opts.to} hash (SHA-256)`,
+    hashLabel: tr("redlineHash", { to: opts.to }),
     sha256: to.hash,
+    locale: tr.locale,
+    words: tr.words,
   };
   return render({ meta, blocks, comments: [] }, opts.format, opts.paper, [t.workshop, t.proposal, `v${opts.from}-v${opts.to}`, "redline"]);
 }

@@ -6,10 +6,10 @@ import type * as Y from "yjs";
 import type { Db } from "../../../lib/db.ts";
 import { resolveSpan } from "../../../lib/document/anchors.ts";
 import { canSeeThread, MAX_COMMENTS_PER_THREAD, MAX_THREADS, type Viewer } from "../../../lib/domain/comments.ts";
-import { FORMER_MEMBER_NAME } from "../../../lib/domain/people.ts";
 import type { ExportComment } from "../../../lib/export/model.ts";
 import type { Overlay } from "../../../lib/export/from-yjs.ts";
 import { findManyInChunks } from "../../../lib/db-chunks.ts";
+import type { ExportTranslator } from "./export-words.ts";
 
 export type OverlayRequest = {
   db: Db;
@@ -22,19 +22,21 @@ export type OverlayRequest = {
   amendmentIds: string[] | null;
   /** The reader's delegation-only threads too (only ever their own delegation's). */
   withDelegationComments: boolean;
+  /** Words for who wrote what when the record no longer names them ("Chair", "A former member"). */
+  t: ExportTranslator;
 };
 
 type Names = { delegation: (id: string | null) => string; user: (id: string) => string };
 
-async function namesOf(db: Db, proposalId: string, userIds: readonly string[]): Promise<Names> {
+async function namesOf(db: Db, proposalId: string, userIds: readonly string[], t: ExportTranslator): Promise<Names> {
   const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { workshopId: true } });
   const delegations = await db.delegation.findMany({ where: { workshopId: proposal?.workshopId ?? "" }, select: { id: true, name: true, code: true } });
   const users = await findManyInChunks(new Set(userIds), (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }));
   const byDelegation = new Map(delegations.map((d) => [d.id, `${d.name} (${d.code})`]));
   const byUser = new Map(users.map((u) => [u.id, u.name]));
   return {
-    delegation: (id) => (id ? (byDelegation.get(id) ?? "A former delegation") : "Chair"),
-    user: (id) => byUser.get(id) ?? FORMER_MEMBER_NAME,
+    delegation: (id) => (id ? (byDelegation.get(id) ?? t("formerDelegation")) : t("chair")),
+    user: (id) => byUser.get(id) ?? t("formerMember"),
   };
 }
 
@@ -66,7 +68,7 @@ export async function overlaysFor(req: OverlayRequest): Promise<{ overlays: Over
   const visible = threads.filter(
     (t) => canSeeThread(req.viewer, t) && (t.visibility === "EVERYONE" || req.withDelegationComments) && t.comments.length > 0,
   );
-  const names = await namesOf(db, proposalId, visible.flatMap((t) => t.comments.map((c) => c.authorId)));
+  const names = await namesOf(db, proposalId, visible.flatMap((th) => th.comments.map((c) => c.authorId)), req.t);
 
   const overlays: Overlay[] = [];
   for (const a of amendments) {

@@ -4,7 +4,7 @@
 // epoch, so every token issued before is refused from then on.
 import type { Db } from "../../../lib/db.ts";
 
-export type SessionAccount = { id: string; name: string; email: string; isAdmin: boolean; timeZone: string | null };
+export type SessionAccount = { id: string; name: string; email: string; isAdmin: boolean; timeZone: string | null; locale: string | null };
 
 /**
  * The account a token speaks for, or null when the account is gone or the token predates its
@@ -13,7 +13,7 @@ export type SessionAccount = { id: string; name: string; email: string; isAdmin:
 export async function loadSessionAccount(db: Db, userId: string, tokenEpoch: number | undefined): Promise<SessionAccount | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, isAdmin: true, timeZone: true, sessionEpoch: true },
+    select: { id: true, name: true, email: true, isAdmin: true, timeZone: true, locale: true, sessionEpoch: true },
   });
   if (!user || !isTokenCurrent(tokenEpoch, user.sessionEpoch)) return null;
   const { sessionEpoch: _epoch, ...account } = user;

@@ -1,173 +1,206 @@
 // The audit log in words a chair (or an auditor after the session) reads without a manual:
-// each recorded action and its details, from the JSON the use cases store.
-import { CHOICE_LABEL, countsInWords, ruleLabel } from "@/components/votes/vote-words";
-import type { AuditAction, ProposalState, Role } from "@/lib/domain/vocabulary";
-import { CLAUSE_STATUS_LABELS } from "@/lib/domain/drafting";
+// each recorded action and its details, from the JSON the use cases store. The words come from
+// the `audit` catalogue (messages/<locale>/audit.json): callers pass a translator for that
+// namespace (`getTranslations("audit")` / `useTranslations("audit")`); without one the wording
+// is English, from the same catalogue.
+import { createTranslator } from "next-intl";
+import type { AuditAction } from "@/lib/domain/vocabulary";
+import { BALLOT_CHOICES, CLAUSE_STATUSES, PROPOSAL_STATES, ROLES, VOTE_RULES } from "@/lib/domain/vocabulary";
+import englishAudit from "@/messages/en/audit.json";
 
 type Detail = Record<string, unknown>;
 type Names = { delegation: (id: unknown) => string };
 
+/** A translator for the `audit` namespace. */
+export type AuditTranslator = (key: string, values?: Record<string, string | number | Date>) => string;
+
+/** The English wording, from the English catalogue: tests, and callers not localized yet. */
+export const englishAuditTranslator: AuditTranslator = createTranslator({ locale: "en", messages: { audit: englishAudit } as Record<string, unknown>, namespace: "audit" }) as AuditTranslator;
+
 // Checked against every action the use cases may record, so a new one cannot go unworded by
-// oversight; null: not put into words yet, the log shows the action's name.
-const ACTION_WORDS: Record<string, string | null> = {
-  "workshop.seed": "Workshop created",
-  "delegation.create": "Added a delegation",
-  "invite.create": "Created an invite",
-  "invite.revoke": "Revoked an invite",
-  "invite.accept": "Joined through an invite",
-  "agenda.move": "Moved an agenda item",
-  "agenda.current": "Put an item on the floor",
-  "proposal.lock": "Locked drafting",
-  "proposal.unlock": "Reopened drafting",
-  "proposal.withdraw": "Withdrew the proposal",
-  "version.cut": "Saved a version",
-  "version.restore": "Restored a version",
-  "vote.open": "Opened a vote",
-  "vote.close": "Closed the vote",
-  "vote.cancel": "Cancelled the vote",
-  "ballot.cast": "Cast a ballot",
-  "ballot.change": "Changed a ballot",
-  "floor.request": "Asked for the floor",
-  "floor.withdraw": null,
-  "floor.give": "Gave the floor",
-  "floor.end": "Ended a speech",
-  "workshop.create": "Created the workshop",
-  "workshop.edit": "Edited the workshop's details",
-  "workshop.archive": "Archived the workshop",
-  "proposal.create": "Added a proposal",
-  "proposal.details": "Edited a proposal's details",
-  "member.change": "Changed a member's role or delegation",
-  "member.remove": "Removed a member",
-  "delegation.edit": "Edited a delegation",
-  "delegation.delete": "Deleted a delegation",
-  "password.resetlink": "Created a password-reset link",
-  "proposal.mode": "Changed the editing mode",
-  "amendment.propose": "Proposed an amendment",
-  "amendment.withdraw": "Withdrew an amendment",
-  "amendment.accept": "Accepted an amendment",
-  "amendment.reject": "Rejected an amendment",
-  "amendment.supersede": "An amendment was superseded",
+// oversight; false: not put into words yet, the log shows the action's name. The words are the
+// catalogue's `action.<area>.<verb>`.
+const WORDED: Record<string, boolean> = {
+  "workshop.seed": true,
+  "delegation.create": true,
+  "invite.create": true,
+  "invite.revoke": true,
+  "invite.accept": true,
+  "agenda.move": true,
+  "agenda.current": true,
+  "proposal.lock": true,
+  "proposal.unlock": true,
+  "proposal.withdraw": true,
+  "version.cut": true,
+  "version.restore": true,
+  "vote.open": true,
+  "vote.close": true,
+  "vote.cancel": true,
+  "ballot.cast": true,
+  "ballot.change": true,
+  "floor.request": true,
+  "floor.withdraw": false,
+  "floor.give": true,
+  "floor.end": true,
+  "workshop.create": true,
+  "workshop.edit": true,
+  "workshop.archive": true,
+  "proposal.create": true,
+  "proposal.details": true,
+  "member.change": true,
+  "member.remove": true,
+  "delegation.edit": true,
+  "delegation.delete": true,
+  "password.resetlink": true,
+  "proposal.mode": true,
+  "amendment.propose": true,
+  "amendment.withdraw": true,
+  "amendment.accept": true,
+  "amendment.reject": true,
+  "amendment.supersede": true,
   // Only threads everyone can see are ever recorded (a delegation-only thread leaves no entry).
-  "comment.start": "Started a comment thread",
-  "comment.resolve": "Resolved a comment thread",
-  "comment.reopen": "Reopened a comment thread",
-  "bracket.place": "Put a passage in brackets",
-  "bracket.join": "Joined a bracket",
-  "bracket.withdraw": "Withdrew from a bracket",
-  "bracket.option": "Proposed an option for a bracket",
-  "bracket.support": "Changed support for a bracket's option",
-  "bracket.agree": "Agreed on a bracketed passage",
-  "bracket.lift": "Lifted a bracket",
-  "clause.status": "Set a paragraph's status",
-  "clause.confirm": "Confirmed a paragraph for their capital",
-  "reading.start": "Started a reading",
-  "reading.end": "Ended a reading",
-} satisfies Record<AuditAction, string | null>;
+  "comment.start": true,
+  "comment.resolve": true,
+  "comment.reopen": true,
+  "bracket.place": true,
+  "bracket.join": true,
+  "bracket.withdraw": true,
+  "bracket.option": true,
+  "bracket.support": true,
+  "bracket.agree": true,
+  "bracket.lift": true,
+  "clause.status": true,
+  "clause.confirm": true,
+  "reading.start": true,
+  "reading.end": true,
+} satisfies Record<AuditAction, boolean>;
 
-const STATE_WORDS: Record<string, string> = { DRAFTING: "drafting", LOCKED: "locked", VOTING: "voting", ADOPTED: "adopted", WITHDRAWN: "withdrawn" } satisfies Record<ProposalState, string>;
-const KIND_WORDS: Record<string, string> = { AUTO: "automatic", NAMED: "named", RESTORE: "restore" };
-const DETAIL_FIELD_WORDS: Record<string, string> = { title: "title", description: "description", timeZone: "time zone", defaultVoteRule: "default vote rule", defaultQuorum: "default quorum", outcomeForObservers: "observers’ access to the outcome record" };
-const ROLE_WORDS: Record<string, string> = { MODERATOR: "chair", DELEGATE: "delegate", OBSERVER: "observer" } satisfies Record<Role, string>;
+/** The values each group of the catalogue words (`state.DRAFTING`…); anything else is shown as stored. */
+const GROUPS = {
+  state: PROPOSAL_STATES,
+  kind: ["AUTO", "NAMED", "RESTORE"],
+  field: ["title", "description", "timeZone", "defaultVoteRule", "defaultQuorum", "outcomeForObservers"],
+  proposalField: ["title", "summary"],
+  role: ROLES,
+  rule: VOTE_RULES,
+  choice: BALLOT_CHOICES,
+  clauseStatus: CLAUSE_STATUSES,
+} as const satisfies Record<string, readonly string[]>;
 
-export function actionInWords(action: string, proposalId: string | null, d: Detail = {}, names?: Names): string {
-  if (action === "agenda.current" && !proposalId) return "Cleared the item on the floor";
+/** The catalogue's word for a stored value, or null when it has none. */
+function wordOrNull(t: AuditTranslator, group: keyof typeof GROUPS, value: unknown): string | null {
+  const v = str(value);
+  return (GROUPS[group] as readonly string[]).includes(v) ? t(`${group}.${v}`) : null;
+}
+
+/** The catalogue's word for a stored value, else the value as stored. */
+const word = (t: AuditTranslator, group: keyof typeof GROUPS, value: unknown) => wordOrNull(t, group, value) ?? str(value);
+
+export function actionInWords(action: string, proposalId: string | null, d: Detail = {}, names?: Names, t: AuditTranslator = englishAuditTranslator): string {
+  if (action === "agenda.current" && !proposalId) return t("words.clearedItem");
   // Floor events name whose turn it was (list-audit-events.ts looks the speaker up); older
   // entries without one keep the plain words.
-  const speaker = names ? speakerWords(d, names) : "";
-  if (speaker && action === "floor.give") return `Gave the floor to ${speaker}`;
-  if (speaker && action === "floor.end") return `Ended the speech of ${speaker}`;
-  return ACTION_WORDS[action] ?? action;
+  const speaker = names ? speakerWords(d, names, t) : "";
+  if (speaker && action === "floor.give") return t("words.gaveFloorTo", { speaker });
+  if (speaker && action === "floor.end") return t("words.endedSpeechOf", { speaker });
+  return WORDED[action] ? t(`action.${action}`) : action;
 }
 
 /** "Li Wei (China)": the speaker, and the delegation they spoke for when they had one. */
-export function speakerWords(d: Detail, names: Names): string {
+export function speakerWords(d: Detail, names: Names, t: AuditTranslator = englishAuditTranslator): string {
   const s = d.speaker as { name?: unknown; delegationId?: unknown } | undefined;
   if (!s || typeof s.name !== "string") return "";
-  return s.delegationId ? `${s.name} (${names.delegation(s.delegationId)})` : s.name;
+  return s.delegationId ? t("words.speaker", { name: s.name, delegation: names.delegation(s.delegationId) }) : s.name;
 }
 
 const str = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
 
-function tallyWords(t: unknown): string {
-  if (!t || typeof t !== "object") return "";
-  const tally = t as { yes: number; no: number; abstain: number; isAdopted: boolean };
-  return `${tally.isAdopted ? "Adopted" : "Not adopted"} — ${countsInWords(tally as Parameters<typeof countsInWords>[0])}`;
+function tallyWords(tally: unknown, t: AuditTranslator): string {
+  if (!tally || typeof tally !== "object") return "";
+  const x = tally as { yes: number; no: number; abstain: number; isAdopted: boolean };
+  return t(x.isAdopted ? "words.adopted" : "words.notAdopted", { yes: str(x.yes), no: str(x.no), abstain: str(x.abstain) });
 }
 
-export function detailInWords(action: string, d: Detail, names: Names): string {
+export function detailInWords(action: string, d: Detail, names: Names, t: AuditTranslator = englishAuditTranslator): string {
+  const list = (items: string[]) => items.filter(Boolean).join(t("words.separator"));
+  const quoted = (v: unknown) => (str(v) ? t("words.quoted", { text: str(v) }) : "");
   switch (action) {
     case "proposal.lock":
     case "proposal.unlock":
     case "proposal.withdraw":
-      return `From ${STATE_WORDS[str(d.from)] ?? str(d.from)} to ${STATE_WORDS[str(d.to)] ?? str(d.to)}`;
-    case "version.cut":
+      return t("words.stateChange", { from: word(t, "state", d.from), to: word(t, "state", d.to) });
+    case "version.cut": {
       // A vote's version label already says "Put to the vote: …".
-      return d.kind === "VOTE"
-        ? `Version ${str(d.number)}${d.label ? `: ${str(d.label)}` : ""}`
-        : `Version ${str(d.number)} (${KIND_WORDS[str(d.kind)] ?? str(d.kind)})${d.label ? `: ${str(d.label)}` : ""}`;
+      const number = str(d.number);
+      const label = d.label ? str(d.label) : "";
+      if (d.kind === "VOTE") return label ? t("words.versionLabelled", { number, label }) : t("words.version", { number });
+      const kind = word(t, "kind", d.kind);
+      return label ? t("words.versionKindLabelled", { number, kind, label }) : t("words.versionKind", { number, kind });
+    }
     case "version.restore":
-      return `Version ${str(d.from)} restored as version ${str(d.to)}`;
+      return t("words.versionRestored", { from: str(d.from), to: str(d.to) });
     case "vote.open":
-      return `On version ${str(d.version)} · ${ruleLabel(str(d.rule))} · quorum ${str(d.quorum)} · ${d.isOpenBallot ? "open" : "secret"} ballot`;
+      return t("words.voteOpened", { version: str(d.version), rule: word(t, "rule", d.rule), quorum: str(d.quorum), ballot: d.isOpenBallot ? "open" : "secret" });
     case "vote.close":
-      return tallyWords(d.tally);
+      return tallyWords(d.tally, t);
     case "vote.cancel":
-      return "No result; drafting reopened";
+      return t("words.voteCancelled");
     case "ballot.cast":
-    case "ballot.change": {
+    case "ballot.change":
       // Only an open ballot's entry holds the choice (cast-ballot.ts). A secret ballot's never
       // does, before or after the close: its round shows the totals only.
-      const choice = CHOICE_LABEL[str(d.choice) as keyof typeof CHOICE_LABEL];
-      return `For ${names.delegation(d.delegationId)}: ${choice ?? "secret ballot"}`;
-    }
+      return t("words.ballotFor", { delegation: names.delegation(d.delegationId), choice: wordOrNull(t, "choice", d.choice) ?? t("words.secretBallot") });
     case "floor.request":
-      return speakerWords(d, names);
+      return speakerWords(d, names, t);
     case "floor.give":
-      return typeof d.limitSeconds === "number" ? `${Math.floor(d.limitSeconds / 60)}:${String(d.limitSeconds % 60).padStart(2, "0")} speaking time` : "";
+      return typeof d.limitSeconds === "number" ? t("words.speakingTime", { time: `${Math.floor(d.limitSeconds / 60)}:${String(d.limitSeconds % 60).padStart(2, "0")}` }) : "";
     case "agenda.move":
-      return d.direction === "up" ? "Moved up" : d.direction === "down" ? "Moved down" : "";
+      return d.direction === "up" ? t("words.movedUp") : d.direction === "down" ? t("words.movedDown") : "";
     case "delegation.create":
       return str(d.code);
     case "workshop.create":
-      return [str(d.title), str(d.timeZone), d.defaultVoteRule ? `${ruleLabel(str(d.defaultVoteRule))} · quorum ${str(d.defaultQuorum)}` : ""].filter(Boolean).join(" · ");
+      return [str(d.title), str(d.timeZone), d.defaultVoteRule ? t("words.ruleQuorum", { rule: word(t, "rule", d.defaultVoteRule), quorum: str(d.defaultQuorum) }) : ""].filter(Boolean).join(" · ");
     case "workshop.edit":
-      return Array.isArray(d.changed) ? `Changed: ${d.changed.map((f) => DETAIL_FIELD_WORDS[str(f)] ?? str(f)).join(", ")}` : "";
+      return Array.isArray(d.changed) ? t("words.changed", { fields: d.changed.map((f) => word(t, "field", f)).join(t("words.separator")) }) : "";
     case "invite.create":
     case "invite.accept":
-      return [ROLE_WORDS[str(d.role)], d.delegationId ? names.delegation(d.delegationId) : ""].filter(Boolean).join(", ");
+      return list([wordOrNull(t, "role", d.role) ?? "", d.delegationId ? names.delegation(d.delegationId) : ""]);
     // Members and delegations: the entry keeps the names it needs (people and delegations may go).
     case "member.change": {
       const seat = (v: unknown) => {
         const x = (v ?? {}) as Detail;
-        return [ROLE_WORDS[str(x.role)] ?? str(x.role), x.delegationId ? names.delegation(x.delegationId) : ""].filter(Boolean).join(", ");
+        return list([word(t, "role", x.role), x.delegationId ? names.delegation(x.delegationId) : ""]);
       };
-      return `${str(d.name)}: ${seat(d.from)} → ${seat(d.to)}`;
+      return t("words.memberChange", { name: str(d.name), from: seat(d.from), to: seat(d.to) });
     }
     case "member.remove":
-      return [str(d.name), ROLE_WORDS[str(d.role)], d.delegationId ? names.delegation(d.delegationId) : ""].filter(Boolean).join(", ");
+      return list([str(d.name), wordOrNull(t, "role", d.role) ?? "", d.delegationId ? names.delegation(d.delegationId) : ""]);
     case "delegation.edit": {
       const from = (d.from ?? {}) as Detail;
       const to = (d.to ?? {}) as Detail;
-      const changes = [from.name !== to.name ? `renamed “${str(from.name)}” → “${str(to.name)}”` : "", from.colour !== to.colour ? `colour ${str(from.colour)} → ${str(to.colour)}` : ""];
-      return `${str(d.code)}: ${changes.filter(Boolean).join(", ")}`;
+      const changes = [
+        from.name !== to.name ? t("words.renamed", { from: str(from.name), to: str(to.name) }) : "",
+        from.colour !== to.colour ? t("words.recoloured", { from: str(from.colour), to: str(to.colour) }) : "",
+      ];
+      return t("words.delegationEdit", { code: str(d.code), changes: list(changes) });
     }
     case "delegation.delete":
       return [str(d.name), str(d.code)].filter(Boolean).join(" · ");
     case "proposal.create": {
-      const from =
+      const source =
         d.source === "file"
-          ? `imported from ${str(d.file)}`
+          ? t("words.importedFrom", { file: str(d.file) })
           : d.source === "paste"
-            ? `pasted ${d.format === "markdown" ? "Markdown" : "text"}`
+            ? t(d.format === "markdown" ? "words.pastedMarkdown" : "words.pastedText")
             : d.source === "version"
-              ? `from “${str(d.basedOnTitle)}”, version ${str(d.basedOnVersion)}`
-              : "empty text";
-      return `“${str(d.title)}” · ${from}`;
+              ? t("words.fromVersion", { title: str(d.basedOnTitle), version: str(d.basedOnVersion) })
+              : t("words.emptyText");
+      return t("words.proposalCreated", { title: str(d.title), source });
     }
     case "proposal.details":
       return [
-        Array.isArray(d.changed) ? `Changed: ${d.changed.map(str).join(", ")}` : "",
-        typeof d.from === "string" && typeof d.to === "string" ? `“${d.from}” → “${d.to}”` : "",
+        Array.isArray(d.changed) ? t("words.changed", { fields: d.changed.map((f) => word(t, "proposalField", f)).join(t("words.separator")) }) : "",
+        typeof d.from === "string" && typeof d.to === "string" ? t("words.titleChange", { from: d.from, to: d.to }) : "",
       ]
         .filter(Boolean)
         .join(" · ");
@@ -177,27 +210,28 @@ export function detailInWords(action: string, d: Detail, names: Names): string {
       return [quoted(d.passage), d.delegationId ? names.delegation(d.delegationId) : ""].filter(Boolean).join(" · ");
     case "bracket.join":
     case "bracket.withdraw":
-      return [names.delegation(d.delegationId), d.lifted ? "no holder left: bracket withdrawn" : ""].filter(Boolean).join(" · ");
+      return [names.delegation(d.delegationId), d.lifted ? t("words.noHolderLeft") : ""].filter(Boolean).join(" · ");
     case "bracket.option":
       return [quoted(d.text), names.delegation(d.delegationId)].filter(Boolean).join(" · ");
     case "bracket.support":
-      return `${names.delegation(d.delegationId)} ${d.support ? "supports" : "no longer supports"} an option`;
+      return t(d.support ? "words.supportsOption" : "words.noLongerSupportsOption", { delegation: names.delegation(d.delegationId) });
     case "bracket.agree":
       return d.optionId
-        ? `${quoted(d.passage)} → ${quoted(d.text)}${d.optionDelegationId ? ` (${names.delegation(d.optionDelegationId)})` : ""}`
-        : `${quoted(d.passage)} kept as it stands`;
+        ? d.optionDelegationId
+          ? t("words.optionAgreedFrom", { passage: quoted(d.passage), text: quoted(d.text), delegation: names.delegation(d.optionDelegationId) })
+          : t("words.optionAgreed", { passage: quoted(d.passage), text: quoted(d.text) })
+        : t("words.keptAsItStands", { passage: quoted(d.passage) });
     case "clause.status": {
-      const awaited = Array.isArray(d.awaiting) && d.awaiting.length > 0 ? ` · awaiting ${d.awaiting.map((id) => names.delegation(id)).join(", ")}` : "";
-      return `Paragraph ${str(d.number)}: ${statusWords(d.from)} → ${statusWords(d.to)}${awaited}`;
+      const values = { number: str(d.number), from: word(t, "clauseStatus", d.from), to: word(t, "clauseStatus", d.to) };
+      return Array.isArray(d.awaiting) && d.awaiting.length > 0
+        ? t("words.paragraphStatusAwaiting", { ...values, delegations: d.awaiting.map((id) => names.delegation(id)).join(t("words.separator")) })
+        : t("words.paragraphStatus", values);
     }
     case "clause.confirm":
-      return [names.delegation(d.delegationId), d.agreed ? "every capital confirmed: agreed" : ""].filter(Boolean).join(" · ");
+      return [names.delegation(d.delegationId), d.agreed ? t("words.everyCapitalConfirmed") : ""].filter(Boolean).join(" · ");
     case "reading.end":
-      return Array.isArray(d.changes) ? `${d.changes.length} ${d.changes.length === 1 ? "paragraph" : "paragraphs"} changed status` : "";
+      return Array.isArray(d.changes) ? t("words.readingChanges", { count: d.changes.length }) : "";
     default:
       return "";
   }
 }
-
-const quoted = (v: unknown) => (str(v) ? `“${str(v)}”` : "");
-const statusWords = (v: unknown) => CLAUSE_STATUS_LABELS[str(v) as keyof typeof CLAUSE_STATUS_LABELS] ?? str(v);

@@ -1,13 +1,14 @@
 import { LocalTime } from "@/components/ui/local-time";
 import { viewerTimeZone } from "@/server/auth/viewer-time-zone";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { CardSection } from "@/components/ui/card-section";
 import { WorkshopPageHeader } from "@/components/ui/workshop-page-header";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
 import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
 import { getManagementView } from "@/server/services/workshop/get-management-view";
-import { DelegationChip, StateBadge, roleLabel } from "@/components/ui/badges";
+import { DelegationChip, StateBadge } from "@/components/ui/badges";
 import { DelegationForm } from "@/components/manage/delegation-form";
 import { InviteForm } from "@/components/manage/invite-form";
 import { RowActionButton } from "@/components/manage/row-action-button";
@@ -26,9 +27,10 @@ import {
   revokeInviteAction,
 } from "./actions";
 
-export const metadata: Metadata = { title: "Manage workshop" };
-
-const INVITE_STATUS: Record<string, string> = { VALID: "Active", REVOKED: "Revoked", EXPIRED: "Expired", USED_UP: "Used up" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("manage.page");
+  return { title: t("title") };
+}
 
 export default async function ManagePage({ params }: { params: Promise<{ workshopId: string }> }) {
   const { workshopId } = await params;
@@ -38,13 +40,14 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
   const { workshop, delegations, proposals } = await guardPage(getWorkshopOverview({ db: db(), userId: user.id, workshopId }));
   const members = await guardPage(listMembers({ db: db(), userId: user.id, workshopId }));
   const zone = await viewerTimeZone();
+  const t = await getTranslations("manage");
   const seated = (delegationId: string) => members.filter((m) => m.delegationId === delegationId).length;
 
   return (
     <div className="space-y-10">
-      <WorkshopPageHeader workshop={workshop} title="Manage workshop" />
+      <WorkshopPageHeader workshop={workshop} title={t("page.title")} />
 
-      <CardSection id="agenda-order" title="Agenda order">
+      <CardSection id="agenda-order" title={t("page.agendaOrder")}>
         <ol className="mt-4 divide-y divide-slate-100">
           {proposals.map((p, i) => (
             <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
@@ -54,11 +57,11 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
                 <StateBadge state={p.state} />
               </span>
               <span className="flex gap-2">
-                <RowActionButton label={`Move ${p.title} up`} disabled={i === 0} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "up")}>
-                  ↑ Up
+                <RowActionButton label={t("page.moveUp", { title: p.title })} disabled={i === 0} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "up")}>
+                  {t("page.up")}
                 </RowActionButton>
-                <RowActionButton label={`Move ${p.title} down`} disabled={i === proposals.length - 1} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "down")}>
-                  ↓ Down
+                <RowActionButton label={t("page.moveDown", { title: p.title })} disabled={i === proposals.length - 1} action={moveAgendaItemAction.bind(null, workshop.id, p.id, "down")}>
+                  {t("page.down")}
                 </RowActionButton>
               </span>
             </li>
@@ -68,8 +71,8 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
 
       <CardSection
         id="delegations"
-        title="Delegations"
-        intro="Rename a delegation or change its colour; its code stays. Only a delegation nobody sits in and that has cast no ballot can be deleted."
+        title={t("page.delegations")}
+        intro={t("page.delegationsIntro")}
       >
         <div className="mt-4">
           <DelegationsTable
@@ -91,8 +94,8 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
 
       <CardSection
         id="members"
-        title="Members"
-        intro="A change takes effect at once, also in open tabs. Removing someone keeps what they wrote and voted in the record. A workshop always keeps at least one chair."
+        title={t("page.members")}
+        intro={t("page.membersIntro")}
       >
         <div className="mt-4">
           <MembersTable
@@ -112,27 +115,27 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
         </div>
       </CardSection>
 
-      <CardSection id="invites" title="Invites" intro="An invite link makes its holder a member with the role (and delegation) you choose.">
+      <CardSection id="invites" title={t("page.invites")} intro={t("page.invitesIntro")}>
         <div className="mt-4">
           <InviteForm action={createInviteAction.bind(null, workshop.id)} delegations={delegations.map((d) => ({ id: d.id, name: d.name }))} />
         </div>
         {invites.length > 0 && (
           <table className="mt-6 w-full text-left text-sm">
-            <caption className="sr-only">Invites created for this workshop</caption>
+            <caption className="sr-only">{t("invitesTable.caption")}</caption>
             <thead className="text-slate-500">
               <tr>
-                <th scope="col" className="py-2 font-medium">Role</th>
-                <th scope="col" className="py-2 font-medium">Delegation</th>
-                <th scope="col" className="py-2 font-medium">Uses</th>
-                <th scope="col" className="py-2 font-medium">Expires</th>
-                <th scope="col" className="py-2 font-medium">Status</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="py-2 font-medium">{t("invitesTable.role")}</th>
+                <th scope="col" className="py-2 font-medium">{t("invitesTable.delegation")}</th>
+                <th scope="col" className="py-2 font-medium">{t("invitesTable.uses")}</th>
+                <th scope="col" className="py-2 font-medium">{t("invitesTable.expires")}</th>
+                <th scope="col" className="py-2 font-medium">{t("invitesTable.status")}</th>
+                <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("invitesTable.actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {invites.map((inv) => (
                 <tr key={inv.id}>
-                  <td className="py-2">{roleLabel(inv.role)}</td>
+                  <td className="py-2">{t(`role.${inv.role}`)}</td>
                   <td className="py-2">{inv.delegation ? <DelegationChip name={inv.delegation.name} colour={inv.delegation.colour} /> : "—"}</td>
                   <td className="py-2">
                     {inv.uses} / {inv.maxUses}
@@ -140,11 +143,11 @@ export default async function ManagePage({ params }: { params: Promise<{ worksho
                   <td className="py-2">
                     <LocalTime at={inv.expiresAt} zone={zone} />
                   </td>
-                  <td className="py-2">{INVITE_STATUS[inv.status]}</td>
+                  <td className="py-2">{t(`invitesTable.state.${inv.status}`)}</td>
                   <td className="py-2 text-right">
                     {inv.status === "VALID" && (
-                      <RowActionButton label={`Revoke ${roleLabel(inv.role)} invite`} action={revokeInviteAction.bind(null, workshop.id, inv.id)}>
-                        Revoke
+                      <RowActionButton label={t("invitesTable.revokeLabel", { role: t(`role.${inv.role}`) })} action={revokeInviteAction.bind(null, workshop.id, inv.id)}>
+                        {t("invitesTable.revoke")}
                       </RowActionButton>
                     )}
                   </td>

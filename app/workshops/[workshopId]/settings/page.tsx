@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { timeZoneChoices } from "@/lib/domain/time-zone";
 import { isAppError } from "@/lib/errors";
@@ -11,7 +12,10 @@ import { ArchiveWorkshop } from "@/components/workshops/archive-workshop";
 import { WorkshopDetailsForm } from "@/components/workshops/workshop-details-form";
 import { archiveWorkshopAction, editWorkshopDetailsAction } from "./actions";
 
-export const metadata: Metadata = { title: "Workshop settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
 
 export default async function WorkshopSettingsPage({ params }: { params: Promise<{ workshopId: string }> }) {
   const { workshopId } = await params;
@@ -26,11 +30,12 @@ export default async function WorkshopSettingsPage({ params }: { params: Promise
     }),
   );
 
+  const t = await getTranslations("settings");
   return (
     <div className="space-y-10">
-      <WorkshopPageHeader workshop={settings} title="Workshop settings" />
+      <WorkshopPageHeader workshop={settings} title={t("title")} />
 
-      <CardSection id="details-heading" title="Details" intro="Every chair of the workshop may change these; members’ open pages update at once." className="max-w-2xl">
+      <CardSection id="details-heading" title={t("details")} intro={t("detailsIntro")} className="max-w-2xl">
         <div className="mt-4">
           <WorkshopDetailsForm
             idPrefix="workshop-details"
@@ -38,17 +43,17 @@ export default async function WorkshopSettingsPage({ params }: { params: Promise
             initial={settings}
             outcomeForObservers={settings.outcomeForObservers}
             zones={timeZoneChoices(settings.timeZone)}
-            submitLabel="Save details"
-            pendingLabel="Saving…"
-            savedMessage="Details saved."
+            submitLabel={t("save")}
+            pendingLabel={t("saving")}
+            savedMessage={t("saved")}
           />
         </div>
       </CardSection>
 
       <CardSection
         id="archive-heading"
-        title="Archive"
-        intro="When the workshop is over, archive it: it becomes a read-only record for all its members and moves to “Archived” in their list. Close or cancel any open vote first."
+        title={t("archive")}
+        intro={t("archiveIntro")}
         tone="danger"
         className="max-w-2xl"
       >

@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { textExportQuery } from "@/lib/export/request";
 import { currentUser } from "@/server/auth/session";
@@ -22,6 +23,7 @@ export async function GET(req: Request, { params }: Context) {
       format: q.format,
       paper: q.paper,
       withDelegationComments: q.comments === "delegation",
+      locale: await getLocale(),
     });
   });
 }

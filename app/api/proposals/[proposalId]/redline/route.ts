@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { redlineQuery } from "@/lib/export/request";
 import { currentUser } from "@/server/auth/session";
@@ -13,6 +14,6 @@ export async function GET(req: Request, { params }: Context) {
   const { proposalId } = await params;
   return downloadResponse(req, redlineQuery, async (q) => {
     const user = await currentUser();
-    return exportRedline({ db: db(), userId: user?.id ?? null, proposalId, from: q.from, to: q.to, format: q.format, paper: q.paper });
+    return exportRedline({ db: db(), userId: user?.id ?? null, proposalId, from: q.from, to: q.to, format: q.format, paper: q.paper, locale: await getLocale() });
   });
 }

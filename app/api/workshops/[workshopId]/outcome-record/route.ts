@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import { db } from "@/lib/db";
 import { outcomeQuery } from "@/lib/export/request";
 import { currentUser } from "@/server/auth/session";
@@ -14,6 +15,6 @@ export async function GET(req: Request, { params }: Context) {
   const { workshopId } = await params;
   return downloadResponse(req, outcomeQuery, async (q) => {
     const user = await currentUser();
-    return exportOutcomeRecord({ db: db(), userId: user?.id ?? null, workshopId, format: q.format, paper: q.paper });
+    return exportOutcomeRecord({ db: db(), userId: user?.id ?? null, workshopId, format: q.format, paper: q.paper, locale: await getLocale() });
   });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
@@ -40,9 +41,10 @@ export default async function ProposalPage({ params }: Params) {
   const maySaveVersion = can(view.viewer.role, "version.create", view.proposal.state, { archived: view.workshop.archivedAt !== null });
   // For the printout's stamp ("latest saved version N").
   const latestVersion = (await listVersions({ db: db(), userId: user.id, proposalId, take: 1 })).versions[0] ?? null;
+  const t = await getTranslations("proposalPages");
   return (
     <div className="space-y-6" data-print="text">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 print:hidden">
+      <nav aria-label={t("proposal.breadcrumb")} className="text-sm text-slate-600 print:hidden">
         <Link href={`/workshops/${view.workshop.id}`} className="hover:underline">
           {view.workshop.title}
         </Link>
@@ -58,16 +60,16 @@ export default async function ProposalPage({ params }: Params) {
         <span className="print:hidden">
           <StateBadge state={view.proposal.state} />
         </span>
-        <nav aria-label="Proposal views" className="ml-auto flex gap-2 print:hidden">
+        <nav aria-label={t("proposal.views")} className="ml-auto flex gap-2 print:hidden">
           <Link href={`/workshops/${view.workshop.id}/proposals/${view.proposal.id}/history`} className={buttonSecondary}>
-            History
+            {t("proposal.history")}
           </Link>
           <Link href={`/workshops/${view.workshop.id}/proposals/${view.proposal.id}/compare`} className={buttonSecondary}>
-            Compare
+            {t("proposal.compare")}
           </Link>
         </nav>
         {/* The live text as a file; a delegation's members may add their own internal comments. */}
-        <DownloadMenu label="Download" title="The live text" target={{ kind: "text", proposalId: view.proposal.id }} delegationComments={view.viewer.delegationId !== null} />
+        <DownloadMenu label={t("proposal.download")} title={t("proposal.downloadTitle")} target={{ kind: "text", proposalId: view.proposal.id }} delegationComments={view.viewer.delegationId !== null} />
       </div>
       <PrintStamp latestVersion={latestVersion} />
       {/* Printing gives the text, not the interface. */}
@@ -80,7 +82,7 @@ export default async function ProposalPage({ params }: Params) {
       />
       <ProposalDecisions workshopId={view.workshop.id} proposalId={view.proposal.id} />
       {maySaveVersion && (
-        <section aria-label="Save a named version" className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+        <section aria-label={t("proposal.saveVersion")} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
           <SaveVersionForm compact action={saveVersionAction.bind(null, view.workshop.id, view.proposal.id)} />
         </section>
       )}

@@ -1,30 +1,37 @@
+"use client";
 // Says plainly when the comparison is coarser than word by word, so nobody reads a paragraph
-// marked as deleted and re-inserted as every word of it having changed.
+// marked as deleted and re-inserted as every word of it having changed. Client components only
+// for the server's refusal, which useErrorText puts in the reader's language.
+import { useTranslations } from "next-intl";
 import type { DiffLevel } from "@/lib/domain/text-diff";
+import { useErrorText, type ServerError } from "@/components/i18n/use-error-text";
 
-export const LEVEL_NOTICES: Record<Exclude<DiffLevel, "word">, string> = {
-  paragraph: "Too large to compare word by word; showing paragraph changes.",
-  whole: "Too large to compare word by word or by paragraph; showing the whole text as replaced.",
+/** Each coarser level → its notice under proposalPages' compare. */
+const LEVEL_NOTICE_KEYS: Record<Exclude<DiffLevel, "word">, "levelParagraph" | "levelWhole"> = {
+  paragraph: "levelParagraph",
+  whole: "levelWhole",
 };
 
 const BOX = "flex items-start gap-3 rounded-lg border px-4 py-3 text-sm";
 
 export function CompareLevelNotice({ level }: { level: DiffLevel }) {
+  const t = useTranslations("proposalPages");
   if (level === "word") return null;
   return (
     <p role="note" className={`${BOX} border-sky-200 bg-sky-50 text-sky-900`}>
       <InfoIcon />
-      <span>{LEVEL_NOTICES[level]}</span>
+      <span>{t(`compare.${LEVEL_NOTICE_KEYS[level]}`)}</span>
     </p>
   );
 }
 
 /** The server refused to queue one more comparison: say so, and that trying again will work. */
-export function CompareBusyNotice({ message }: { message: string }) {
+export function CompareBusyNotice({ error }: { error: ServerError }) {
+  const errorText = useErrorText();
   return (
     <p role="alert" className={`${BOX} border-amber-300 bg-amber-50 text-amber-900`}>
       <InfoIcon />
-      <span>{message}</span>
+      <span>{errorText(error)}</span>
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { guardPage } from "@/server/auth/page-guard";
 import { findDefaultComparePair } from "@/server/services/history/default-compare-pair";
@@ -59,10 +60,11 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const layout: DiffLayout = query.layout === "side" ? "side" : "inline";
   const { diff, busy } = await compareOrBusy({ db: db(), userId: ctx.user.id, proposalId, from, to });
   const zone = await viewerTimeZone();
+  const [t, th] = await Promise.all([getTranslations("proposalPages"), getTranslations("history")]);
   for (const v of diff ? [diff.from, diff.to] : []) if (!options.some((o) => o.number === v.number)) options.push({ number: v.number, label: v.label });
   options.sort((a, b) => b.number - a.number);
   // The selects' titles (a vote's version by its round) for the headings too.
-  const titleOf = (v: { number: number; label: string | null }) => versionTitle(options.find((o) => o.number === v.number) ?? v);
+  const titleOf = (v: { number: number; label: string | null }) => versionTitle(options.find((o) => o.number === v.number) ?? v, th);
 
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
   // What happened to brackets and statuses between the two versions' saving, in order.
@@ -74,8 +76,8 @@ export default async function ComparePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId, "Compare")} />
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Compare versions</h1>
+        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId, th("breadcrumb.history"), t("compare.crumb"))} />
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("compare.heading")}</h1>
         <p className="mt-1 text-slate-600">{ctx.proposal.title}</p>
       </div>
 
@@ -83,7 +85,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <CompareForm action={path} options={options} from={from} to={to} layout={layout} />
       </div>
 
-      {busy !== null && <CompareBusyNotice message={busy} />}
+      {busy !== null && <CompareBusyNotice error={busy} />}
       {diff && (
         <div className="space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
@@ -95,24 +97,23 @@ export default async function ComparePage({ params, searchParams }: Props) {
               {/* Tracked changes from one version to the other, for Word or on paper. */}
               {diff.from.number !== diff.to.number && (
                 <DownloadMenu
-                  label="Download redline"
-                  title={`Version ${diff.from.number} → version ${diff.to.number}, as tracked changes`}
+                  label={t("compare.downloadRedline")}
+                  title={t("compare.redlineTitle", { from: diff.from.number, to: diff.to.number })}
                   target={{ kind: "redline", proposalId, from: diff.from.number, to: diff.to.number }}
                 />
               )}
             </div>
           </div>
           <p className="text-sm text-slate-600">
-            Version {diff.from.number} saved <LocalTime at={diff.from.createdAt} zone={zone} className="tabular-nums" />
-            {diff.to.number !== diff.from.number && (
-              <>
-                ; version {diff.to.number} saved <LocalTime at={diff.to.createdAt} zone={zone} className="tabular-nums" />
-              </>
-            )}
-            .
+            {t.rich(diff.to.number !== diff.from.number ? "compare.savedTwo" : "compare.savedOne", {
+              from: diff.from.number,
+              to: diff.to.number,
+              fromTime: () => <LocalTime at={diff.from.createdAt} zone={zone} className="tabular-nums" />,
+              toTime: () => <LocalTime at={diff.to.createdAt} zone={zone} className="tabular-nums" />,
+            })}
           </p>
-          {from === to && <p className="text-sm text-slate-600">Both sides are the same version. Pick two different versions to see what changed.</p>}
-          {fallback?.isIdentical && from !== to && <p className="text-sm text-slate-600">No earlier version has a different text.</p>}
+          {from === to && <p className="text-sm text-slate-600">{t("compare.sameVersion")}</p>}
+          {fallback?.isIdentical && from !== to && <p className="text-sm text-slate-600">{t("compare.noEarlierDifferent")}</p>}
           <CompareLevelNotice level={diff.level} />
           {/* No word counts when the diff worker never answered (server/compute/diff-pool.ts); the notice stands in. */}
           {diff.stats && <DiffLegend parts={diff.parts} stats={diff.stats} delegations={delegations} />}
@@ -123,8 +124,8 @@ export default async function ComparePage({ params, searchParams }: Props) {
               isCut={drafting.isCut}
               delegations={delegations}
               zone={zone}
-              heading="Brackets and paragraph statuses between these versions"
-              empty="No bracket or paragraph status changed between these two versions."
+              heading={t("compare.draftingHeading")}
+              empty={t("compare.draftingEmpty")}
             />
           )}
         </div>

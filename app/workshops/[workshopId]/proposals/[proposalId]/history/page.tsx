@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { guardPage } from "@/server/auth/page-guard";
 import { listVersions } from "@/server/services/history/list-versions";
@@ -36,19 +37,20 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   // "Latest" marks the newest version of all, which is on the first page only.
   const latestNumber = before === undefined ? (versions[0]?.number ?? null) : null;
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
+  const [t, th] = await Promise.all([getTranslations("proposalPages"), getTranslations("history")]);
 
   return (
     <div className="space-y-8">
       <div>
-        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId)} />
+        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId, th("breadcrumb.history"))} />
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">
-            History <span className="font-normal text-slate-500">— {ctx.proposal.title}</span>
+            {t.rich("history.heading", { title: ctx.proposal.title, muted: (chunks) => <span className="font-normal text-slate-500">{chunks}</span> })}
           </h1>
           <StateBadge state={ctx.proposal.state} />
         </div>
         <p className="mt-2 max-w-3xl text-slate-600">
-          Every saved state of the text, newest first. Each version is sealed into a chain of fingerprints, so any later change to it shows.
+          {t("history.intro")}
         </p>
       </div>
 
@@ -59,7 +61,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           {ctx.canSaveVersion && (
             <section aria-labelledby="save-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <h2 id="save-heading" className="text-lg font-semibold">
-                Save version
+                {t("history.saveHeading")}
               </h2>
               <div className="mt-3">
                 <SaveVersionForm action={saveVersionAction.bind(null, workshopId, proposalId)} />
@@ -68,14 +70,14 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           )}
           {ctx.isChair && !ctx.canSaveVersion && (
             <p className="rounded-lg border border-slate-200 bg-slate-100 p-4 text-sm text-slate-700">
-              Versions can be saved and restored while the proposal is being drafted or is locked.
+              {t("history.cannotSave")}
             </p>
           )}
           <section aria-labelledby="verify-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <h2 id="verify-heading" className="text-lg font-semibold">
-              Integrity
+              {t("history.integrity")}
             </h2>
-            <p className="mt-1 text-sm text-slate-600">Recompute every version&apos;s fingerprint to check that no saved text was altered.</p>
+            <p className="mt-1 text-sm text-slate-600">{t("history.integrityIntro")}</p>
             <div className="mt-3">
               <VerifyHistoryButton proposalId={proposalId} />
             </div>
@@ -84,25 +86,25 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         <section aria-labelledby="versions-heading" className="min-w-0 lg:order-1">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="versions-heading" className="text-xl font-semibold">
-              Versions
+              {t("history.versions")}
             </h2>
             <Link href={`${ctx.basePath}/compare`} className={buttonSecondary}>
-              Compare versions
+              {t("history.compare")}
             </Link>
           </div>
           <div className="mt-4">
             <VersionList versions={versions} delegations={delegations} basePath={ctx.basePath} latestNumber={latestNumber} zone={zone} />
           </div>
           {(before !== undefined || nextBefore !== null) && (
-          <nav aria-label="More versions" className="mt-6 flex flex-wrap gap-3">
+          <nav aria-label={t("history.moreVersions")} className="mt-6 flex flex-wrap gap-3">
             {before !== undefined && (
               <Link href={`${ctx.basePath}/history`} className={buttonSecondary}>
-                ← Newest versions
+                {t("history.newest")}
               </Link>
             )}
             {nextBefore !== null && (
               <Link href={`${ctx.basePath}/history?before=${nextBefore}`} className={buttonSecondary}>
-                Older versions →
+                {t("history.older")}
               </Link>
             )}
           </nav>
@@ -113,8 +115,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               isCut={drafting.isCut}
               delegations={delegations}
               zone={zone}
-              heading="Brackets and paragraph statuses"
-              empty="No bracket has been placed and no paragraph status set yet."
+              heading={t("history.draftingHeading")}
+              empty={t("history.draftingEmpty")}
             />
           </div>
         </section>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
@@ -28,7 +30,8 @@ import { DownloadMenu } from "@/components/exports/download-menu";
 export async function generateMetadata({ params }: { params: Promise<{ workshopId: string; proposalId: string; number: string }> }): Promise<Metadata> {
   const { workshopId, proposalId, number } = await params;
   const n = positiveInt(number);
-  return n === null ? { title: "Version" } : proposalMetadata({ kind: "version", number: n }, workshopId, proposalId);
+  const t = await getTranslations("proposalPages");
+  return n === null ? { title: t("metadata.version") } : proposalMetadata({ kind: "version", number: n }, workshopId, proposalId);
 }
 
 type Props = { params: Promise<{ workshopId: string; proposalId: string; number: string }> };
@@ -52,43 +55,44 @@ export default async function VersionPage({ params }: Props) {
   const changes = number > 1 ? await compareOrBusy({ db: db(), userId, proposalId, from: number - 1, to: number }) : null;
   const zone = await viewerTimeZone();
   const delegations = new Map(ctx.delegations.map((d) => [d.id, d]));
-  const title = versionTitle({ ...version, round: summary?.round });
+  const [t, th] = await Promise.all([getTranslations("proposalPages"), getTranslations("history")]);
+  const title = versionTitle({ ...version, round: summary?.round }, th);
   const compare =
     number < newest
-      ? { href: `${ctx.basePath}/compare?from=${number}&to=${newest}`, label: `Compare with the newest (version ${newest})` }
+      ? { href: `${ctx.basePath}/compare?from=${number}&to=${newest}`, label: t("version.compareNewest", { number: newest }) }
       : number > 1
-        ? { href: `${ctx.basePath}/compare?from=${number - 1}&to=${number}`, label: "Compare with the previous version" }
+        ? { href: `${ctx.basePath}/compare?from=${number - 1}&to=${number}`, label: t("version.comparePrevious") }
         : null;
 
   return (
     <div className="space-y-6" data-print="text">
       <div>
-        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId, `Version ${number}`)} />
+        <HistoryBreadcrumb crumbs={historyTrail(ctx, workshopId, th("breadcrumb.history"), t("version.crumb", { number }))} />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{title}</h1>
         <p className="mt-1 text-slate-600">{ctx.proposal.title}</p>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] print:block">
-        <aside aria-label="About this version" className="grid content-start gap-5 md:grid-cols-2 lg:order-2 lg:grid-cols-1 print:hidden">
+        <aside aria-label={t("version.about")} className="grid content-start gap-5 md:grid-cols-2 lg:order-2 lg:grid-cols-1 print:hidden">
           <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-3 rounded-lg border border-slate-200 bg-white p-5 text-sm shadow-sm lg:grid-cols-1 lg:gap-y-1">
-            <dt className="font-medium text-slate-500">Kind</dt>
+            <dt className="font-medium text-slate-500">{t("version.kind")}</dt>
             <dd className="lg:mb-2">
               <VersionKindBadge kind={version.kind} />
-              {number === newest && <span className="ml-2 text-xs font-semibold uppercase tracking-wide text-sky-700">Latest</span>}
+              {number === newest && <span className="ml-2 text-xs font-semibold uppercase tracking-wide text-sky-700">{t("version.latest")}</span>}
             </dd>
-            <dt className="font-medium text-slate-500">Saved</dt>
+            <dt className="font-medium text-slate-500">{t("version.saved")}</dt>
             <dd className="lg:mb-2">
               <LocalTime at={version.createdAt} zone={zone} className="tabular-nums text-slate-800" />
             </dd>
             {summary?.author && (
               <>
-                <dt className="font-medium text-slate-500">By</dt>
+                <dt className="font-medium text-slate-500">{t("version.by")}</dt>
                 <dd className="text-slate-800 lg:mb-2">{summary.author}</dd>
               </>
             )}
             {summary && summary.contributors.length > 0 && (
               <>
-                <dt className="font-medium text-slate-500">Written by</dt>
+                <dt className="font-medium text-slate-500">{t("version.writtenBy")}</dt>
                 <dd>
                   <ContributorChips ids={summary.contributors} delegations={delegations} />
                 </dd>
@@ -98,8 +102,8 @@ export default async function VersionPage({ params }: Props) {
           <OpenAmendmentsList amendments={version.openAmendments} />
           <div className="flex flex-col items-start gap-3">
             <DownloadMenu
-              label="Download"
-              title={`Version ${number}`}
+              label={t("version.download")}
+              title={t("version.downloadTitle", { number })}
               target={{ kind: "text", proposalId, version: number }}
               delegationComments={ctx.viewerDelegationId !== null}
               align="left"
@@ -117,15 +121,15 @@ export default async function VersionPage({ params }: Props) {
               />
             )}
             {ctx.canCreateProposal && <DuplicateVersionButton action={duplicateAsNewDraftAction.bind(null, workshopId, proposalId, number)} />}
-            <nav aria-label="Other versions" className="flex flex-wrap gap-x-4 gap-y-2 pt-1 text-sm">
+            <nav aria-label={t("version.otherVersions")} className="flex flex-wrap gap-x-4 gap-y-2 pt-1 text-sm">
               {number > 1 && (
                 <Link href={`${ctx.basePath}/history/${number - 1}`} className="text-sky-800 hover:underline">
-                  ← Version {number - 1}
+                  {t("version.previous", { number: number - 1 })}
                 </Link>
               )}
               {number < newest && (
                 <Link href={`${ctx.basePath}/history/${number + 1}`} className="text-sky-800 hover:underline">
-                  Version {number + 1} →
+                  {t("version.next", { number: number + 1 })}
                 </Link>
               )}
             </nav>
@@ -133,7 +137,7 @@ export default async function VersionPage({ params }: Props) {
         </aside>
 
         <article
-          aria-label={`Version ${number} text`}
+          aria-label={t("version.textLabel", { number })}
           className="proposal-text min-w-0 rounded-lg border border-slate-200 bg-white px-5 py-6 shadow-sm sm:px-10 sm:py-8 lg:order-1"
         >
           <div className="mx-auto max-w-[72ch]">
@@ -145,10 +149,10 @@ export default async function VersionPage({ params }: Props) {
       {changes && (
         <section aria-labelledby="changes-heading" className="space-y-4 print:hidden">
           <h2 id="changes-heading" className="text-xl font-semibold">
-            Changes since version {number - 1}
+            {t("version.changesSince", { number: number - 1 })}
           </h2>
-          {changes.busy !== null && <CompareBusyNotice message={changes.busy} />}
-          {changes.diff && <VersionChanges diff={changes.diff} delegations={delegations} fromTitle={`Version ${number - 1}`} toTitle={title} />}
+          {changes.busy !== null && <CompareBusyNotice error={changes.busy} />}
+          {changes.diff && <VersionChanges diff={changes.diff} delegations={delegations} fromTitle={t("version.fromTitle", { number: number - 1 })} toTitle={title} />}
         </section>
       )}
     </div>
@@ -158,9 +162,10 @@ export default async function VersionPage({ params }: Props) {
 type Diff = NonNullable<Awaited<ReturnType<typeof compareOrBusy>>["diff"]>;
 
 function VersionChanges({ diff, delegations, fromTitle, toTitle }: { diff: Diff; delegations: Map<string, { id: string; name: string; code: string; colour: string }>; fromTitle: string; toTitle: string }) {
+  const t = useTranslations("proposalPages");
   // Same text (a vote's version right after a named one): say so instead of repeating the text unmarked.
   if (diff.stats && diff.stats.inserted === 0 && diff.stats.deleted === 0) {
-    return <p className="text-slate-600">No changes to the text since version {diff.from.number}.</p>;
+    return <p className="text-slate-600">{t("version.noChanges", { number: diff.from.number })}</p>;
   }
   return (
     <>
