@@ -181,7 +181,7 @@ async function inProcess(db: Db, data: Awaited<ReturnType<typeof prepare>>): Pro
 const dir = mkdtempSync(join(tmpdir(), "accord-compare-bench-"));
 const dbUrl = `file:${join(dir, "bench.db")}`;
 try {
-  applyMigrations(dbUrl);
+  await applyMigrations(dbUrl);
   const db = createDb(dbUrl);
   const data = await prepare(db);
   const hasBuild = existsSync(join(".next", "BUILD_ID"));

@@ -45,7 +45,7 @@ export async function runHistoryBench(opts: { versions: number; log: (line: stri
   const dir = mkdtempSync(join(tmpdir(), "accord-bench-history-"));
   const url = `file:${join(dir, "history.db")}`;
   try {
-    applyMigrations(url);
+    await applyMigrations(url);
     const db = createDb(url);
     await tuneSqlite(db);
     const w = await db.workshop.create({ data: { title: "History bench" } });

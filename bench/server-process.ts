@@ -48,7 +48,7 @@ process.on("disconnect", () => process.exit(1));
 
 // A cluster's nodes share one PostgreSQL database: node 0 migrates it and creates the fixture.
 const url = config.databaseUrl ?? `file:${join(config.dir, "bench.db")}`;
-if (!config.fixture) applyMigrations(url);
+if (!config.fixture) await applyMigrations(url);
 // countSql (the amendments benchmark): the same client, with Prisma's query events counted.
 const sql = config.countSql ? countingDb(url) : null;
 const db = sql?.db ?? createDb(url);
@@ -62,7 +62,8 @@ const rooms = {
   ...(compactAfter === undefined ? {} : { compactAfterRows: compactAfter }),
   ...(commitInterval === undefined ? {} : { journalCommitIntervalMs: Number(commitInterval) }),
 };
-const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl, databaseUrl: url });
+// The benchmark's nodes share their session secret, so a cluster secret derived from it is shared too.
+const server = await startAccordServer({ db, secret: config.secret, port: 0, host: "127.0.0.1", rooms, redisUrl: config.redisUrl, clusterSecret: config.redisUrl ? `bench-cluster:${config.secret}` : undefined, databaseUrl: url });
 
 // The board benchmark's changes and rebuilds (bench/board/): the app's use cases, in this process.
 const board = boardHooks(db, server, fixture, url);

@@ -15,7 +15,7 @@ const url = process.env.DATABASE_URL ?? "file:./data/e2e.db";
 const file = url.replace(/^file:/, "");
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 
-applyMigrations(url);
+await applyMigrations(url);
 const db = createDb(url);
 await seedDemo(db);
 await seedOtherWorkshop(db);

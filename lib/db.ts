@@ -5,6 +5,7 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { providerOf } from "./db-url.ts";
 import { env } from "./env.ts";
 import { resilientSqliteAdapter } from "./sqlite-adapter.ts";
+import { restrictSqliteFile } from "./sqlite-file.ts";
 import { SQLITE_LOCK_WAIT_MS } from "./sqlite-busy.ts";
 
 // Both generated clients have the same model API; the SQLite one is the type we program against.
@@ -16,6 +17,8 @@ export function createDb(url: string): Db {
   if (providerOf(url) === "postgresql") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
+  // Owner-only (0600) before SQLite first opens it: the file holds password hashes.
+  restrictSqliteFile(url);
   return new SqliteClient({
     adapter: resilientSqliteAdapter(url),
     // A transaction may wait (asynchronously) for another process's write lock before it starts.

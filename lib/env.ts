@@ -1,5 +1,6 @@
 // The one place configuration is read. Validated once; a bad value fails start-up with a
 // message naming the variable.
+import { isIP } from "node:net";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, providerOf } from "./db-url.ts";
 import { WORKSHOP_CREATORS } from "./domain/instance-access.ts";
@@ -23,6 +24,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with "redis://"')
     .optional(),
+  // Seals every message between nodes on REDIS_URL (HMAC-SHA256): the same secret on every
+  // node; required with REDIS_URL (checked below).
+  ACCORD_CLUSTER_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be at least 32 characters").optional()),
   // Signs session cookies. When unset, the server generates one and keeps it in data/.
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
@@ -39,6 +43,21 @@ const EnvSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number({ error: "must be a number of milliseconds" }).positive("must be a number of milliseconds > 0").optional(),
   ),
+  // The reverse proxies in front of Accord (comma-separated IP addresses). Only a request whose
+  // socket peer is one of them has its X-Forwarded-For believed; unset: none is.
+  ACCORD_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((a) => a.trim()).filter((a) => a !== ""))
+    .refine((list) => list.every((a) => isIP(a) !== 0), "must be IP addresses separated by commas"),
+}).superRefine((e, ctx) => {
+  if (e.REDIS_URL !== undefined && e.ACCORD_CLUSTER_SECRET === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["ACCORD_CLUSTER_SECRET"],
+      message: "is required with REDIS_URL: the same secret (at least 32 characters) on every node, e.g. `openssl rand -base64 48`",
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -17,6 +17,9 @@ export const ERRORS = {
   INVITE_USED_UP: { status: 410, message: "This invite link has already been used." },
   INVITE_REVOKED: { status: 410, message: "This invite link has been revoked." },
   EMAIL_TAKEN: { status: 409, message: "An account with this email already exists. Sign in first, then open the link again." },
+  // Joining by invite with an email that has an account, without its password: worded so that it
+  // does not say whether an account exists (the same answer however often it is tried).
+  JOIN_REFUSED: { status: 400, message: "Sign in with this email's password to join, or use another email." },
   ALREADY_MEMBER: { status: 409, message: "You are already a member of this workshop." },
   RESET_LINK_UNKNOWN: { status: 404, message: "This password-reset link is not valid." },
   RESET_LINK_EXPIRED: { status: 410, message: "This password-reset link has expired. Ask for a new one." },

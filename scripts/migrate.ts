@@ -1,4 +1,4 @@
 // Applies committed migrations for the engine DATABASE_URL names (never `db push`).
 import { applyMigrations } from "../server/migrate.ts";
 
-applyMigrations();
+await applyMigrations();

@@ -11,6 +11,7 @@ import { IMPORT_WORKER_FILE } from "./compute/import-pool.ts";
 import { EXPORT_WORKER_FILE } from "./compute/export-pool.ts";
 import { RECORD_WORKER_FILE } from "./compute/record-pool.ts";
 import { attachRealtime } from "./realtime/attach.ts";
+import { stampPeerAddress } from "./auth/peer-address.ts";
 import type { RoomOptions, RoomRegistry } from "./realtime/rooms.ts";
 import type { LiveNotifier } from "./services/live-notifier.ts";
 import { createLockTimers, installLockTimers, type LockTimers } from "./services/proposals/lock-timers.ts";
@@ -27,9 +28,12 @@ export async function startAccordServer(opts: {
   rooms?: Partial<RoomOptions>;
   /** With several processes: Redis for socket.io's adapter and node-to-node replica sync. */
   redisUrl?: string;
+  /** With redisUrl: ACCORD_CLUSTER_SECRET, which seals every message between nodes (required). */
+  clusterSecret?: string;
   /** Lets the journal write SQLite through its own fast connection (see journal-sinks.ts). */
   databaseUrl?: string;
 }): Promise<AccordServer> {
+  if (opts.redisUrl && !opts.clusterSecret) throw new Error("ACCORD_CLUSTER_SECRET is required with REDIS_URL: every node must be given the same secret (at least 32 characters)");
   let handle: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>) | null = null;
   let closeNext: (() => Promise<void>) | null = null;
   if (opts.next) {
@@ -41,6 +45,8 @@ export async function startAccordServer(opts: {
     closeNext = () => app.close();
   }
   const http = createServer((req, res) => {
+    // Failed sign-ins are counted per client address: the socket's, never a header's say-so.
+    stampPeerAddress(req);
     if (handle) {
       void handle(req, res).catch(() => {
         res.statusCode = 500;
@@ -51,7 +57,7 @@ export async function startAccordServer(opts: {
     res.statusCode = 404;
     res.end();
   });
-  const realtime = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms, redisUrl: opts.redisUrl, databaseUrl: opts.databaseUrl });
+  const realtime = attachRealtime(http, { db: opts.db, secret: opts.secret, rooms: opts.rooms, redisUrl: opts.redisUrl, clusterSecret: opts.clusterSecret, databaseUrl: opts.databaseUrl });
   const { io, rooms, live } = realtime;
   // Countdowns ("Lock in 30 s") pending from before this start: overdue ones lock now.
   const lockTimers = createLockTimers({ db: opts.db, live });

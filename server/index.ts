@@ -27,7 +27,7 @@ const isSqlite = providerOf(config.DATABASE_URL) === "sqlite";
 const dataDir = isSqlite ? dirname(resolve(config.DATABASE_URL.replace(/^file:/, ""))) : resolve("data");
 const secret = ensureAuthSecret(dataDir);
 
-applyMigrations(config.DATABASE_URL);
+await applyMigrations(config.DATABASE_URL);
 const db = createDb(config.DATABASE_URL);
 if (isSqlite) await tuneSqlite(db);
 setDb(db);
@@ -37,7 +37,7 @@ if (!config.ACCORD_SKIP_SEED && (await isDatabaseEmpty(db))) {
   console.log("Seeded the demo workshop (accounts in README.md).");
 }
 
-const server = await startAccordServer({ db, secret, port: config.PORT, host: config.HOST, next: { dev: isDev }, redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL });
+const server = await startAccordServer({ db, secret, port: config.PORT, host: config.HOST, next: { dev: isDev }, redisUrl: config.REDIS_URL, clusterSecret: config.ACCORD_CLUSTER_SECRET, databaseUrl: config.DATABASE_URL });
 // next-auth builds its redirect URLs from NEXTAUTH_URL, and the socket handshake accepts its
 // origin; default it to where we listen.
 settlePublicUrl(`http://localhost:${server.port}`);

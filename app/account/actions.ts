@@ -49,7 +49,7 @@ export const detectTimeZoneAction = defineAction(
   },
 );
 
-/** Wrong current passwords, limited like failed sign-ins (per account, in this process). */
+/** Wrong current passwords, slowed like failed sign-ins (per account, counted in the database). */
 const passwordChecks = new LoginLimiter();
 
 /** Every other session ends; this browser gets a token under the new epoch and stays signed in. */

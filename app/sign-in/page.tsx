@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeNext } from "@/lib/safe-next";
 import { DemoInstanceNotice } from "../demo-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
       <DemoInstanceNotice className="mt-4" />
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <SignInForm next={next} />
+        <SignInForm next={safeNext(next)} />
       </div>
       <p className="mt-4 text-xs text-slate-500">{t("help")}</p>
     </div>

@@ -284,7 +284,7 @@ export async function measureBrowserRender(opts: { loads: number; seed: Omit<Bra
   let server: Awaited<ReturnType<typeof startProductionServer>> | null = null;
   let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
   try {
-    applyMigrations(dbUrl);
+    await applyMigrations(dbUrl);
     const db = createDb(dbUrl);
     const base = await createBenchFixture(db, { rooms: 1, clientsPerRoom: 4 });
     const fx = await seedBracketedProposals(db, base, { ...opts.seed, bracketed: true, plain: true });

@@ -72,7 +72,7 @@ export async function runExportsBench(opts: { runs: number; json: string | null;
   const dir = mkdtempSync(join(tmpdir(), "accord-bench-exports-"));
   const url = `file:${join(dir, "exports.db")}`;
   try {
-    applyMigrations(url);
+    await applyMigrations(url);
     const db = createDb(url);
     await tuneSqlite(db);
     const text = await seedText(db);

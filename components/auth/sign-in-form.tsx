@@ -6,11 +6,8 @@ import { useTranslations } from "next-intl";
 import { Field, buttonPrimary } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/alert";
 import { missingSignInFields, parseMissingFieldsCode, type SignInField } from "@/lib/sign-in-fields";
-
-// Only same-site paths: a crafted ?callbackUrl= must not send people elsewhere.
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/workshops";
-}
+// Only same-site paths: a crafted ?next= must not send people elsewhere.
+import { safeNext } from "@/lib/safe-next";
 
 /** Which message names the missing fields (the words of lib/sign-in-fields.ts's missingFieldsMessage). */
 function missingKey(missing: readonly SignInField[]): "missing.both" | "missing.email" | "missing.password" | null {

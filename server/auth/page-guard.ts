@@ -1,11 +1,12 @@
 // Turns the use cases' named errors into what a page answers: sign-in redirect, 404 or 403.
 import { forbidden, notFound, redirect } from "next/navigation";
 import { isAppError } from "../../lib/errors.ts";
+import { safeNext } from "../../lib/safe-next.ts";
 import { currentUser, type SessionUser } from "./session.ts";
 
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(safeNext(returnTo))}`);
   return user;
 }
 

@@ -6,6 +6,7 @@ import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "../../lib/env.ts";
 import { SESSION_MAX_AGE_S } from "./options.ts";
+import { newSessionId } from "./session-events.ts";
 
 /** next-auth's cookie: `__Secure-` prefixed (and Secure) when the public URL is https. */
 export function sessionCookieName(publicUrl: string | undefined = env().NEXTAUTH_URL ?? process.env.NEXTAUTH_URL): { name: string; secure: boolean } {
@@ -29,6 +30,8 @@ export async function reissueSessionCookie(userId: string, sessionEpoch: number)
   const token = current ? await decode({ token: current, secret }).catch(() => null) : null;
   // Only the caller's own token is carried over: a cookie for someone else is never re-signed.
   const { sub: _sub, epoch: _epoch, iat: _iat, exp: _exp, jti: _jti, ...kept } = token?.sub === userId ? token : {};
-  const value = await encode({ token: { ...kept, sub: userId, epoch: sessionEpoch }, secret, maxAge: SESSION_MAX_AGE_S });
+  // The session keeps its id ("Sign out" then revokes this one); a token from before ids gets one.
+  const sid = typeof kept.sid === "string" && kept.sid ? kept.sid : newSessionId();
+  const value = await encode({ token: { ...kept, sub: userId, epoch: sessionEpoch, sid }, secret, maxAge: SESSION_MAX_AGE_S });
   jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_S });
 }

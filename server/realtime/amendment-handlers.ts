@@ -5,7 +5,7 @@
 // amendment as one types takes the fast path (amendment-revisions.ts), authorized from the room
 // session like a doc:update; everything else goes through the use case.
 import type { Socket } from "socket.io";
-import { joinedRoom, on, state } from "./socket-events.ts";
+import { isRechecking, joinedRoom, on, state } from "./socket-events.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { Db } from "../../lib/db.ts";
 import type { RoomRegistry } from "./rooms.ts";
@@ -35,7 +35,10 @@ export function registerAmendmentHandlers(socket: Socket, deps: { db: Db; rooms:
   on(socket, "amendment:put", async ({ proposalId, key, from, to, insert, reason }) => {
     const input = { key, from, to, insert, reason };
     const { room, session } = joinedRoom(socket, proposalId);
-    const revised = await reviseOwnAmendment({ room, session, socketId: socket.id, writer: rooms.revisions }, input);
+    // While the seat is being re-read (access changed), the fast path stands aside: the use case
+    // reads the membership as it is now.
+    const accessPending = () => isRechecking(socket, room.workshopId);
+    const revised = await reviseOwnAmendment({ room, session, socketId: socket.id, writer: rooms.revisions, accessPending }, input);
     if (revised) return revised;
     // A revision of it is still on its way to the database: the slow path's write must not be
     // overtaken by that older one. The tab resends shortly (puts are idempotent).

@@ -238,7 +238,7 @@ function isFastRevision(view: AmendmentView | undefined, session: Session, input
  * room) and UNAVAILABLE (too many revisions waiting, or stored too slowly).
  */
 export async function reviseOwnAmendment(
-  ctx: { room: Room; session: Session; socketId: string; writer: RevisionWriter },
+  ctx: { room: Room; session: Session; socketId: string; writer: RevisionWriter; accessPending?: () => boolean },
   input: PutInput,
 ): Promise<{ amendment: AmendmentView } | null> {
   if (!AMENDMENT_FAST_PATH) return null;
@@ -256,6 +256,8 @@ export async function reviseOwnAmendment(
   const turn = await room.serialize(() => {
     // Removed from the room meanwhile (access changed): nothing more from this session.
     if (room.sessions.get(socketId) !== session) throw new AppError("NOT_JOINED");
+    // The session's seat is being re-read (access changed): the slow path reads the membership.
+    if (ctx.accessPending?.()) return null;
     const current = room.amendments.peek(input.key);
     if (!isFastRevision(current, session, input)) return null;
     // As Room.accept checks a doc:update: the session's role and the room's state, in this turn.

@@ -6,7 +6,7 @@ import type { Db } from "../../lib/db.ts";
 import { env } from "../../lib/env.ts";
 import { MAX_SOCKET_MESSAGE_BYTES } from "../../lib/protocol.ts";
 import { oneFrameParser } from "../../lib/realtime/one-frame-parser.ts";
-import { userIdFromHandshake } from "./socket-auth.ts";
+import { sessionFromHandshake, type HandshakeSession } from "./socket-auth.ts";
 import { registerHandlers } from "./handlers.ts";
 import { guardSocket, isAllowedOrigin, SocketsPerUser } from "./socket-guard.ts";
 import { DEFAULT_ROOM_OPTIONS, RoomRegistry, type RoomOptions } from "./rooms.ts";
@@ -22,7 +22,7 @@ import { revisionStoreFor } from "../services/amendments/store-revisions.ts";
 
 export function attachRealtime(
   httpServer: HttpServer,
-  opts: { db: Db; secret: string; rooms?: Partial<RoomOptions>; redisUrl?: string; databaseUrl?: string },
+  opts: { db: Db; secret: string; rooms?: Partial<RoomOptions>; redisUrl?: string; clusterSecret?: string; databaseUrl?: string },
 ): Realtime & { close(): Promise<void> } {
   const io = new Server(httpServer, {
     serveClient: false,
@@ -36,7 +36,8 @@ export function attachRealtime(
   const connections = new UserConnections();
   const attendance = new Attendance(io);
   if (opts.redisUrl) {
-    rooms.cluster = joinCluster(io, opts.redisUrl, {
+    if (!opts.clusterSecret) throw new Error("ACCORD_CLUSTER_SECRET is required with REDIS_URL: every node must be given the same secret (at least 32 characters)");
+    rooms.cluster = joinCluster(io, opts.redisUrl, opts.clusterSecret, {
       onDoc: (proposalId, update) => rooms.applyRelayed(proposalId, update),
       onAwareness: (proposalId, update) => {
         const room = rooms.peek(proposalId);
@@ -53,7 +54,7 @@ export function attachRealtime(
         room.amendments.update(amendments);
         if (deliver) room.broadcast("amendment:changed", { proposalId, amendments });
       },
-      onAccess: (userId, workshopId) => applyAccessChange(connections, userId, workshopId),
+      onAccess: (userId, workshopId, sessionId) => applyAccessChange(connections, userId, workshopId, sessionId),
       onArchived: (workshopId) => applyArchived(rooms, workshopId),
       attendanceHere: (workshopId) => attendance.here(workshopId),
     });
@@ -70,15 +71,18 @@ export function attachRealtime(
   setRealtime({ io, rooms, live });
   const perUser = new SocketsPerUser();
   io.use(async (socket, next) => {
-    let userId: string | null;
+    let session: HandshakeSession | null;
     try {
-      userId = await userIdFromHandshake(socket.request, opts.secret);
+      session = await sessionFromHandshake(socket.request, opts.secret);
     } catch {
-      userId = null;
+      session = null;
     }
-    if (!userId) return next(new Error("UNAUTHENTICATED"));
+    if (!session) return next(new Error("UNAUTHENTICATED"));
+    const { userId } = session;
     if (!perUser.enter(userId)) return next(new Error("TOO_MANY_CONNECTIONS"));
     socket.data.userId = userId;
+    // "Sign out" of this session closes the sockets opened with it (connections.ts).
+    socket.data.sessionId = session.sessionId;
     next();
   });
   io.on("connection", (socket) => {

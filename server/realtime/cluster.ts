@@ -6,12 +6,15 @@
 // on one node (deliver: its members have not seen it), or a change whose event socket.io's
 // adapter already carried (deliver: false, only the room's amendment cache takes it).
 // (serverSideEmit JSON-encodes its arguments, so binary travels as base64.)
+// Everything published on the Redis is sealed with ACCORD_CLUSTER_SECRET and checked on receipt
+// (cluster-seal.ts): a message from anyone without the secret is dropped before it is read.
 import { Redis } from "ioredis";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Server } from "socket.io";
 import { ProposalStateSchema, type AmendmentView, type ProposalStateName } from "../../lib/protocol.ts";
 import { EDITING_MODES, type EditingMode } from "../../lib/domain/vocabulary.ts";
 import { MAX_CLAUSE_KEY_CHARS } from "../../lib/domain/drafting.ts";
+import { sealRedisClients } from "./cluster-seal.ts";
 
 export type ClusterHandlers = {
   onDoc(proposalId: string, update: Uint8Array): void;
@@ -22,8 +25,8 @@ export type ClusterHandlers = {
   onAgreed(proposalId: string, keys: string[]): void;
   /** Amendments changed on another node; `deliver`: this node's members have not been sent them. */
   onAmendments(proposalId: string, amendments: AmendmentView[], deliver: boolean): void;
-  /** A user's access changed (workshopId null: all their sessions ended). */
-  onAccess(userId: string, workshopId: string | null): void;
+  /** A user's access changed (workshopId null: all their sessions ended, or with sessionId that one). */
+  onAccess(userId: string, workshopId: string | null, sessionId: string | null): void;
   onArchived(workshopId: string): void;
   /** The delegations present through this node's sockets (attendance.ts), asked by another node. */
   attendanceHere(workshopId: string): string[];
@@ -37,7 +40,7 @@ export type Cluster = {
   relayMode(proposalId: string, mode: EditingMode): void;
   relayAgreed(proposalId: string, keys: readonly string[]): void;
   relayAmendments(proposalId: string, amendments: AmendmentView[], opts: { deliver: boolean }): void;
-  relayAccess(userId: string, workshopId: string | null): void;
+  relayAccess(userId: string, workshopId: string | null, sessionId?: string | null): void;
   relayArchived(workshopId: string): void;
   /** The delegations present through the other nodes' sockets (rejects if one does not answer in time). */
   askAttendance(workshopId: string): Promise<string[]>;
@@ -72,13 +75,16 @@ function fromWire(v: unknown): AmendmentView | null {
   return { ...(w as WireAmendment), from: fromB64(w.from), to: fromB64(w.to) };
 }
 
-export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandlers): Cluster {
+/** `secret`: ACCORD_CLUSTER_SECRET, the same on every node; it seals every message between them. */
+export function joinCluster(io: Server, redisUrl: string, secret: string, handlers: ClusterHandlers): Cluster {
+  if (secret.length < 32) throw new Error("ACCORD_CLUSTER_SECRET (at least 32 characters, the same on every node) is required with REDIS_URL");
   const pub = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on("error", (e: Error) => console.error("redis:", e.message));
+  sealRedisClients(pub, sub, secret);
   io.adapter(createAdapter(pub, sub));
 
-  // Messages come from our own nodes, but a bad one must still never throw out of a listener.
+  // Sealed messages come from our own nodes, but a bad one must still never throw out of a listener.
   const guard = (fn: () => void) => {
     try {
       fn();
@@ -115,8 +121,8 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
     }),
   );
   // Access changes are applied by every node to its own sockets: their sessions live there.
-  io.on("node:access", (userId: unknown, workshopId: unknown) =>
-    guard(() => isId(userId) && (workshopId === null || isId(workshopId)) && handlers.onAccess(userId, workshopId)),
+  io.on("node:access", (userId: unknown, workshopId: unknown, sessionId: unknown) =>
+    guard(() => isId(userId) && (workshopId === null || isId(workshopId)) && handlers.onAccess(userId, workshopId, isId(sessionId) ? sessionId : null)),
   );
   io.on("node:archived", (workshopId: unknown) => guard(() => isId(workshopId) && handlers.onArchived(workshopId)));
   io.on("node:attendance", (workshopId: unknown, answer: unknown) =>
@@ -131,7 +137,7 @@ export function joinCluster(io: Server, redisUrl: string, handlers: ClusterHandl
     relayMode: (proposalId, mode) => io.serverSideEmit("node:mode", proposalId, mode),
     relayAgreed: (proposalId, keys) => io.serverSideEmit("node:agreed", proposalId, [...keys]),
     relayAmendments: (proposalId, amendments, opts) => io.serverSideEmit("node:amendments", proposalId, amendments.map(toWire), opts.deliver),
-    relayAccess: (userId, workshopId) => io.serverSideEmit("node:access", userId, workshopId),
+    relayAccess: (userId, workshopId, sessionId = null) => io.serverSideEmit("node:access", userId, workshopId, sessionId),
     relayArchived: (workshopId) => io.serverSideEmit("node:archived", workshopId),
     async askAttendance(workshopId) {
       // Bounded by the adapter's request timeout (5 s): a stuck node cannot hold the board longer.

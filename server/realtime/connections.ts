@@ -5,6 +5,8 @@
 
 /** What the access layer needs of one connection; handlers.ts builds it around a socket. */
 export type UserConnection = {
+  /** The session (the token's sid) the socket was opened with; null for a token without one. */
+  sessionId?: string | null;
   /** Re-reads the user's membership in the workshop and applies it to every room joined there. */
   recheck(workshopId: string): Promise<void>;
   /** Every session of the user ended: tell the tab, then close the connection. */
@@ -29,11 +31,14 @@ export class UserConnections {
     return [...(this.byUser.get(userId) ?? [])];
   }
 
-  /** Applies an access change to this node's connections of the user. */
-  apply(userId: string, workshopId: string | null): Promise<void> {
+  /**
+   * Applies an access change to this node's connections of the user. No workshop: the user's
+   * sessions ended — all of them, or with `sessionId` only that one's connections.
+   */
+  apply(userId: string, workshopId: string | null, sessionId: string | null = null): Promise<void> {
     const connections = this.of(userId);
     if (workshopId === null) {
-      for (const c of connections) c.signOut();
+      for (const c of connections) if (sessionId === null || c.sessionId === sessionId) c.signOut();
       return Promise.resolve();
     }
     return Promise.all(connections.map((c) => c.recheck(workshopId))).then(() => undefined);

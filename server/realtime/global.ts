@@ -12,6 +12,11 @@ export function setRealtime(rt: Realtime): void {
   holder.accordRealtime = rt;
 }
 
+/** This process's realtime server, or undefined where none runs (a script, a test without one). */
+export function realtimeIfRunning(): Realtime | undefined {
+  return holder.accordRealtime;
+}
+
 export function realtime(): Realtime {
   if (!holder.accordRealtime) throw new Error("The realtime server is not running in this process.");
   return holder.accordRealtime;

@@ -11,7 +11,7 @@ import { ClientEvents, PROTOCOL_VERSION, isEmptyUpdate } from "../../lib/protoco
 import { AMENDMENTS_ONLY_MESSAGE, mayEditDirectly } from "../../lib/domain/amendments.ts";
 import { listAmendmentViews } from "../services/amendments/amendment-views.ts";
 import { listVisibleThreads } from "../services/comments/thread-views.ts";
-import { joinedRoom, on, state } from "./socket-events.ts";
+import { accessSettled, isRechecking, joinedRoom, on, state } from "./socket-events.ts";
 import { authorize, findMembership } from "../services/authorize.ts";
 import { loadParticipant } from "../services/people/load-participant.ts";
 import { stampAwareness } from "./awareness-stamp.ts";
@@ -41,10 +41,13 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   state(socket).joined = new Map();
   state(socket).leaves = new Map();
   state(socket).accessChecks = 0;
+  state(socket).rechecking = new Map();
+  state(socket).sessionId ??= null;
   answerDirectly(socket);
   // Signals meant for this account alone (new stored notifications) reach it through this room.
   void socket.join(userKey(state(socket).userId));
   const forget = deps.connections.add(state(socket).userId, {
+    sessionId: state(socket).sessionId,
     recheck: (workshopId) => recheckAccess(socket, workshopId, deps),
     signOut: () => {
       const member = socketMember(socket);
@@ -146,6 +149,10 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   });
 
   on(socket, "doc:update", async ({ proposalId, update }) => {
+    // A removal or role change announced before this arrived is applied first: the change is
+    // judged by the seat as it is now, never by the one this socket joined with.
+    const joined = state(socket).joined.get(proposalId);
+    if (joined && isRechecking(socket, joined.workshopId)) await accessSettled(socket, joined.workshopId);
     const { room, session } = joinedRoom(socket, proposalId);
     if (isEmptyUpdate(update)) return { durable: true as const };
     const { participant } = session;
@@ -157,6 +164,9 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
         mayApply: () => {
           // Removed from the room meanwhile (access changed): nothing more from this session.
           if (room.sessions.get(socket.id) !== session) throw new AppError("NOT_JOINED");
+          // Access changed after this was queued and the new seat is still being read: refused,
+          // kept by the tab, and resent after it joins again (NOT_JOINED), under the new seat.
+          if (isRechecking(socket, room.workshopId)) throw new AppError("NOT_JOINED", "Access changed; join again.");
           const decision = decide(session.role, "proposal.edit", room.state, { archived: room.isArchived });
           if (!decision.allowed) throw new AppError(refusalCode(decision.code), editReason(session, room));
           // "Amendments only": a delegate's change to the agreed text is refused, never relayed or stored.
@@ -204,6 +214,21 @@ function refusalCode(code: string): "WRONG_STATE" | "ARCHIVED" | "FORBIDDEN" {
  * member's join is refused, which is how their page learns it.
  */
 async function recheckAccess(socket: Socket, workshopId: string, deps: RealtimeDeps): Promise<void> {
+  // Announced synchronously, before anything is read: from this moment no change from this
+  // socket to the workshop's texts is accepted under the old seat (doc:update waits for this).
+  const s = state(socket);
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  s.rechecking.set(workshopId, settled);
+  try {
+    await applyRecheck(socket, workshopId, deps);
+  } finally {
+    if (s.rechecking.get(workshopId) === settled) s.rechecking.delete(workshopId);
+    settle();
+  }
+}
+
+async function applyRecheck(socket: Socket, workshopId: string, deps: RealtimeDeps): Promise<void> {
   const s = state(socket);
   const check = ++s.accessChecks;
   // Out of the old delegation's rooms before the new seat is read: a private thread written

@@ -33,9 +33,9 @@ export function applyProposalState(rooms: RoomRegistry, proposalId: string, stat
   }
 }
 
-/** Applies a user's access change to this node's connections of theirs. */
-export function applyAccessChange(connections: UserConnections, userId: string, workshopId: string | null): void {
-  connections.apply(userId, workshopId).catch((e) => console.error(`access change for ${userId} not applied:`, e));
+/** Applies a user's access change to this node's connections of theirs (sessionId: only that session's). */
+export function applyAccessChange(connections: UserConnections, userId: string, workshopId: string | null, sessionId: string | null = null): void {
+  connections.apply(userId, workshopId, sessionId).catch((e) => console.error(`access change for ${userId} not applied:`, e));
 }
 
 /** The workshop was archived: this node's rooms of it refuse changes, and their clients are told. */
@@ -65,9 +65,9 @@ export function createLiveNotifier(io: Server, rooms: RoomRegistry, db: Db, conn
           .catch((e) => console.error(`workshop board ${workshopId} not sent:`, e));
       }, COALESCE_MS);
     },
-    accessChanged({ userId, workshopId }) {
-      applyAccessChange(connections, userId, workshopId ?? null);
-      rooms.cluster.relayAccess(userId, workshopId ?? null);
+    accessChanged({ userId, workshopId, sessionId }) {
+      applyAccessChange(connections, userId, workshopId ?? null, sessionId ?? null);
+      rooms.cluster.relayAccess(userId, workshopId ?? null, sessionId ?? null);
     },
     workshopArchived(workshopId) {
       applyArchived(rooms, workshopId);

@@ -10,8 +10,28 @@ import type { Room, Session } from "./room.ts";
 // `leaves` counts room:leave per proposal, so a join whose database reads outlast a leave
 // sent right after it (a quick unmount) does not register the socket anyway. `accessChecks`
 // counts access re-checks the same way: a join that read the membership before a re-check
-// must not register a session with what it read.
-export type SocketState = { userId: string; joined: Map<string, Room>; leaves: Map<string, number>; accessChecks: number };
+// must not register a session with what it read. `rechecking` holds, per workshop, the re-check
+// under way (from the moment the change is announced until the new seat is applied): changes
+// from this socket to that workshop's texts wait for it, so none is judged by the old seat.
+export type SocketState = {
+  userId: string;
+  /** The session (the token's sid) the socket was opened with; null for a token without one. */
+  sessionId: string | null;
+  joined: Map<string, Room>;
+  leaves: Map<string, number>;
+  accessChecks: number;
+  rechecking: Map<string, Promise<void>>;
+};
+
+/** Whether the socket's seat in the workshop is being re-read (access changed, not yet applied). */
+export function isRechecking(socket: Socket, workshopId: string): boolean {
+  return state(socket).rechecking.has(workshopId);
+}
+
+/** Resolves once no re-check of the socket's seat in the workshop is under way. */
+export async function accessSettled(socket: Socket, workshopId: string): Promise<void> {
+  for (let pending = state(socket).rechecking.get(workshopId); pending; pending = state(socket).rechecking.get(workshopId)) await pending;
+}
 
 export type AckBody<E extends ClientEventName> = Omit<Extract<AckOf[E], { ok: true }>, "ok">;
 

@@ -11,10 +11,11 @@ export type LiveNotifier = {
   workshopChanged(workshopId: string): void;
   /**
    * What this user may do changed — role, delegation, removal from `workshopId`, or (no
-   * workshopId) every session of theirs ended: their open pages and sockets, on every node,
-   * re-check their access at once (a removed member's tab loses access within 2 s).
+   * workshopId) every session of theirs ended — or, with `sessionId` (a token's sid), that one
+   * session was signed out: their open pages and sockets, on every node, re-check their access
+   * at once (a removed member's tab loses access within 2 s; a signed-out session's sockets close).
    */
-  accessChanged(change: { userId: string; workshopId?: string }): void;
+  accessChanged(change: { userId: string; workshopId?: string; sessionId?: string }): void;
   /** The workshop was archived: every open room of its proposals turns read-only at once. */
   workshopArchived(workshopId: string): void;
   /** The chair changed the editing mode: every node's room enforces it, every open tab is told. */

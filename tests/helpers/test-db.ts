@@ -15,7 +15,7 @@ export async function createTestDb(opts: { engine?: "sqlite" } = {}): Promise<Te
   const pgServer = opts.engine === "sqlite" ? undefined : process.env.ACCORD_TEST_PG_URL?.replace(/\/$/, "");
   if (pgServer) {
     const { url, drop } = await createScratchDatabase(pgServer, "accord_test");
-    applyMigrations(url);
+    await applyMigrations(url);
     const db = createDb(url);
     return {
       db,
@@ -28,7 +28,7 @@ export async function createTestDb(opts: { engine?: "sqlite" } = {}): Promise<Te
   }
   const dir = mkdtempSync(join(tmpdir(), "accord-test-"));
   const url = `file:${join(dir, "test.db")}`;
-  applyMigrations(url);
+  await applyMigrations(url);
   const db = createDb(url);
   await tuneSqlite(db);
   return {

@@ -69,13 +69,16 @@ export async function openClient(endpoint: Endpoint, userId: string, proposalId:
   };
 }
 
+/** ACCORD_CLUSTER_SECRET the test nodes share unless a test passes its own. */
+export const TEST_CLUSTER_SECRET = "test-cluster-secret-test-cluster-secret-0123";
+
 export type TestServer = TestDb & Endpoint & { server: AccordServer; close(): Promise<void>; stop(): Promise<void> };
 
 /** Starts a server; on `db` when given (a restart), else on a fresh database. */
-export async function startTestServer(opts: { rooms?: Partial<RoomOptions>; db?: TestDb; secret?: string; redisUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { rooms?: Partial<RoomOptions>; db?: TestDb; secret?: string; redisUrl?: string; clusterSecret?: string } = {}): Promise<TestServer> {
   const t = opts.db ?? (await createTestDb());
   const secret = opts.secret ?? randomBytes(32).toString("base64url");
-  const server = await startAccordServer({ db: t.db, secret, port: 0, host: "127.0.0.1", rooms: opts.rooms, redisUrl: opts.redisUrl, databaseUrl: t.url });
+  const server = await startAccordServer({ db: t.db, secret, port: 0, host: "127.0.0.1", rooms: opts.rooms, redisUrl: opts.redisUrl, clusterSecret: opts.clusterSecret ?? TEST_CLUSTER_SECRET, databaseUrl: t.url });
   return {
     ...t,
     server,
@@ -132,19 +135,21 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM
 }
 
 /** The server as its own OS process, so a test can SIGKILL it mid-session. */
-export async function spawnServerProcess(dbUrl: string, secret: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function spawnServerProcess(dbUrl: string, secret: string, env: Record<string, string> = {}, opts: { readyMs?: number; onOutput?: (text: string) => void } = {}): Promise<ServerProcess> {
   // node itself runs the server (tsx as a loader, not the tsx CLI, which would add a parent
   // process): the pid we hold is the server's.
   const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/server-process.ts"], {
-    env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: secret, ...env },
+    env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: secret, ACCORD_CLUSTER_SECRET: TEST_CLUSTER_SECRET, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   track(child);
   try {
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server process printed no port within ${SPAWN_READY_MS} ms`)), SPAWN_READY_MS);
+      const readyMs = opts.readyMs ?? SPAWN_READY_MS;
+      const timer = setTimeout(() => reject(new Error(`server process printed no port within ${readyMs} ms`)), readyMs);
       let out = "";
       child.stdout!.on("data", (chunk: Buffer) => {
+        opts.onOutput?.(chunk.toString());
         out += chunk.toString();
         const m = /LISTENING (\d+)/.exec(out);
         if (m) {

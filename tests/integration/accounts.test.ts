@@ -220,15 +220,18 @@ describe("change password", () => {
     expect(await socketAnswer(old)).toBe("UNAUTHENTICATED");
   });
 
-  it("limits wrong current passwords like failed sign-ins", async () => {
+  it("slows wrong current passwords like failed sign-ins", async () => {
     const userId = await account("Guessed At");
-    const limiter = new LoginLimiter();
+    const limiter = new LoginLimiter(s.db);
     const t0 = Date.now();
-    for (let i = 0; i < 5; i++) {
+    // Three mistakes are free; the fourth makes the next try wait 2 s, the fifth 4 s.
+    for (let i = 0; i < 4; i++) {
       expect(await codeOf(() => changePassword({ db: s.db, live: silentNotifier, userId, limiter, now: t0, input: { currentPassword: `guess ${i}`, newPassword: "taken over account" } }))).toBe("WRONG_PASSWORD");
     }
-    expect(await codeOf(() => changePassword({ db: s.db, live: silentNotifier, userId, limiter, now: t0, input: { currentPassword: PASSWORD, newPassword: "taken over account" } }))).toBe("RATE_LIMITED");
-    expect(await codeOf(() => changePassword({ db: s.db, live: silentNotifier, userId, limiter, now: t0 + 180_000, input: { currentPassword: PASSWORD, newPassword: "my own new password" } }))).toBe("ok");
+    expect(await codeOf(() => changePassword({ db: s.db, live: silentNotifier, userId, limiter, now: t0, input: { currentPassword: "guess 4", newPassword: "taken over account" } }))).toBe("RATE_LIMITED");
+    expect(await codeOf(() => changePassword({ db: s.db, live: silentNotifier, userId, limiter, now: t0 + 2000, input: { currentPassword: "guess 4", newPassword: "taken over account" } }))).toBe("WRONG_PASSWORD");
+    expect(await codeOf(() => changePassword({ db: s.db, live: silentNotifier, userId, limiter, now: t0 + 2000, input: { currentPassword: PASSWORD, newPassword: "taken over account" } }))).toBe("RATE_LIMITED");
+    expect(await codeOf(() => changePassword({ db: s.db, live: silentNotifier, userId, limiter, now: t0 + 6000, input: { currentPassword: PASSWORD, newPassword: "my own new password" } }))).toBe("ok");
   });
 
   it("needs a signed-in caller", async () => {

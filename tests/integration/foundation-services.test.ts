@@ -183,26 +183,39 @@ describe("agenda order", () => {
 });
 
 describe("sign-in attempt limits", () => {
-  it("stops guessing one account's password after five tries, with a named error; others are unaffected", async () => {
+  it("slows guessing one account's password: the right one waits out a short delay, with a named error; others are unaffected", async () => {
     const { LoginLimiter } = await import("../../server/auth/login-limiter");
     const { signInWithPassword } = await import("../../server/services/people/sign-in-with-password");
-    const limiter = new LoginLimiter();
+    const limiter = new LoginLimiter(t.db);
     const attempt = (email: string, password: string, address = "10.0.0.1", now = 1000) =>
       signInWithPassword({ db: t.db, limiter, email, password, address, now });
-    for (let i = 0; i < 5; i++) expect(await attempt("japan1@accord.example", `guess-${i}`)).toBeNull();
-    await expect(attempt("japan1@accord.example", DEMO_PASSWORD)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    // Three mistakes are free; the fourth makes the next try wait 2 s, the fifth 4 s.
+    for (let i = 0; i < 4; i++) expect(await attempt("japan1@accord.example", `guess-${i}`)).toBeNull();
+    await expect(attempt("japan1@accord.example", "guess-4")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await attempt("japan1@accord.example", "guess-4", "10.0.0.1", 3000)).toBeNull();
+    await expect(attempt("japan1@accord.example", DEMO_PASSWORD, "10.0.0.1", 3000)).rejects.toMatchObject({ code: "RATE_LIMITED" });
     // Another account from another address still signs in.
     expect(await attempt("korea1@accord.example", DEMO_PASSWORD, "10.0.0.2")).toMatchObject({ email: "korea1@accord.example" });
-    // Three minutes later one more try is allowed, and the right password works.
-    expect(await attempt("japan1@accord.example", DEMO_PASSWORD, "10.0.0.3", 1000 + 181_000)).toMatchObject({ email: "japan1@accord.example" });
+    // Guesses from 10.0.0.1 never delay the account's owner elsewhere.
+    expect(await attempt("japan1@accord.example", DEMO_PASSWORD, "10.0.0.3", 3000)).toMatchObject({ email: "japan1@accord.example" });
+    // Four seconds later the right password works from 10.0.0.1 too.
+    expect(await attempt("japan1@accord.example", DEMO_PASSWORD, "10.0.0.1", 3000 + 4000)).toMatchObject({ email: "japan1@accord.example" });
   });
 
-  it("limits one address failing on many accounts, and never counts successful sign-ins", async () => {
-    const { LoginLimiter, ADDRESS_LIMIT } = await import("../../server/auth/login-limiter");
-    const limiter = new LoginLimiter();
-    for (let i = 0; i < 100; i++) expect(limiter.allows(`delegate${i}@x`, "192.0.2.9", 0)).toBe(true); // a venue signing in
-    for (let i = 0; i < ADDRESS_LIMIT.capacity; i++) limiter.failed(`user${i}@x`, "192.0.2.9", 0);
-    expect(limiter.allows("someone-new@x", "192.0.2.9", 0)).toBe(false);
-    expect(limiter.allows("someone-new@x", "192.0.2.10", 0)).toBe(true);
+  it("slows one address failing on many accounts, never another address, and never counts successful sign-ins", async () => {
+    const { LoginLimiter } = await import("../../server/auth/login-limiter");
+    const { ADDRESS_RULE, throttleKeys } = await import("../../lib/domain/login-delay");
+    const limiter = new LoginLimiter(t.db);
+    const keys = (account: string, address: string) => Object.values(throttleKeys(account, address));
+    for (let i = 0; i < 100; i++) {
+      // A venue signing in: each may go ahead, and a success counts nothing.
+      expect(await limiter.wait(keys(`delegate${i}@x`, "192.0.2.9"), 0)).toBe(0);
+      await limiter.succeeded([throttleKeys(`delegate${i}@x`, "192.0.2.9").account]);
+    }
+    for (let i = 0; i < ADDRESS_RULE.free; i++) await limiter.failed(keys(`user${i}@x`, "192.0.2.9"), 0);
+    expect(await limiter.wait(keys("someone-new@x", "192.0.2.9"), 0)).toBe(0); // the free mistakes
+    await limiter.failed(keys("one-more@x", "192.0.2.9"), 0);
+    expect(await limiter.wait(keys("someone-new@x", "192.0.2.9"), 0)).toBe(2000);
+    expect(await limiter.wait(keys("someone-new@x", "192.0.2.10"), 0)).toBe(0);
   });
 });

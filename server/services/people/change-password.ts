@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../../lib/db.ts";
 import { hashPassword, verifyPassword } from "../../../lib/auth/password.ts";
+import { ACCOUNT_RULE } from "../../../lib/domain/login-delay.ts";
 import { AppError } from "../../../lib/errors.ts";
 import type { LoginLimiter } from "../../auth/login-limiter.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
@@ -32,14 +33,16 @@ export async function changePassword(opts: {
   const { currentPassword, newPassword } = parsed.data;
   const user = await opts.db.user.findUnique({ where: { id: opts.userId }, select: { passwordHash: true } });
   if (!user) throw new AppError("UNAUTHENTICATED");
-  const key = `password-change:${opts.userId}`;
+  // Growing delays, as for an account's failed sign-ins (lib/domain/login-delay.ts).
+  const keys = [{ key: `password-change:${opts.userId}`, rule: ACCOUNT_RULE }];
   const now = opts.now ?? Date.now();
-  if (opts.limiter && !opts.limiter.allows(key, key, now)) throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait a few minutes and try again.");
+  const wait = opts.limiter ? await opts.limiter.wait(keys, now) : 0;
+  if (wait > 0) throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`);
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    opts.limiter?.failed(key, key, now);
+    await opts.limiter?.failed(keys, now);
     throw new AppError("WRONG_PASSWORD");
   }
-  opts.limiter?.succeeded(key);
+  await opts.limiter?.succeeded(keys);
   const passwordHash = await hashPassword(newPassword);
   // Only if nobody changed it meanwhile: the check above was against this hash.
   const updated = await opts.db.user.updateMany({

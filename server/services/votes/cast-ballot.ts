@@ -10,13 +10,24 @@ import { recordAudit } from "../audit/record-audit.ts";
 
 export const BallotInput = z
   .object({
-    roundId: z.string().min(1).max(64),
-    choice: z.enum(BALLOT_CHOICES),
-    explanation: z.string().trim().max(2000, "Keep the explanation under 2,000 characters.").optional(),
+    roundId: z.string({ error: "give the round as its id." }).min(1).max(64),
+    choice: z.enum(BALLOT_CHOICES, { error: `choose one of ${BALLOT_CHOICES.join(", ")}.` }),
+    // Anything but text (a number, an object) is refused here by name, never reaches the database.
+    explanation: z.string({ error: "write it as text." }).trim().max(2000, "keep it under 2,000 characters.").optional(),
   })
   // Strict: a ballot never names its delegation (that comes from the session), so a payload
   // that tries to is refused rather than silently trimmed.
   .strict();
+
+/** The words a refusal names each field by ("Explanation: write it as text."). */
+const FIELD_NAMES: Record<string, string> = { roundId: "Round", choice: "Choice", explanation: "Explanation" };
+
+/** A refused ballot's message, naming the field at fault. */
+function refusalMessage(issue: z.core.$ZodIssue | undefined): string | undefined {
+  if (!issue) return undefined;
+  const field = FIELD_NAMES[String(issue.path[0])];
+  return field ? `${field}: ${issue.message}` : issue.message;
+}
 
 /**
  * Casts (or changes) the caller's delegation's ballot. The delegation is the caller's own,
@@ -25,7 +36,7 @@ export const BallotInput = z
  */
 export async function castBallot(opts: { db: Db; live: LiveNotifier; userId: string | null; input: z.input<typeof BallotInput>; now: Date }) {
   const parsed = BallotInput.safeParse(opts.input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", refusalMessage(parsed.error.issues[0]));
   const { roundId, choice } = parsed.data;
   const explanation = parsed.data.explanation || null;
   const round = await opts.db.voteRound.findUnique({ where: { id: roundId }, select: { proposalId: true, status: true, isOpenBallot: true } });
@@ -41,12 +52,15 @@ export async function castBallot(opts: { db: Db; live: LiveNotifier; userId: str
 
   const write = () =>
     opts.db.$transaction(async (tx) => {
+      // Claim the open round first: this conditional (no-op) update takes the round's row lock,
+      // which closeVoteRound's own conditional update also needs. On PostgreSQL a close waits for
+      // this ballot to commit and then counts it, and a cast behind a close sees CLOSED here
+      // (SQLite transactions start with BEGIN IMMEDIATE and are serialised anyway).
+      const open = await tx.voteRound.updateMany({ where: { id: roundId, status: "OPEN" }, data: { status: "OPEN" } });
+      if (open.count === 0) throw new AppError("ROUND_CLOSED");
       const existing = await tx.ballot.findUnique({ where: { roundId_delegationId: { roundId, delegationId } }, select: { id: true } });
       if (existing) await tx.ballot.update({ where: { id: existing.id }, data: { choice, explanation, castById: membership.userId, castAt: opts.now } });
       else await tx.ballot.create({ data: { roundId, delegationId, choice, explanation, castById: membership.userId, castAt: opts.now } });
-      // Re-read after writing: if the round closed meanwhile, this ballot must not stand.
-      const still = await tx.voteRound.findUnique({ where: { id: roundId }, select: { status: true } });
-      if (still?.status !== "OPEN") throw new AppError("ROUND_CLOSED");
       await recordAudit(tx, {
         workshopId: proposal!.workshopId,
         proposalId: round.proposalId,

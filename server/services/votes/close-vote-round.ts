@@ -28,7 +28,9 @@ export async function closeVoteRound(opts: {
   const { proposal, membership } = await authorize({ db: opts.db, userId: opts.userId, action, proposalId: round.proposalId });
 
   const result = await opts.db.$transaction(async (tx) => {
-    // Closing is conditional on the round still being open: it happens once.
+    // Closing is conditional on the round still being open: it happens once. It is also the
+    // round's row lock, which every cast claims first (castBallot): on PostgreSQL this waits for
+    // ballots in flight to commit, and the count below (a later statement) sees them all.
     const { count } = await tx.voteRound.updateMany({
       where: { id: round.id, status: "OPEN" },
       data: { status: opts.cancel ? "CANCELLED" : "CLOSED", closedAt: opts.now },
