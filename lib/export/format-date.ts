@@ -2,6 +2,7 @@
 // zone. Shared by the Word and PDF renderers so both say the same thing.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const UTC_ENGLISH = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
 function formatterFor(timeZone: string, locale: string): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}`;
@@ -11,7 +12,7 @@ function formatterFor(timeZone: string, locale: string): Intl.DateTimeFormat {
       f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone });
     } catch {
       // An unknown or malformed zone (or language): print in UTC and English rather than fail the export.
-      f = timeZone === "UTC" && locale === "en-GB" ? new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) : formatterFor("UTC", "en-GB");
+      f = UTC_ENGLISH;
     }
     formatters.set(key, f);
   }

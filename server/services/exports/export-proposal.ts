@@ -19,7 +19,7 @@ import { parseOpenAmendments } from "../amendments/open-amendments.ts";
 import { authorize } from "../authorize.ts";
 import { compareVersions } from "../history/compare-versions.ts";
 import { exportTranslator } from "./export-words.ts";
-import { overlaysFor } from "./text-overlays.ts";
+import { delegationLabels, overlaysFor } from "./text-overlays.ts";
 
 export type ExportFile = { file: FileName; contentType: string; bytes: Uint8Array };
 
@@ -35,9 +35,9 @@ export function downloadHeaders(f: ExportFile): Record<string, string> {
 }
 
 async function titles(db: Db, proposalId: string) {
-  const p = await db.proposal.findUnique({ where: { id: proposalId }, select: { title: true, workshop: { select: { title: true, timeZone: true } } } });
+  const p = await db.proposal.findUnique({ where: { id: proposalId }, select: { title: true, workshopId: true, workshop: { select: { title: true, timeZone: true } } } });
   if (!p) throw new AppError("NOT_FOUND");
-  return { proposal: p.title, workshop: p.workshop.title, timeZone: p.workshop.timeZone };
+  return { proposal: p.title, workshopId: p.workshopId, workshop: p.workshop.title, timeZone: p.workshop.timeZone };
 }
 
 async function render(doc: ExportDoc, format: ExportFormat, paper: PaperSize, name: string[]): Promise<ExportFile> {
@@ -97,7 +97,7 @@ export async function exportProposal(opts: {
   }
   try {
     const viewer = { userId: membership.userId, role: membership.role, delegationId: membership.delegationId };
-    const { overlays, comments } = await overlaysFor({ db, proposalId, doc, viewer, at, amendmentIds, withDelegationComments: opts.withDelegationComments, t });
+    const { overlays, comments } = await overlaysFor({ db, proposalId, workshopId: names.workshopId, doc, viewer, at, amendmentIds, withDelegationComments: opts.withDelegationComments, t });
     // Markdown is the clean text: no tracked changes, no comments (brackets stay: they are the text's state).
     const shown = opts.format === "md" ? overlays.filter((o) => o.kind === "bracket") : overlays;
     const exportDoc: ExportDoc = { meta, blocks: blocksOfDoc(doc, shown), comments: opts.format === "md" ? [] : comments };
@@ -124,9 +124,7 @@ export async function exportRedline(opts: {
   const t = await titles(db, proposalId);
   const to = await db.version.findUnique({ where: { proposalId_number: { proposalId, number: opts.to } }, select: { hash: true } });
   if (!to) throw new AppError("NOT_FOUND");
-  const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { workshopId: true } });
-  const delegations = await db.delegation.findMany({ where: { workshopId: proposal!.workshopId }, select: { id: true, name: true, code: true } });
-  const names = new Map(delegations.map((d) => [d.id, `${d.name} (${d.code})`]));
+  const names = await delegationLabels(db, t.workshopId);
   const blocks = redlineBlocks(compared.parts, {
     authorName: (id) => (id ? (names.get(id) ?? tr("formerDelegation")) : tr("unattributed")),
     deletedBy: tr("compareAuthor", { from: opts.from, to: opts.to }),

@@ -14,6 +14,8 @@ import type { ExportTranslator } from "./export-words.ts";
 export type OverlayRequest = {
   db: Db;
   proposalId: string;
+  /** The proposal's workshop (its delegations name the authors). */
+  workshopId: string;
   doc: Y.Doc;
   viewer: Viewer;
   /** The moment: a version's time, or null for the live text (what is open now). */
@@ -28,11 +30,17 @@ export type OverlayRequest = {
 
 type Names = { delegation: (id: string | null) => string; user: (id: string) => string };
 
-async function namesOf(db: Db, proposalId: string, userIds: readonly string[], t: ExportTranslator): Promise<Names> {
-  const proposal = await db.proposal.findUnique({ where: { id: proposalId }, select: { workshopId: true } });
-  const delegations = await db.delegation.findMany({ where: { workshopId: proposal?.workshopId ?? "" }, select: { id: true, name: true, code: true } });
-  const users = await findManyInChunks(new Set(userIds), (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }));
-  const byDelegation = new Map(delegations.map((d) => [d.id, `${d.name} (${d.code})`]));
+/** "Japan (JPN)" for each of the workshop's delegations: how exports name authors. */
+export async function delegationLabels(db: Db, workshopId: string): Promise<Map<string, string>> {
+  const delegations = await db.delegation.findMany({ where: { workshopId }, select: { id: true, name: true, code: true } });
+  return new Map(delegations.map((d) => [d.id, `${d.name} (${d.code})`]));
+}
+
+async function namesOf(db: Db, workshopId: string, userIds: readonly string[], t: ExportTranslator): Promise<Names> {
+  const [byDelegation, users] = await Promise.all([
+    delegationLabels(db, workshopId),
+    findManyInChunks(new Set(userIds), (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+  ]);
   const byUser = new Map(users.map((u) => [u.id, u.name]));
   return {
     delegation: (id) => (id ? (byDelegation.get(id) ?? t("formerDelegation")) : t("chair")),
@@ -68,7 +76,7 @@ export async function overlaysFor(req: OverlayRequest): Promise<{ overlays: Over
   const visible = threads.filter(
     (t) => canSeeThread(req.viewer, t) && (t.visibility === "EVERYONE" || req.withDelegationComments) && t.comments.length > 0,
   );
-  const names = await namesOf(db, proposalId, visible.flatMap((th) => th.comments.map((c) => c.authorId)), req.t);
+  const names = await namesOf(db, req.workshopId, visible.flatMap((th) => th.comments.map((c) => c.authorId)), req.t);
 
   const overlays: Overlay[] = [];
   for (const a of amendments) {
