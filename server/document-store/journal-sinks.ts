@@ -5,8 +5,9 @@
 // checkpoint became 300,000 array elements: ~30 ms per room load). Elsewhere Prisma does both.
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import type { Db } from "../../lib/db.ts";
+import type { Db, Tx } from "../../lib/db.ts";
 import { asBytes } from "../../lib/bytes.ts";
+import { providerOf } from "../../lib/db-url.ts";
 import { readStoredDocument, type StoredDocument } from "./load-document.ts";
 import { retryWhileBusy } from "../../lib/sqlite-busy.ts";
 import { timed } from "../observability/operation-log.ts";
@@ -21,23 +22,60 @@ export type JournalRow = {
   clientId: number | null;
 };
 
+/** Proposals whose rows a write refused: no longer open to drafting (locked, under vote, archived). */
+export type JournalRefusal = { refused: ReadonlySet<string> };
+
 export type JournalSink = {
-  write(rows: JournalRow[]): Promise<void>;
+  /** Writes the rows, all or (for refused proposals) none of each proposal's. */
+  write(rows: JournalRow[]): Promise<JournalRefusal | void>;
   /** A room's document as stored, to load it. */
   read(proposalId: string): Promise<StoredDocument>;
+  /**
+   * The document as stored, read in `tx` after locking the proposal's row against journal
+   * writes: what a vote freezes. Nothing written after this read can join the text until `tx`
+   * has changed the proposal's state (and then the guarded write refuses it).
+   */
+  readLocked(tx: Tx, proposalId: string): Promise<StoredDocument>;
   /** Folds the oldest journal rows into a new checkpoint (see document-store/compaction.ts). */
   compact(proposalId: string): Promise<{ mergedRows: number }>;
   close(): void;
 };
 
-export function prismaSink(db: Db): JournalSink {
+const toData = (r: JournalRow) => ({ ...r, update: asBytes(r.update), clientId: r.clientId === null ? null : BigInt(r.clientId) });
+
+/**
+ * `guardState` (PostgreSQL, where several nodes share the database): every batch checks, in its
+ * own transaction and under a share lock of the proposal's row, that the proposal is still open
+ * to drafting. A node that has not heard of a lock or a vote decided on another node (its relay
+ * late, or lost while Redis was down) then cannot store an edit made after it: the write is
+ * refused, the room reloads, and the tab is told by the state it finds. The lock and the vote
+ * change that row, so they and the journal's writes are serialised by the database itself.
+ */
+export function prismaSink(db: Db, opts: { guardState?: boolean } = {}): JournalSink {
   return {
     async write(rows) {
-      await db.documentUpdate.createMany({
-        data: rows.map((r) => ({ ...r, update: asBytes(r.update), clientId: r.clientId === null ? null : BigInt(r.clientId) })),
+      if (!opts.guardState) {
+        await db.documentUpdate.createMany({ data: rows.map(toData) });
+        return;
+      }
+      const ids = [...new Set(rows.map((r) => r.proposalId))];
+      return db.$transaction(async (tx) => {
+        const open = await tx.$queryRaw<Array<{ id: string }>>`
+          SELECT p."id" FROM "Proposal" p JOIN "Workshop" w ON w."id" = p."workshopId"
+          WHERE p."id" = ANY(${ids}) AND p."state" = 'DRAFTING' AND w."archivedAt" IS NULL
+          FOR SHARE OF p`;
+        const isOpen = new Set(open.map((r) => r.id));
+        const kept = rows.filter((r) => isOpen.has(r.proposalId));
+        if (kept.length > 0) await tx.documentUpdate.createMany({ data: kept.map(toData) });
+        const refused = new Set(ids.filter((id) => !isOpen.has(id)));
+        return refused.size > 0 ? { refused } : undefined;
       });
     },
     read: (proposalId) => readStoredDocument(db, proposalId),
+    async readLocked(tx, proposalId) {
+      if (opts.guardState) await tx.$queryRaw`SELECT "id" FROM "Proposal" WHERE "id" = ${proposalId} FOR UPDATE`;
+      return readStoredDocument(tx, proposalId);
+    },
     compact: (proposalId) => compactOldest(prismaCheckpoints(db), proposalId),
     close() {},
   };
@@ -104,6 +142,9 @@ export function sqliteSink(fileUrl: string): JournalSink {
       timed("journal-write", null, () => writeAll(rows, prismaDateTime(new Date())));
     },
     read: (proposalId) => retryWhileBusy(() => timed("journal-read", proposalId, () => readDocument(proposalId))),
+    // One node, one writer: the journal was drained and SQLite serialises writes, so this
+    // connection's read is the durable text.
+    readLocked: (_tx, proposalId) => retryWhileBusy(() => timed("journal-read", proposalId, () => readDocument(proposalId))),
     compact: (proposalId) => compactOldest(checkpoints, proposalId),
     close() {
       conn.close();
@@ -112,5 +153,6 @@ export function sqliteSink(fileUrl: string): JournalSink {
 }
 
 export function journalSinkFor(db: Db, databaseUrl: string | undefined): JournalSink {
-  return databaseUrl?.startsWith("file:") ? sqliteSink(databaseUrl) : prismaSink(db);
+  if (databaseUrl?.startsWith("file:")) return sqliteSink(databaseUrl);
+  return prismaSink(db, { guardState: databaseUrl !== undefined && providerOf(databaseUrl) === "postgresql" });
 }

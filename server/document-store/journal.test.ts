@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../tests/helpers/test-db";
 import { createFixture, type Fixture } from "../../tests/helpers/fixtures";
-import { JournalWriter, MAX_UNWRITTEN_BYTES } from "./journal";
+import { JournalRefusedError, JournalWriter, MAX_UNWRITTEN_BYTES } from "./journal";
 import { journalSinkFor, prismaSink } from "./journal-sinks";
 
 let t: TestDb;
@@ -117,5 +117,32 @@ describe("JournalWriter (group commit on a real SQLite file)", () => {
     expect(Buffer.from(raw.checkpoint!).equals(Buffer.from(viaPrisma.checkpoint!))).toBe(true);
     expect(raw.rows.every((r, i) => Buffer.from(r).equals(Buffer.from(viaPrisma.rows[i]!)))).toBe(true);
     sink.close();
+  });
+
+  it("gives up at once the entries of a proposal the database refused (no longer open to drafting), and writes the rest", async () => {
+    const real = journalSinkFor(t.db, t.url);
+    const closed = f.otherProposalId;
+    const sink = {
+      ...real,
+      // As the guarded PostgreSQL sink answers for a proposal locked on another node.
+      async write(rows: Parameters<typeof real.write>[0]) {
+        await real.write(rows.filter((r) => r.proposalId !== closed));
+        return rows.some((r) => r.proposalId === closed) ? { refused: new Set([closed]) } : undefined;
+      },
+    };
+    const givenUp: string[] = [];
+    const writer = new JournalWriter(sink, { onGivenUp: (entry, e) => givenUp.push(`${entry.proposalId}:${(e as Error).constructor.name}`) });
+    const before = await t.db.documentUpdate.count({ where: { proposalId: f.proposalId } });
+    const entry = (proposalId: string, byte: number) => writer.append({ proposalId, update: new Uint8Array([byte]), userId: null, delegationId: null, clientId: null });
+    const results = await Promise.allSettled([entry(f.proposalId, 1), entry(closed, 2), entry(f.proposalId, 3), entry(closed, 4)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "rejected"]);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(JournalRefusedError);
+    expect(givenUp).toEqual([`${closed}:JournalRefusedError`, `${closed}:JournalRefusedError`]);
+    expect(await t.db.documentUpdate.count({ where: { proposalId: f.proposalId } })).toBe(before + 2);
+    expect(await t.db.documentUpdate.count({ where: { proposalId: closed } })).toBe(0);
+    // Refused is not failing: nothing is retried, and the next entries go straight through.
+    expect(writer.isFailing).toBe(false);
+    await entry(f.proposalId, 5);
+    expect(writer.stats.givenUp).toBe(2);
   });
 });

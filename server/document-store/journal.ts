@@ -12,6 +12,7 @@
 // their senders keep them and resend later.
 import type { JournalRow, JournalSink } from "./journal-sinks.ts";
 import type { StoredDocument } from "./load-document.ts";
+import type { Tx } from "../../lib/db.ts";
 import { isStorageUnavailable } from "../../lib/storage-errors.ts";
 
 export type JournalEntry = JournalRow;
@@ -39,6 +40,13 @@ const MAX_RETRY_MS = 2000;
  * this often is given up (its room is reloaded from the database; its sender resends).
  */
 const ATTEMPTS_BEFORE_ISOLATING = 3;
+
+/** An update the database refused: its proposal was locked, put to the vote or archived first. */
+export class JournalRefusedError extends Error {
+  constructor(readonly proposalId: string) {
+    super(`proposal ${proposalId} is no longer open to drafting`);
+  }
+}
 
 type Waiting = { entry: JournalEntry; bytes: number; seq: number; resolve: () => void; reject: (e: unknown) => void };
 
@@ -115,6 +123,11 @@ export class JournalWriter {
     return this.sink.read(proposalId);
   }
 
+  /** The stored document read in `tx` with the proposal's row locked against journal writes (JournalSink.readLocked). */
+  readLocked(tx: Tx, proposalId: string): Promise<StoredDocument> {
+    return this.sink.readLocked(tx, proposalId);
+  }
+
   /** Folds the oldest rows of a proposal's journal into its checkpoint, where the journal is written. */
   compact(proposalId: string): Promise<{ mergedRows: number }> {
     return this.sink.compact(proposalId);
@@ -145,8 +158,9 @@ export class JournalWriter {
 
   private async flush(): Promise<void> {
     const batch = this.queue.slice(0, this.isolateRemaining > 0 ? 1 : MAX_JOURNAL_BATCH);
+    let refused: ReadonlySet<string> | undefined;
     try {
-      await this.sink.write(batch.map((w) => w.entry));
+      refused = (await this.sink.write(batch.map((w) => w.entry)))?.refused;
     } catch (e) {
       this.onFailure(batch, e);
       return;
@@ -159,11 +173,26 @@ export class JournalWriter {
     this.stats.rows += batch.length;
     const perProposal = new Map<string, number>();
     for (const w of batch) {
-      perProposal.set(w.entry.proposalId, (perProposal.get(w.entry.proposalId) ?? 0) + 1);
       this.settle(w);
+      if (refused?.has(w.entry.proposalId)) {
+        this.refuse(w);
+        continue;
+      }
+      perProposal.set(w.entry.proposalId, (perProposal.get(w.entry.proposalId) ?? 0) + 1);
       w.resolve();
     }
     for (const [proposalId, rows] of perProposal) this.hooks.onWritten?.(proposalId, rows);
+  }
+
+  /**
+   * The database refused the entry: its proposal is no longer open to drafting (a lock or vote
+   * this node heard of late). Not retried; its room must drop it like any given-up update.
+   */
+  private refuse(w: Waiting): void {
+    const e = new JournalRefusedError(w.entry.proposalId);
+    this.stats.givenUp++;
+    w.reject(e);
+    this.hooks.onGivenUp?.(w.entry, e);
   }
 
   private onFailure(batch: Waiting[], e: unknown): void {

@@ -43,6 +43,13 @@ export class AmendmentCache {
     }
   }
 
+  /** Forgets everything (changes may have been missed): the next `get` reads the database again. */
+  invalidate(): void {
+    this.generation++;
+    this.isLoaded = false;
+    this.byKey.clear();
+  }
+
   get size(): number {
     return this.byKey.size;
   }

@@ -57,6 +57,12 @@ export function attachRealtime(
       onAccess: (userId, workshopId, sessionId) => applyAccessChange(connections, userId, workshopId, sessionId),
       onArchived: (workshopId) => applyArchived(rooms, workshopId),
       attendanceHere: (workshopId) => attendance.here(workshopId),
+      // Seats first (a removal heard late must not see the re-synced text), then the rooms.
+      onLinkRestored: async () => {
+        await connections.recheckEveryone();
+        return rooms.resync();
+      },
+      onResyncAsked: (proposalIds) => void rooms.resync(proposalIds).catch((e) => console.error("re-sync asked by another node failed:", (e as Error)?.message ?? e)),
     });
     attendance.cluster = rooms.cluster;
   }

@@ -8,6 +8,12 @@
 // (serverSideEmit JSON-encodes its arguments, so binary travels as base64.)
 // Everything published on the Redis is sealed with ACCORD_CLUSTER_SECRET and checked on receipt
 // (cluster-seal.ts): a message from anyone without the secret is dropped before it is read.
+//
+// Redis is a messenger, never a store: a node relays only edits already in the database, and
+// when its link has been down (watchLink) it re-reads its rooms from the database and asks the
+// other nodes to do the same, so nothing lost in transit stays lost. What the text may become
+// is decided by the database too (the journal's state guard, journal-sinks.ts), so a lock or a
+// vote a node has not heard of yet still holds there.
 import { Redis } from "ioredis";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Server } from "socket.io";
@@ -30,10 +36,21 @@ export type ClusterHandlers = {
   onArchived(workshopId: string): void;
   /** The delegations present through this node's sockets (attendance.ts), asked by another node. */
   attendanceHere(workshopId: string): string[];
+  /**
+   * The link to the other nodes is back after an interruption, and this node hears them again:
+   * whatever was relayed meanwhile is lost, so rooms re-read what is stored (RoomRegistry.resync).
+   * Resolves with the proposals re-synced: the other nodes are then asked to re-sync theirs too
+   * (they may not have seen the interruption, only missed this node's relays).
+   */
+  onLinkRestored(): Promise<string[]>;
+  /** Another node's link was interrupted: re-sync these proposals' rooms, if loaded here. */
+  onResyncAsked(proposalIds: string[]): void;
 };
 
 export type Cluster = {
   readonly isClustered: boolean;
+  /** False while the Redis link is down (relays of the text are then dropped, not queued). */
+  readonly isLinkUp: boolean;
   relayDoc(proposalId: string, update: Uint8Array): void;
   relayAwareness(proposalId: string, update: Uint8Array): void;
   relayState(proposalId: string, state: ProposalStateName): void;
@@ -49,6 +66,7 @@ export type Cluster = {
 
 export const singleNode: Cluster = {
   isClustered: false,
+  isLinkUp: true,
   relayDoc() {},
   relayAwareness() {},
   relayState() {},
@@ -80,9 +98,15 @@ export function joinCluster(io: Server, redisUrl: string, secret: string, handle
   if (secret.length < 32) throw new Error("ACCORD_CLUSTER_SECRET (at least 32 characters, the same on every node) is required with REDIS_URL");
   const pub = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const sub = pub.duplicate();
-  for (const client of [pub, sub]) client.on("error", (e: Error) => console.error("redis:", e.message));
+  for (const client of [pub, sub]) logErrorsOncePerOutage(client);
   sealRedisClients(pub, sub, secret);
   io.adapter(createAdapter(pub, sub));
+
+  const link = watchLink(pub, sub, async () => {
+    const resynced = await handlers.onLinkRestored();
+    // Everything this node stored while its relays were dropped is in the database by now.
+    if (resynced.length > 0) io.serverSideEmit("node:resync", resynced);
+  });
 
   // Sealed messages come from our own nodes, but a bad one must still never throw out of a listener.
   const guard = (fn: () => void) => {
@@ -125,14 +149,22 @@ export function joinCluster(io: Server, redisUrl: string, secret: string, handle
     guard(() => isId(userId) && (workshopId === null || isId(workshopId)) && handlers.onAccess(userId, workshopId, isId(sessionId) ? sessionId : null)),
   );
   io.on("node:archived", (workshopId: unknown) => guard(() => isId(workshopId) && handlers.onArchived(workshopId)));
+  io.on("node:resync", (proposalIds: unknown) =>
+    guard(() => Array.isArray(proposalIds) && handlers.onResyncAsked(proposalIds.filter(isId))),
+  );
   io.on("node:attendance", (workshopId: unknown, answer: unknown) =>
     guard(() => isId(workshopId) && typeof answer === "function" && answer(handlers.attendanceHere(workshopId))),
   );
 
   return {
     isClustered: true,
-    relayDoc: (proposalId, update) => io.serverSideEmit("node:doc", proposalId, b64(update)),
-    relayAwareness: (proposalId, update) => io.serverSideEmit("node:awareness", proposalId, b64(update)),
+    get isLinkUp() {
+      return link.isUp;
+    },
+    // Not queued while the link is down (the queue would grow with every keystroke of an
+    // outage): the text is in the database for the re-sync, presence is refreshed by the tabs.
+    relayDoc: (proposalId, update) => void (link.isUp && io.serverSideEmit("node:doc", proposalId, b64(update))),
+    relayAwareness: (proposalId, update) => void (link.isUp && io.serverSideEmit("node:awareness", proposalId, b64(update))),
     relayState: (proposalId, state) => io.serverSideEmit("node:state", proposalId, state),
     relayMode: (proposalId, mode) => io.serverSideEmit("node:mode", proposalId, mode),
     relayAgreed: (proposalId, keys) => io.serverSideEmit("node:agreed", proposalId, [...keys]),
@@ -145,7 +177,77 @@ export function joinCluster(io: Server, redisUrl: string, secret: string, handle
       return answers.flatMap((a) => (Array.isArray(a) ? a.filter(isId) : []));
     },
     async close() {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      link.close();
+      // QUIT would wait for a Redis that is down (commands queue until it is back): cut instead.
+      await Promise.allSettled([pub, sub].map((c) => (c.status === "ready" ? c.quit() : Promise.resolve(c.disconnect()))));
+    },
+  };
+}
+
+/** A Redis that is down fails every reconnection attempt: one line when it starts, not one per attempt. */
+function logErrorsOncePerOutage(client: Redis): void {
+  let isQuiet = false;
+  client.on("error", (e: Error) => {
+    if (!isQuiet) console.error("redis:", e.message);
+    isQuiet = true;
+  });
+  client.on("ready", () => (isQuiet = false));
+}
+
+/** How long to wait before asking again whether the subscriber hears the channel (it was just reconnecting). */
+const RESUBSCRIBE_RETRY_MS = 200;
+
+/**
+ * Follows the two Redis connections. Down as soon as either closes; up again once both are
+ * ready and the subscriber has its channels back (a PING answered after ioredis's re-subscribe
+ * on the same connection). Then `restored` re-syncs the rooms: every relay published from that
+ * moment reaches this node, and everything stored before it the re-sync reads.
+ */
+function watchLink(pub: Redis, sub: Redis, restored: () => Promise<void>): { readonly isUp: boolean; close(): void } {
+  let isDown = false;
+  let isClosed = false;
+  let restoring: Promise<void> | null = null;
+  const down = () => {
+    if (isDown || isClosed) return;
+    isDown = true;
+    console.error("cluster: the Redis link is down; edits are stored as usual, and rooms re-sync from the database when it returns");
+  };
+  const restore = async () => {
+    while (isDown && !isClosed && pub.status === "ready" && sub.status === "ready") {
+      try {
+        await sub.ping();
+      } catch {
+        await new Promise((r) => setTimeout(r, RESUBSCRIBE_RETRY_MS));
+        continue;
+      }
+      // Cleared before the re-sync reads: a drop during it sets it again and runs another.
+      isDown = false;
+      try {
+        await restored();
+        console.error("cluster: the Redis link is back; rooms re-synced from the database");
+      } catch (e) {
+        console.error("cluster: re-sync after the Redis link came back failed:", (e as Error)?.message ?? e);
+      }
+    }
+  };
+  const ready = () => {
+    if (!isDown || restoring) return;
+    restoring = restore().finally(() => {
+      restoring = null;
+      // Dropped and back again while the re-sync ran: once more.
+      if (isDown && pub.status === "ready" && sub.status === "ready") ready();
+    });
+  };
+  for (const client of [pub, sub]) {
+    client.on("close", down);
+    client.on("ready", ready);
+  }
+  return {
+    get isUp() {
+      return !isDown;
+    },
+    close() {
+      isClosed = true;
     },
   };
 }

@@ -9,6 +9,8 @@ export type UserConnection = {
   sessionId?: string | null;
   /** Re-reads the user's membership in the workshop and applies it to every room joined there. */
   recheck(workshopId: string): Promise<void>;
+  /** As `recheck`, for every workshop the connection has joined a room of. */
+  recheckJoined?(): Promise<void>;
   /** Every session of the user ended: tell the tab, then close the connection. */
   signOut(): void;
 };
@@ -29,6 +31,20 @@ export class UserConnections {
 
   of(userId: string): UserConnection[] {
     return [...(this.byUser.get(userId) ?? [])];
+  }
+
+  /**
+   * Re-reads every connection's seats (after the cluster link was down, access changes made on
+   * other nodes may not have been heard). A few at a time: one small read per connection and
+   * workshop, never the whole node's connections at once against the database's pool.
+   */
+  async recheckEveryone(concurrency = 8): Promise<void> {
+    const all = [...this.byUser.values()].flatMap((set) => [...set]);
+    let next = 0;
+    const worker = async () => {
+      while (next < all.length) await all[next++]!.recheckJoined?.().catch((e) => console.error("access re-check failed:", (e as Error)?.message ?? e));
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, all.length) }, worker));
   }
 
   /**

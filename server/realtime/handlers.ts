@@ -49,6 +49,10 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
   const forget = deps.connections.add(state(socket).userId, {
     sessionId: state(socket).sessionId,
     recheck: (workshopId) => recheckAccess(socket, workshopId, deps),
+    recheckJoined: async () => {
+      const workshops = new Set([...state(socket).joined.values()].map((room) => room.workshopId));
+      for (const workshopId of workshops) await recheckAccess(socket, workshopId, deps);
+    },
     signOut: () => {
       const member = socketMember(socket);
       member.send("access:changed", { workshopId: null });

@@ -6,6 +6,7 @@ import { asBytes } from "../../lib/bytes.ts";
 import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
 import { cutVersion, freezeText } from "../services/history/cut-version.ts";
+import { docOf } from "../document-store/load-document.ts";
 import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/live-documents.ts";
 import type { JournalWriter } from "../document-store/journal.ts";
 import type { Room } from "./room.ts";
@@ -26,6 +27,8 @@ export type LiveDocumentsContext = {
   journal: JournalWriter;
   room: (proposalId: string) => Promise<Room>;
   setState: (proposalId: string, state: ProposalState) => void;
+  /** Drops a room whose memory holds what the database does not (its tabs join again). */
+  reset: (room: Room) => void;
 };
 
 function within<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -46,24 +49,57 @@ function retryOnceOnConflict<T>(run: () => Promise<T>): Promise<T> {
 
 type Snapshot = TextSnapshot & { lastEditAt: number; at: number };
 
-function freeze(room: Room): Snapshot {
-  return { frozen: timed("freeze-text", room.proposalId, () => freezeText(room.doc)), editors: new Set(room.editors), workshopId: room.workshopId, lastEditAt: room.lastEditAt, at: Date.now() };
+type Marks = Omit<Snapshot, "frozen">;
+
+/** Who edited since the last version, and when: what a version covers besides its text. */
+function marks(room: Room): Marks {
+  return { editors: new Set(room.editors), workshopId: room.workshopId, lastEditAt: room.lastEditAt, at: Date.now() };
 }
 
-/** The text as it is now, once everything in it is in the database. */
-async function durableSnapshot(ctx: LiveDocumentsContext, room: Room): Promise<Snapshot> {
+function freeze(room: Room): Snapshot {
+  return { frozen: timed("freeze-text", room.proposalId, () => freezeText(room.doc)), ...marks(room) };
+}
+
+/** The text as it is now (or only its marks), once everything in it is in the database. */
+async function durableSnapshot<S extends Marks>(ctx: LiveDocumentsContext, room: Room, take: (room: Room) => S): Promise<S> {
   // In the room's turn: no change is half-applied while the text is read.
-  const snapshot = await room.serialize(() => freeze(room));
+  const snapshot = await room.serialize(() => take(room));
   // Every change in the snapshot was queued before this call, so this covers exactly them.
   await within(ctx.journal.drain(), DURABLE_WAIT_MS);
   return snapshot;
 }
 
 /** The version covers the editing up to the snapshot; editing since then awaits the next one. */
-function coveredBy(room: Room, snapshot: Snapshot): void {
+function coveredBy(room: Room, snapshot: Marks): void {
   for (const e of snapshot.editors) room.editors.delete(e);
   // Edits that came in while the version was being stored start the next interval.
   room.firstUnversionedEditAt = room.lastEditAt === snapshot.lastEditAt ? null : snapshot.at;
+}
+
+/**
+ * After a freeze: the room takes what the database holds and it lacked (sent to its members),
+ * so the text they see is the text frozen. Should the room hold anything the database does not
+ * (it never relays or keeps unstored text past a drain, so this is a safety net), it is reloaded.
+ */
+async function catchUp(ctx: LiveDocumentsContext, room: Room, durable: Y.Doc): Promise<void> {
+  try {
+    await room.serialize(() => {
+      const missing = Y.encodeStateAsUpdate(durable, Y.encodeStateVector(room.doc));
+      const { structs, ds } = Y.decodeUpdate(missing);
+      if (structs.length > 0 || ds.clients.size > 0) room.integrate(missing, { origin: null, isFromThisNode: false });
+      const stored = Y.encodeStateVector(durable);
+      const storedClocks = Y.decodeStateVector(stored);
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(room.doc))) {
+        if ((storedClocks.get(client) ?? 0) < clock) {
+          console.error(`room ${room.proposalId} held text the database does not have after a freeze; reloading it`);
+          ctx.reset(room);
+          return;
+        }
+      }
+    });
+  } finally {
+    durable.destroy();
+  }
 }
 
 export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
@@ -87,7 +123,7 @@ export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
       const room = await ctx.room(proposalId);
       room.isCuttingVersion = true;
       try {
-        const snapshot = await durableSnapshot(ctx, room);
+        const snapshot = await durableSnapshot(ctx, room, freeze);
         const version = await retryOnceOnConflict(() =>
           cutVersion(ctx.db, { proposalId, workshopId: room.workshopId, frozen: snapshot.frozen, editors: snapshot.editors, now: new Date(), ...opts }),
         );
@@ -101,12 +137,21 @@ export function liveDocuments(ctx: LiveDocumentsContext): LiveDocuments {
     async freezeAndCut<T>(proposalId: string, frozenState: ProposalState, persist: (tx: Tx, text: TextSnapshot) => Promise<T>) {
       const room = await ctx.room(proposalId);
       const previous = room.state;
-      // From here the room refuses edits (checked as each change's turn comes), so the text
-      // persisted below is exactly the frozen one.
+      // From here the room refuses edits (checked as each change's turn comes); everything it
+      // accepted before is stored once the journal drains.
       ctx.setState(proposalId, frozenState);
       try {
-        const snapshot = await durableSnapshot(ctx, room);
-        const result = await ctx.db.$transaction((tx) => persist(tx, snapshot));
+        const snapshot = await durableSnapshot(ctx, room, marks);
+        // The text frozen is the database's, read with the proposal's row locked against the
+        // journal: with several nodes, another node's stored edits may not have reached this
+        // replica yet (a late relay, or one lost while Redis was down), and any it stores later
+        // is refused once `persist` has changed the state (journal-sinks.ts).
+        let durable: Y.Doc | null = null;
+        const result = await ctx.db.$transaction(async (tx) => {
+          durable = docOf(await ctx.journal.readLocked(tx, proposalId));
+          return persist(tx, { ...snapshot, frozen: timed("freeze-text", proposalId, () => freezeText(durable!)) });
+        });
+        if (durable) await catchUp(ctx, room, durable);
         coveredBy(room, snapshot);
         return result;
       } catch (e) {

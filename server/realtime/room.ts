@@ -129,9 +129,9 @@ export class Room {
   /**
    * The one way a change enters the live document, from a tab or made by the server: checked
    * (`mayApply` runs when the change's turn comes, so a lock that arrived first applies),
-   * authorship claimed, applied to the replica, relayed to the room and the other nodes, and
-   * queued for the journal — all in arrival order. Resolves once the change is in the database;
-   * a change refused before it applied leaves no trace anywhere.
+   * authorship claimed, applied to the replica, sent to the room's members, and queued for the
+   * journal — all in arrival order; relayed to the other nodes once stored. Resolves once the
+   * change is in the database; a change refused before it applied leaves no trace anywhere.
    */
   async accept(update: Uint8Array, author: Author, opts: { mayApply?: () => void; isServerChange?: boolean } = {}): Promise<void> {
     const { journal } = this.deps;
@@ -155,7 +155,8 @@ export class Room {
       opts.mayApply?.();
       // So does a paragraph agreed meanwhile (the set is replaced, never changed in place).
       if (this.agreedKeys !== checkedAgreed) this.refuseAgreed(update, this.agreedKeys);
-      this.integrate(update, { origin: author.originSocketId, isFromThisNode: true });
+      // Out to this node's members at once; to the other nodes only once stored (below).
+      this.integrate(update, { origin: author.originSocketId, isFromThisNode: true, relay: false });
       this.noteEdit(author.delegationId, Date.now());
       // Queued now, inside the turn, so the journal keeps the order in which changes applied.
       const entry = journal.append({
@@ -175,6 +176,10 @@ export class Room {
       // Given up by the journal (see JournalWriter): the sender keeps the change and resends it.
       throw new AppError("UNAVAILABLE");
     }
+    // Other nodes are sent only what is durable: a replica elsewhere never holds text the
+    // database may still refuse (a lock or vote this node heard of late), and whatever a relay
+    // lost (Redis down) the database has, for the re-sync (RoomRegistry.resync).
+    this.deps.cluster.relayDoc(this.proposalId, update);
   }
 
   /** Refuses an update that would change an agreed paragraph (cost: the update's size, clause-guard.ts). */
@@ -186,10 +191,10 @@ export class Room {
 
   /**
    * The tail every change shares, once it is accepted (here or, relayed, by another node): into
-   * the replica, out to this node's members but its origin, and — when accepted here — to the
-   * other nodes, which integrate it the same way.
+   * the replica, out to this node's members but its origin, and — when accepted here and already
+   * stored (`relay` not false) — to the other nodes, which integrate it the same way.
    */
-  integrate(update: Uint8Array, opts: { origin: string | null; isFromThisNode: boolean }): void {
+  integrate(update: Uint8Array, opts: { origin: string | null; isFromThisNode: boolean; relay?: boolean }): void {
     timed("apply-update", this.proposalId, () => {
       try {
         Y.applyUpdate(this.doc, update, opts.origin ?? (opts.isFromThisNode ? "server" : "relay"));
@@ -198,7 +203,7 @@ export class Room {
       }
     });
     timed("relay-update", this.proposalId, () => this.broadcast("doc:update", { proposalId: this.proposalId, update }, opts.origin));
-    if (opts.isFromThisNode) this.deps.cluster.relayDoc(this.proposalId, update);
+    if (opts.isFromThisNode && opts.relay !== false) this.deps.cluster.relayDoc(this.proposalId, update);
   }
 
   noteEdit(delegationId: string | null, now: number): void {

@@ -7,6 +7,7 @@ import type { ProposalState } from "../../lib/domain/access.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { CutOptions, LiveDocuments, TextSnapshot, Tx } from "../services/live-documents.ts";
 import { DEFAULT_COMMIT_INTERVAL_MS, JournalWriter, type JournalEntry } from "../document-store/journal.ts";
+import { docOf } from "../document-store/load-document.ts";
 import { prismaSink, type JournalSink } from "../document-store/journal-sinks.ts";
 import { Room } from "./room.ts";
 import { singleNode, type Cluster } from "./cluster.ts";
@@ -22,6 +23,12 @@ import { openAmendmentViews } from "../services/amendments/amendment-views.ts";
 import { CLAUSE_STATUSES, type ClauseStatus, type EditingMode } from "../../lib/domain/vocabulary.ts";
 import { isAgreedStatus } from "../../lib/domain/drafting.ts";
 import { recountIfTracked } from "../services/drafting/progress.ts";
+
+/** An update that adds nothing and deletes nothing. */
+function isEmptyChange(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
 
 /** The statuses whose paragraphs no change may touch (lib/domain/drafting.ts isAgreedStatus). */
 const AGREED_STATUSES: ClauseStatus[] = CLAUSE_STATUSES.filter(isAgreedStatus);
@@ -92,6 +99,7 @@ export class RoomRegistry implements LiveDocuments {
       journal: this.journal,
       room: (id) => this.get(id),
       setState: (id, state) => void this.setState(id, state),
+      reset: (room) => this.resetRoom(room),
     });
     this.stopVersions = scheduleAutoVersions(
       () => this.loaded.values(),
@@ -206,6 +214,54 @@ export class RoomRegistry implements LiveDocuments {
     room.integrate(update, { origin: null, isFromThisNode: false });
   }
 
+  /**
+   * Brings loaded rooms back to what is stored, after the cluster link was interrupted (relays
+   * between nodes were lost): the text the database has and the room lacks (by state vector,
+   * applied and sent to this node's members), the proposal's state, mode, agreed paragraphs and
+   * archiving; the amendment cache is dropped. Then the rooms' tabs are asked to join again
+   * (room:reset): the join re-reads their panels and exchanges the text both ways. One room at a
+   * time, each costing what its load costs. Resolves with the proposals re-synced.
+   */
+  async resync(proposalIds?: readonly string[]): Promise<string[]> {
+    const rooms = proposalIds ? proposalIds.flatMap((id) => this.loaded.get(id) ?? []) : [...this.loaded.values()];
+    const done: string[] = [];
+    for (const room of rooms) {
+      try {
+        if (await this.resyncRoom(room)) done.push(room.proposalId);
+      } catch (e) {
+        // Not re-synced, so not trusted: its tabs join again and the room is read afresh.
+        console.error(`room ${room.proposalId} not re-synced, reloading it:`, (e as Error)?.message ?? e);
+        this.resetRoom(room);
+      }
+    }
+    return done;
+  }
+
+  private async resyncRoom(room: Room): Promise<boolean> {
+    const id = room.proposalId;
+    // What relays may change while the database is read: a relay heard meanwhile is newer.
+    const before = { state: room.state, mode: room.mode, agreed: room.agreedKeys };
+    const [proposal, agreed, stored] = await Promise.all([
+      this.db.proposal.findUnique({ where: { id }, select: { state: true, editingMode: true, workshop: { select: { archivedAt: true } } } }),
+      this.agreedKeysOf(id),
+      this.journal.read(id),
+    ]);
+    if (!proposal || this.loaded.get(id) !== room || room.isBroken) return false;
+    await room.serialize(() => {
+      const durable = docOf(stored);
+      const missing = Y.encodeStateAsUpdate(durable, Y.encodeStateVector(room.doc));
+      durable.destroy();
+      if (!isEmptyChange(missing)) room.integrate(missing, { origin: null, isFromThisNode: false });
+    });
+    if (room.state === before.state) room.state = proposal.state;
+    if (room.mode === before.mode) room.mode = proposal.editingMode;
+    if (room.agreedKeys === before.agreed) room.agreedKeys = agreed;
+    if (proposal.workshop.archivedAt) room.isArchived = true;
+    room.amendments.invalidate();
+    for (const session of room.sessions.values()) session.member.send("room:reset", { proposalId: id });
+    return true;
+  }
+
   /** Writes everything pending (for a while) and unloads every room (graceful shutdown). */
   async closeAll(): Promise<void> {
     this.stopVersions();
@@ -285,7 +341,12 @@ export class RoomRegistry implements LiveDocuments {
    */
   private noteGivenUp(entry: JournalEntry): void {
     const room = this.loaded.get(entry.proposalId);
-    if (!room || room.isBroken) return;
+    if (room) this.resetRoom(room);
+  }
+
+  /** Drops a room whose memory may differ from the database; its tabs join again and it reloads. */
+  resetRoom(room: Room): void {
+    if (room.isBroken) return;
     room.isBroken = true;
     for (const session of room.sessions.values()) session.member.send("room:reset", { proposalId: room.proposalId });
     this.forget(room);
