@@ -31,9 +31,17 @@ export function stampAwarenessUpdate(update: Uint8Array, allowedClientIds: Reado
   return stampAwareness(update, allowedClientIds, user).update;
 }
 
-/** The stamped update, and the size of each state in it as the room will hold it (0 = removed). */
-export function stampAwareness(update: Uint8Array, allowedClientIds: ReadonlySet<number>, user: Participant): { update: Uint8Array; sizes: Map<number, number> } {
+/**
+ * The stamped update, the size of each state in it as the room will hold it (0 = removed), and
+ * each state as JSON (null when removed), to tell a mere renewal from a change.
+ */
+export function stampAwareness(
+  update: Uint8Array,
+  allowedClientIds: ReadonlySet<number>,
+  user: Participant,
+): { update: Uint8Array; sizes: Map<number, number>; states: Map<number, string | null> } {
   const sizes = new Map<number, number>();
+  const states = new Map<number, string | null>();
   const entries = decodeEntries(update);
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, entries.length);
@@ -47,9 +55,10 @@ export function stampAwareness(update: Uint8Array, allowedClientIds: ReadonlySet
     }
     const json = JSON.stringify(state);
     sizes.set(entry.clientId, state === null ? 0 : json.length);
+    states.set(entry.clientId, state === null ? null : json);
     encoding.writeVarUint(e, entry.clientId);
     encoding.writeVarUint(e, entry.clock);
     encoding.writeVarString(e, json);
   }
-  return { update: encoding.toUint8Array(e), sizes };
+  return { update: encoding.toUint8Array(e), sizes, states };
 }

@@ -188,7 +188,13 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
     timed("presence", proposalId, () => {
       const stamped = stampAwareness(update, session.clientIds, session.participant);
       room.presence.check(stamped.sizes);
+      const isRenewal = room.isPresenceRenewal(stamped.states);
       applyAwarenessUpdate(room.awareness, stamped.update, socket.id);
+      // Nothing changed: sent on with the room's other renewals at the next flush (rooms.ts).
+      if (isRenewal) {
+        room.noteRenewal(stamped.states.keys());
+        return;
+      }
       room.broadcast("awareness:update", { proposalId, update: stamped.update }, socket.id);
       rooms.cluster.relayAwareness(proposalId, stamped.update);
     });

@@ -1,7 +1,7 @@
 // One proposal's live document on this server: the Y.Doc replica, who is in the room, and the
 // one path every change takes into it (`accept`: check → apply → relay → journal).
 import * as Y from "yjs";
-import { Awareness } from "y-protocols/awareness";
+import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import type { ProposalState, Role } from "../../lib/domain/access.ts";
 import type { EditingMode } from "../../lib/domain/vocabulary.ts";
 import { AppError } from "../../lib/errors.ts";
@@ -80,6 +80,8 @@ export class Room {
   isArchived = false;
   /** "Amendments only": delegates' direct edits are refused (lib/domain/amendments.ts mayEditDirectly). */
   mode: EditingMode = "OPEN";
+  /** Clients whose presence was renewed unchanged since the last flush (flushPresenceRenewals). */
+  private readonly renewedPresence = new Set<number>();
   /** The room's open amendments by key, for the typing path (amendment-revisions.ts). */
   readonly amendments: AmendmentCache;
   /**
@@ -204,6 +206,40 @@ export class Room {
     });
     timed("relay-update", this.proposalId, () => this.broadcast("doc:update", { proposalId: this.proposalId, update }, opts.origin));
     if (opts.isFromThisNode && opts.relay !== false) this.deps.cluster.relayDoc(this.proposalId, update);
+  }
+
+  /**
+   * Whether an incoming presence update only renews states the room already holds unchanged
+   * (each client re-sends its state every 15 s so that others do not drop it after 30 s).
+   */
+  isPresenceRenewal(states: ReadonlyMap<number, string | null>): boolean {
+    const held = this.awareness.getStates();
+    for (const [clientId, json] of states) {
+      const current = held.get(clientId);
+      if (json === null || current === undefined || JSON.stringify(current) !== json) return false;
+    }
+    return states.size > 0;
+  }
+
+  /** Applied already; sent on at the next flush, with every other renewal of the room in one message. */
+  noteRenewal(clientIds: Iterable<number>): void {
+    for (const id of clientIds) this.renewedPresence.add(id);
+  }
+
+  /**
+   * One message with the room's renewals since the last flush, to every member here and to the
+   * other nodes. Idle rooms cost one message per member per flush instead of one per member for
+   * each renewing client: at 2,000 idle tabs in rooms of 20, ~2,500 relays a second become ~80.
+   */
+  flushPresenceRenewals(): void {
+    if (this.renewedPresence.size === 0) return;
+    const held = this.awareness.getStates();
+    const ids = [...this.renewedPresence].filter((id) => held.has(id));
+    this.renewedPresence.clear();
+    if (ids.length === 0) return;
+    const update = encodeAwarenessUpdate(this.awareness, ids);
+    this.broadcast("awareness:update", { proposalId: this.proposalId, update });
+    this.deps.cluster.relayAwareness(this.proposalId, update);
   }
 
   noteEdit(delegationId: string | null, now: number): void {

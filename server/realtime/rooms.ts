@@ -49,6 +49,11 @@ export type RoomOptions = {
   versionScanMs: number;
   /** The shortest time between two journal batches (group commit; see journal.ts). */
   journalCommitIntervalMs: number;
+  /**
+   * How often unchanged presence renewals are sent on, all of a room's in one message. Clients
+   * renew every 15 s and drop a state not renewed for 30 s: 15 s + this stays well inside.
+   */
+  presenceRenewalMs: number;
 };
 
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
@@ -58,6 +63,7 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   autoVersionMaxMs: 5 * 60_000,
   versionScanMs: 1000,
   journalCommitIntervalMs: DEFAULT_COMMIT_INTERVAL_MS,
+  presenceRenewalMs: 5000,
 };
 
 export class RoomRegistry implements LiveDocuments {
@@ -78,6 +84,8 @@ export class RoomRegistry implements LiveDocuments {
   /** Agreed paragraphs set while a room was loading (as pendingModes, for the same reason). */
   private readonly pendingAgreed = new Map<string, ReadonlySet<string>>();
   private readonly stopVersions: () => void;
+  /** One timer for every room's presence renewals (never one per room or per connection). */
+  private readonly renewals: ReturnType<typeof setInterval>;
   private readonly docs: LiveDocuments;
   private readonly compaction: CompactionScheduler;
 
@@ -101,6 +109,10 @@ export class RoomRegistry implements LiveDocuments {
       setState: (id, state) => void this.setState(id, state),
       reset: (room) => this.resetRoom(room),
     });
+    this.renewals = setInterval(() => {
+      for (const room of this.loaded.values()) room.flushPresenceRenewals();
+    }, options.presenceRenewalMs);
+    this.renewals.unref?.();
     this.stopVersions = scheduleAutoVersions(
       () => this.loaded.values(),
       async (room) => {
@@ -265,6 +277,7 @@ export class RoomRegistry implements LiveDocuments {
   /** Writes everything pending (for a while) and unloads every room (graceful shutdown). */
   async closeAll(): Promise<void> {
     this.stopVersions();
+    clearInterval(this.renewals);
     const drained = await Promise.race([Promise.all([this.journal.drain(), this.revisions.drain()]).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), SHUTDOWN_DRAIN_MS))]);
     if (drained) {
       for (const room of [...this.loaded.values()]) await this.unload(room, { force: true });
