@@ -1,11 +1,11 @@
 // `npm run bench -- --history`: a proposal with a long history (default 10,000 versions of a
 // five-page text), then the times that matter to someone reading it: listing the newest 50,
-// opening one version, comparing two, and verifying the whole hash chain.
-import { mkdtempSync, rmSync } from "node:fs";
+// opening one version, comparing two, verifying the whole hash chain, and restoring an old version.
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as Y from "yjs";
-import { createDb, tuneSqlite } from "../lib/db.ts";
+import { createDb, tuneSqlite, type Db } from "../lib/db.ts";
 import { asBytes } from "../lib/bytes.ts";
 import { stateFromPmJson } from "../lib/document/convert.ts";
 import { applyMigrations } from "../server/migrate.ts";
@@ -14,7 +14,9 @@ import { listVersions } from "../server/services/history/list-versions.ts";
 import { getVersion } from "../server/services/history/get-version.ts";
 import { compareVersions } from "../server/services/history/compare-versions.ts";
 import { verifyHistory } from "../server/services/history/verify-history.ts";
+import { restoreVersion } from "../server/services/history/restore-version.ts";
 import { percentiles, round } from "./stats.ts";
+import { inProcessRoom } from "../tests/helpers/in-process-room.ts";
 
 const WORDS = "the parties agree to strengthen regional cooperation on public health supply chains and small enterprise finance through regular exchanges".split(" ");
 
@@ -52,6 +54,8 @@ export async function runHistoryBench(opts: { versions: number; log: (line: stri
     const d = await db.delegation.create({ data: { workshopId: w.id, name: "Japan", code: "JPN", colour: "#be185d" } });
     const u = await db.user.create({ data: { email: "reader@bench", name: "Reader", passwordHash: "x" } });
     await db.member.create({ data: { workshopId: w.id, userId: u.id, role: "DELEGATE", delegationId: d.id } });
+    const chair = await db.user.create({ data: { email: "chair@bench", name: "Chair", passwordHash: "x" } });
+    await db.member.create({ data: { workshopId: w.id, userId: chair.id, role: "MODERATOR" } });
     const p = await db.proposal.create({ data: { workshopId: w.id, title: "Long history", position: 0 } });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stateFromPmJson(fivePageDraft() as never));
@@ -73,8 +77,15 @@ export async function runHistoryBench(opts: { versions: number; log: (line: stri
       if (v % 2000 === 0) opts.log(`  … ${v} versions cut (${round((performance.now() - started) / 1000)} s)`);
     }
     opts.log(`  cutting ${opts.versions} versions took ${round((performance.now() - started) / 1000)} s (${round((performance.now() - started) / opts.versions)} ms each)`);
-    const stored = (await db.$queryRawUnsafe<Array<{ bytes: bigint | number }>>(`SELECT SUM(LENGTH(state)) + SUM(LENGTH(text)) AS bytes FROM "Version"`))[0];
-    opts.log(`  stored: ${round(Number(stored?.bytes ?? 0) / 1024 / 1024)} MB of version states and texts`);
+    const stored = (
+      await db.$queryRawUnsafe<Array<{ bytes: bigint | number; whole: bigint | number }>>(
+        `SELECT SUM(LENGTH(state) + LENGTH(text) + COALESCE(LENGTH(textDelta), 0) + COALESCE(LENGTH(stateDelta), 0)) AS bytes, SUM(textDelta IS NULL) AS whole FROM "Version"`,
+      )
+    )[0];
+    opts.log(`  stored: ${round(Number(stored?.bytes ?? 0) / 1024 / 1024)} MB of version states and texts (${Number(stored?.whole ?? 0)} versions whole, the rest as deltas)`);
+    // The whole file, every table and index included, once freed pages are given back.
+    await db.$executeRawUnsafe("VACUUM");
+    opts.log(`  database file: ${round(statSync(join(dir, "history.db")).size / 1024 / 1024)} MB`);
 
     const ctx = { db, userId: u.id, proposalId: p.id };
     const newest = opts.versions;
@@ -86,6 +97,10 @@ export async function runHistoryBench(opts: { versions: number; log: (line: stri
     const t = performance.now();
     const report = await verifyHistory(ctx);
     opts.log(`  verify the whole chain              ${round(performance.now() - t)} ms (${JSON.stringify(report)})`);
+    // Last, as each restore adds a version. The room is this process's document (no sockets):
+    // what is timed is the use case — reading the old version, the change, the RESTORE version.
+    const rooms = inProcessRoom(db, doc, { workshopId: w.id, editors: [d.id] });
+    opts.log(await timed("restore an old version", 5, () => restoreVersion({ ...ctx, userId: chair.id, rooms, number: Math.floor(newest / 3) })));
     await db.$disconnect();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { FOLD_WORKER_FILE } from "./compute/fold-pool.ts";
 import { IMPORT_WORKER_FILE } from "./compute/import-pool.ts";
 import { EXPORT_WORKER_FILE } from "./compute/export-pool.ts";
 import { RECORD_WORKER_FILE } from "./compute/record-pool.ts";
+import { DELTA_WORKER_FILE } from "./compute/delta-pool.ts";
 import { attachRealtime } from "./realtime/attach.ts";
 import { stampPeerAddress } from "./auth/peer-address.ts";
 import type { RoomOptions, RoomRegistry } from "./realtime/rooms.ts";
@@ -70,7 +71,7 @@ export async function startAccordServer(opts: {
   const port = (http.address() as AddressInfo).port;
   const watchdog = startEventLoopWatchdog();
   // Compiled in the background, so no first comparison, compaction or import waits for it.
-  prepareWorkers([DIFF_WORKER_FILE, FOLD_WORKER_FILE, IMPORT_WORKER_FILE, EXPORT_WORKER_FILE, RECORD_WORKER_FILE]).catch((e) => console.error("worker entries not compiled ahead:", (e as Error).message));
+  prepareWorkers([DIFF_WORKER_FILE, FOLD_WORKER_FILE, IMPORT_WORKER_FILE, EXPORT_WORKER_FILE, RECORD_WORKER_FILE, DELTA_WORKER_FILE]).catch((e) => console.error("worker entries not compiled ahead:", (e as Error).message));
   return {
     http,
     io,

@@ -5,6 +5,9 @@ import pg from "pg";
 import { providerOf } from "../lib/db-url.ts";
 import { restrictSqliteFile } from "../lib/sqlite-file.ts";
 import { env } from "../lib/env.ts";
+import { createDb } from "../lib/db.ts";
+import { migrateVersionsToDeltas } from "./services/history/migrate-version-deltas.ts";
+import { closeDeltaPool } from "./compute/delta-pool.ts";
 
 const PRISMA_BIN = resolve("node_modules/.bin/prisma");
 
@@ -21,13 +24,15 @@ const WAIT_LOG_MS = 5_000;
  * `prisma migrate deploy` for DATABASE_URL; creates the SQLite folder first. On PostgreSQL it
  * holds an advisory lock meanwhile, so nodes started together apply migrations one at a time:
  * the others wait (as long as it takes, saying so), then find nothing left to apply.
+ * Data conversions the SQL cannot express run after it, under the same lock (runDataMigrations).
  */
 export async function applyMigrations(url: string = env().DATABASE_URL): Promise<void> {
   if (providerOf(url) === "sqlite") {
     mkdirSync(dirname(resolve(url.replace(/^file:/, ""))), { recursive: true });
     // It holds password hashes: created (or made) 0600 before Prisma first opens it.
     restrictSqliteFile(url);
-    return deploy(url);
+    await deploy(url);
+    return runDataMigrations(url);
   }
   const client = new pg.Client({ connectionString: url });
   // An error on the idle lock connection (database restarted) fails the deploy, never the process.
@@ -36,6 +41,7 @@ export async function applyMigrations(url: string = env().DATABASE_URL): Promise
   try {
     await lock(client);
     await deploy(url);
+    await runDataMigrations(url);
   } finally {
     // Ending the session releases the lock too; unlocking first lets a waiting node go at once.
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]).catch(() => {});
@@ -56,6 +62,22 @@ async function lock(client: pg.Client): Promise<void> {
     clearInterval(timer);
   }
   console.log(`migrations: the other node is done (waited ${Math.round((Date.now() - start) / 1000)} s); checking for any left`);
+}
+
+/** Conversions of existing rows that a schema change needs; each runs once (DataMigration). */
+async function runDataMigrations(url: string): Promise<void> {
+  const db = createDb(url);
+  try {
+    const r = await migrateVersionsToDeltas(db);
+    if (r && r.rewritten > 0) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      console.log(`migrations: ${r.rewritten} of ${r.versions} versions now stored as deltas (${mb(r.bytesBefore)} MB → ${mb(r.bytesAfter)} MB)`);
+    }
+  } finally {
+    await db.$disconnect();
+    // Long texts' deltas are worked out in a worker thread: stopped, so a migrate script can exit.
+    await closeDeltaPool();
+  }
 }
 
 function deploy(url: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sha256Hex, verifyChain, versionHash, type ChainedVersion } from "./version-chain";
+import { sha256Hex, verifyChain, verifyLinks, versionHash, type ChainedVersion } from "./version-chain";
 
 function chain(n: number): Array<ChainedVersion & { hash: string }> {
   const out: Array<ChainedVersion & { hash: string }> = [];
@@ -67,5 +67,28 @@ describe("verifying page by page", () => {
     const c = chain(6);
     expect(verifyChain(c.slice(3), { number: 3, hash: c[2]!.hash })).toEqual({ isIntact: true, checked: 3 });
     expect(verifyChain(c.slice(3), { number: 3, hash: "0".repeat(64) })).toMatchObject({ isIntact: false, brokenAt: 4, reason: "broken-link" });
+  });
+});
+
+describe("verifying links whose hashes the caller recomputes (texts rebuilt from deltas)", () => {
+  const links = (c: ReturnType<typeof chain>, recompute: (v: (typeof c)[number]) => string | null = (v) => versionHash(v)) =>
+    c.map((v) => ({ number: v.number, prevHash: v.prevHash, hash: v.hash, recomputed: () => recompute(v) }));
+
+  type Recompute = (v: ChainedVersion & { hash: string }) => string | null;
+  const cases: Array<[string, Recompute, object]> = [
+    ["an intact chain", (v) => versionHash(v), { isIntact: true, checked: 5 }],
+    ["an unreadable text (null) at 3", (v) => (v.number === 3 ? null : versionHash(v)), { isIntact: false, checked: 2, brokenAt: 3, reason: "hash-mismatch" }],
+    ["a different text at 4", (v) => versionHash(v.number === 4 ? { ...v, text: "other" } : v), { isIntact: false, checked: 3, brokenAt: 4, reason: "hash-mismatch" }],
+  ];
+  it.each(cases)("reports as verifyChain does: %s", (_what, recompute, expected) => {
+    expect(verifyLinks(links(chain(5), recompute))).toEqual(expected);
+  });
+
+  it("checks order and links before asking for a hash, and gives the same report as verifyChain", () => {
+    const c = chain(5);
+    c.splice(1, 1);
+    let asked = 0;
+    expect(verifyLinks(links(c, (v) => (asked++, versionHash(v))))).toEqual(verifyChain(c));
+    expect(asked).toBe(1);
   });
 });

@@ -52,12 +52,26 @@ export function verifyChain(
   versions: ReadonlyArray<ChainedVersion & { hash: string }>,
   after: { number: number; hash: string } | null = null,
 ): ChainReport {
-  const sorted = [...versions].sort((a, b) => a.number - b.number);
+  return verifyLinks(
+    versions.map((v) => ({ number: v.number, prevHash: v.prevHash, hash: v.hash, recomputed: () => versionHash(v) })),
+    after,
+  );
+}
+
+/** One link as verifyLinks checks it: `recomputed` is the hash of what is stored (null: unreadable). */
+export type ChainLink = { number: number; prevHash: string | null; hash: string; recomputed: () => string | null };
+
+/**
+ * verifyChain for links whose hashes are recomputed by the caller (e.g. from texts rebuilt from
+ * deltas, newest first, so that only one text is held at a time). Same order of checks, same report.
+ */
+export function verifyLinks(links: readonly ChainLink[], after: { number: number; hash: string } | null = null): ChainReport {
+  const sorted = [...links].sort((a, b) => a.number - b.number);
   let prev: { number: number; hash: string } | null = after;
   for (const [i, v] of sorted.entries()) {
     if (v.number !== (prev ? prev.number + 1 : 1)) return { isIntact: false, checked: i, brokenAt: v.number, reason: "missing-version" };
     if (v.prevHash !== (prev ? prev.hash : null)) return { isIntact: false, checked: i, brokenAt: v.number, reason: "broken-link" };
-    if (versionHash(v) !== v.hash) return { isIntact: false, checked: i, brokenAt: v.number, reason: "hash-mismatch" };
+    if (v.recomputed() !== v.hash) return { isIntact: false, checked: i, brokenAt: v.number, reason: "hash-mismatch" };
     prev = v;
   }
   return { isIntact: true, checked: sorted.length };

@@ -17,6 +17,7 @@ import { loadDocumentState } from "../../server/document-store/load-document";
 import { changeProposalState } from "../../server/services/proposals/change-proposal-state";
 import { openVoteRound } from "../../server/services/votes/open-vote-round";
 import { closeVoteRound } from "../../server/services/votes/close-vote-round";
+import { readVersionContent } from "../../server/services/history/version-store";
 
 if (!process.env.ACCORD_TEST_PG_URL) throw new Error("test:scale needs ACCORD_TEST_PG_URL (a PostgreSQL server)");
 
@@ -203,7 +204,8 @@ describe(`Redis stopped for ${OUTAGE_MS / 1000} s under two nodes`, () => {
     // The vote, opened through this node, freezes the stored text: every acknowledged edit of both nodes.
     const round = await openVoteRound({ db: t.db, rooms: here.server.rooms, live: here.server.live, userId: f.users.chair, proposalId: f.proposalId, input: { question: "Adopt?", rule: "MAJORITY", quorum: 1 }, now: new Date() });
     await typeFor(2000);
-    const frozen = await t.db.version.findFirstOrThrow({ where: { voteRounds: { some: { id: round.id } } }, select: { text: true } });
+    const { number } = await t.db.version.findFirstOrThrow({ where: { voteRounds: { some: { id: round.id } } }, select: { number: true } });
+    const frozen = (await readVersionContent(t.db, f.proposalId, number))!;
     const stored = await storedText();
     expect(stored).toBe(atLock);
     // Every change any editor was told is saved, whenever it was told, is in the frozen text.

@@ -14,7 +14,7 @@ import { redlineBlocks } from "../../../lib/export/redline.ts";
 import { CONTENT_TYPES, type ExportFormat } from "../../../lib/export/formats.ts";
 import { renderOffThread } from "../../compute/export-pool.ts";
 import { loadDocumentState } from "../../document-store/load-document.ts";
-import { docOfVersion } from "../../document-store/version-state.ts";
+import { contentOf, contentSelect, docOfContent } from "../history/version-store.ts";
 import { parseOpenAmendments } from "../amendments/open-amendments.ts";
 import { authorize } from "../authorize.ts";
 import { compareVersions } from "../history/compare-versions.ts";
@@ -75,10 +75,10 @@ export async function exportProposal(opts: {
   } else {
     const v = await db.version.findUnique({
       where: { proposalId_number: { proposalId, number: opts.version } },
-      select: { number: true, kind: true, label: true, state: true, hash: true, createdAt: true, openAmendments: true },
+      select: { ...contentSelect, kind: true, label: true, hash: true, createdAt: true, openAmendments: true },
     });
     if (!v) throw new AppError("NOT_FOUND");
-    doc = docOfVersion(v.state);
+    doc = docOfContent(await contentOf(db, proposalId, v));
     at = v.createdAt;
     amendmentIds = parseOpenAmendments(v.openAmendments).map((a) => a.id);
     const kind = t(`kind.${v.kind}`);

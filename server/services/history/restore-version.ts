@@ -10,7 +10,7 @@ import type { LiveDocuments } from "../live-documents.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { notifyProposal } from "../notifications/notify.ts";
-import { docOfVersion } from "../../document-store/version-state.ts";
+import { docOfContent, readVersionContent } from "./version-store.ts";
 
 /**
  * Makes the live text equal to an earlier version's, as one new change everyone sees live
@@ -32,9 +32,13 @@ export async function restoreVersion(opts: {
   confirmAgreed?: boolean;
 }) {
   const { membership, proposal } = await authorize({ db: opts.db, userId: opts.userId, action: "version.restore", proposalId: opts.proposalId });
-  const source = await opts.db.version.findUnique({ where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } } });
-  if (!source) throw new AppError("NOT_FOUND");
-  const sourceDoc = docOfVersion(source.state);
+  const source = await opts.db.version.findUnique({
+    where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } },
+    select: { number: true, label: true },
+  });
+  const content = source && (await readVersionContent(opts.db, opts.proposalId, source.number));
+  if (!source || !content) throw new AppError("NOT_FOUND");
+  const sourceDoc = docOfContent(content);
   const target = documentSchema().nodeFromJSON(pmJsonOf(sourceDoc));
   sourceDoc.destroy();
   const label = `Restored from version ${source.number}${source.label ? ` (${source.label})` : ""}`;

@@ -5,12 +5,16 @@
 // between pages; and only a few verifies run at once per process.
 import type { Db } from "../../../lib/db.ts";
 import { AppError } from "../../../lib/errors.ts";
-import { verifyChain, type ChainReport } from "../../../lib/domain/version-chain.ts";
+import { verifyLinks, versionHash, type ChainedVersion, type ChainLink, type ChainReport } from "../../../lib/domain/version-chain.ts";
 import { BoundedSemaphore } from "../../../lib/semaphore.ts";
 import { pagesBySize } from "../../../lib/size-pages.ts";
 import { authorize } from "../authorize.ts";
+import { textAbove } from "./version-store.ts";
 
-/** Versions whose texts one query reads: keeps each query short even when texts are tiny. */
+/**
+ * Whole texts one query reads: keeps each query short even when texts are tiny. Rows stored as
+ * deltas come along with the whole version they are rebuilt from (at most KEYFRAME_EVERY − 1 each).
+ */
 export const VERIFY_PAGE_ROWS = 10;
 /**
  * UTF-8 bytes of text one query reads; a single longer text is read alone. About the longest text
@@ -41,6 +45,8 @@ export const chainSelect = {
   stateSha256: true,
   prevHash: true,
   hash: true,
+  // Set when the text is stored as a delta against the next version (version-store.ts).
+  textDelta: true,
 } as const;
 
 /** Recomputes every hash of the proposal's version chain; reports the first broken link. */
@@ -62,26 +68,41 @@ async function verifyInPages(db: Db, proposalId: string): Promise<ChainReport> {
   let carried: { number: number; hash: string } | null = null;
   // Where the size listing goes on; it moves even if a listed row vanished before it was read.
   let listedUpTo = 0;
+  // Listed rows stored as deltas whose whole version above them is not listed yet.
+  let waiting: Listed[] = [];
   for (;;) {
-    const sizes = await listTextSizes(db, proposalId, listedUpTo);
-    if (sizes.length === 0) return { isIntact: true, checked };
-    listedUpTo = sizes.at(-1)!.number;
-    for (const page of pagesBySize(sizes, { maxRows: VERIFY_PAGE_ROWS, maxBytes: VERIFY_PAGE_BYTES })) {
+    const listed = await listTextSizes(db, proposalId, listedUpTo);
+    if (listed.length === 0 && waiting.length === 0) return { isIntact: true, checked };
+    if (listed.length > 0) listedUpTo = listed.at(-1)!.number;
+    // Runs of rows ending at a whole one: a row stored as deltas is rebuilt from the rows above
+    // it up to that whole one, so a run is read in one page. At the end of the history, rows left
+    // waiting have nothing whole above them: they are checked as they are (and cannot match).
+    const runs: Listed[][] = [];
+    let run: Listed[] = [...waiting];
+    for (const row of listed) {
+      run.push(row);
+      if (row.isWhole) {
+        runs.push(run);
+        run = [];
+      }
+    }
+    waiting = listed.length > 0 ? run : [];
+    if (listed.length === 0) runs.push(run);
+    const sized = runs.map((rows) => ({ rows, bytes: rows.reduce((n, r) => n + r.bytes, 0) }));
+    for (const page of pagesBySize(sized, { maxRows: VERIFY_PAGE_ROWS, maxBytes: VERIFY_PAGE_BYTES })) {
+      const first = page[0]!.rows[0]!.number;
+      const last = page.at(-1)!.rows.at(-1)!.number;
       // A range of numbers, not a list of them: a version missing from it shows up as a gap.
       const rows = await db.version.findMany({
-        where: { proposalId, number: { gte: page[0]!.number, lte: page.at(-1)!.number } },
-        orderBy: { number: "asc" },
-        take: page.length,
+        where: { proposalId, number: { gte: first, lte: last } },
+        orderBy: { number: "desc" },
         select: chainSelect,
       });
-      const report = verifyChain(
-        rows.map((r) => ({ ...r, contributors: JSON.parse(r.contributors) as string[] })),
-        carried,
-      );
+      const report = verifyLinks(linksNewestFirst(rows), carried);
       if (!report.isIntact) return { ...report, checked: checked + report.checked };
       checked += rows.length;
-      const last = rows.at(-1);
-      if (last) carried = { number: last.number, hash: last.hash };
+      const newest = rows[0];
+      if (newest) carried = { number: newest.number, hash: newest.hash };
       // Queries may resolve without giving timers and sockets a turn; a long verify must not
       // starve the rest of the process between pages.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -89,13 +110,51 @@ async function verifyInPages(db: Db, proposalId: string): Promise<ChainReport> {
   }
 }
 
-/** Numbers and text sizes (UTF-8 bytes) of the versions after `after`, oldest first. */
-async function listTextSizes(db: Db, proposalId: string, after: number): Promise<Array<{ number: number; bytes: number }>> {
+/** A row as `chainSelect` reads it. */
+type ChainRow = Omit<ChainedVersion, "contributors"> & { contributors: string; hash: string; textDelta: Uint8Array | null };
+
+/**
+ * Each row's hash recomputed, newest first, rebuilding texts stored as deltas from the text just
+ * above: only one text is held at a time. A text that cannot be rebuilt (its base is missing or
+ * the delta is damaged) recomputes to null, which never matches. A row rebuilt from a text that did
+ * not match is not judged on its own: the version reported is the one whose stored content changed,
+ * not the older ones that merely depend on it.
+ */
+function linksNewestFirst(rows: readonly ChainRow[]): ChainLink[] {
+  const links: ChainLink[] = [];
+  let above: { number: number; text: string | null; isSound: boolean } | null = null;
+  for (const r of rows) {
+    let text: string | null = r.text;
+    let dependsOnBroken = false;
+    if (r.textDelta !== null) {
+      text = null;
+      if (above?.number === r.number + 1) {
+        dependsOnBroken = !above.isSound;
+        try {
+          if (above.text !== null) text = textAbove(r, above.text);
+        } catch {
+          text = null;
+        }
+      }
+    }
+    const recomputed: string | null = dependsOnBroken ? r.hash : text === null ? null : versionHash({ ...r, text, contributors: JSON.parse(r.contributors) as string[] });
+    above = { number: r.number, text, isSound: recomputed === r.hash && !dependsOnBroken };
+    links.push({ number: r.number, prevHash: r.prevHash, hash: r.hash, recomputed: () => recomputed });
+  }
+  return links;
+}
+
+type Listed = { number: number; bytes: number; isWhole: boolean };
+
+/** Numbers, stored text sizes (UTF-8 bytes, or the delta's) and whether whole, of the versions after `after`, oldest first. */
+async function listTextSizes(db: Db, proposalId: string, after: number): Promise<Listed[]> {
   // Raw SQL because Prisma cannot select a column's length; octet_length is the same function on
   // SQLite (3.43+) and PostgreSQL. Rows are numbers only, never texts.
-  const rows = await db.$queryRaw<Array<{ number: number | bigint; bytes: number | bigint | null }>>`
-    SELECT "number", octet_length("text") AS "bytes" FROM "Version"
+  const rows = await db.$queryRaw<Array<{ number: number | bigint; bytes: number | bigint | null; whole: number | bigint }>>`
+    SELECT "number", octet_length("text") + COALESCE(octet_length("textDelta"), 0) AS "bytes",
+      CASE WHEN "textDelta" IS NULL THEN 1 ELSE 0 END AS "whole"
+    FROM "Version"
     WHERE "proposalId" = ${proposalId} AND "number" > ${after}
     ORDER BY "number" ASC LIMIT ${SIZE_LIST_ROWS}`;
-  return rows.map((r) => ({ number: Number(r.number), bytes: Number(r.bytes ?? 0) }));
+  return rows.map((r) => ({ number: Number(r.number), bytes: Number(r.bytes ?? 0), isWhole: Number(r.whole) === 1 }));
 }

@@ -12,6 +12,7 @@ import type { ProposalState } from "../../../lib/domain/vocabulary.ts";
 import { AppError } from "../../../lib/errors.ts";
 import { authorize } from "../authorize.ts";
 import { chainSelect } from "../history/verify-history.ts";
+import { textOf } from "../history/version-store.ts";
 
 export type OutcomeWorkshop = { id: string; title: string; timeZone: string };
 
@@ -69,9 +70,12 @@ async function entryOf(db: Db, p: { id: string; title: string; position: number;
   // The one text this entry carries: the version voted on when adopted, else the newest.
   const number = p.state === "ADOPTED" && round ? round.version.number : head?.number;
   const row = number === undefined ? null : await db.version.findUnique({ where: { proposalId_number: { proposalId: p.id, number } }, select: chainSelect });
-  const version: OutcomeVersion | null = row
-    ? { ...row, contributors: parseContributors(row.contributors), createdAt: row.createdAt.toISOString() }
-    : null;
+  let version: OutcomeVersion | null = null;
+  if (row) {
+    // The text in full, however the row stores it (version-store.ts); how it is stored is not part of the record.
+    const { textDelta: _stored, ...fields } = row;
+    version = { ...fields, text: await textOf(db, p.id, row), contributors: parseContributors(row.contributors), createdAt: row.createdAt.toISOString() };
+  }
   return {
     proposal: { id: p.id, title: p.title, position: p.position, state: p.state },
     version,

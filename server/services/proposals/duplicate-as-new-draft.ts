@@ -1,7 +1,7 @@
 import type { Db } from "../../../lib/db.ts";
 import { pmJsonOf, stateFromPmJson } from "../../../lib/document/convert.ts";
 import { AppError } from "../../../lib/errors.ts";
-import { docOfVersion } from "../../document-store/version-state.ts";
+import { contentOf, contentSelect, docOfContent } from "../history/version-store.ts";
 import { authorize } from "../authorize.ts";
 import type { LiveNotifier } from "../live-notifier.ts";
 import { insertProposal } from "./insert-proposal.ts";
@@ -26,11 +26,11 @@ export async function duplicateAsNewDraft(opts: { db: Db; live: LiveNotifier; us
   const { proposal: source } = await authorize({ db: opts.db, userId: opts.userId, action: "history.view", proposalId: opts.proposalId });
   const { membership } = await authorize({ db: opts.db, userId: opts.userId, action: "proposal.create", workshopId: source!.workshopId });
   const [version, sourceProposal] = await Promise.all([
-    opts.db.version.findUnique({ where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } }, select: { number: true, state: true } }),
+    opts.db.version.findUnique({ where: { proposalId_number: { proposalId: opts.proposalId, number: opts.number } }, select: contentSelect }),
     opts.db.proposal.findUniqueOrThrow({ where: { id: opts.proposalId }, select: { title: true, summary: true } }),
   ]);
   if (!version) throw new AppError("NOT_FOUND");
-  const doc = docOfVersion(version.state);
+  const doc = docOfContent(await contentOf(opts.db, opts.proposalId, version));
   const state = stateFromPmJson(pmJsonOf(doc));
   doc.destroy();
   const details = parseProposalDetails({ title: duplicateTitle(sourceProposal.title, version.number), summary: sourceProposal.summary });
