@@ -28,6 +28,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { DRAFTING_MARKS, DRAFTING_RENDER_MEASURE } from "../../components/drafting/render-mark.ts";
 import { NOISY_OTHER_CPU_PCT, hostReport, sampleHost } from "../host.ts";
+import { startAppServer } from "../app-server.ts";
 import { median, round } from "../stats.ts";
 import type { BracketsSetup } from "./protocol.ts";
 
@@ -208,33 +209,6 @@ type PageResult = {
   measure: number | null;
 };
 
-async function startProductionServer(dbUrl: string, secret: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  // Its own process group, so stopping it stops tsx's node child too.
-  const child = spawn(join("node_modules", ".bin", "tsx"), ["server/index.ts", ...(IS_DEV ? ["--dev"] : [])], {
-    env: { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: secret, ACCORD_SKIP_SEED: "1", PORT: "0", HOST: "127.0.0.1", NODE_ENV: IS_DEV ? "development" : "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let out = "";
-  child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready in 60 s:\n${out.slice(-2000)}`)), 60_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /ready on http:\/\/localhost:(\d+)/.exec(out);
-      if (ready) {
-        clearTimeout(timer);
-        resolve(ready[1]!);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before it was ready:\n${out.slice(-2000)}`));
-    });
-  });
-  // The socket handshake accepts the public URL's origin: localhost, as the server settled it.
-  return { child, url: `http://localhost:${port}`, output: () => out };
-}
 
 const span = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
 /** The median of the loads that have the figure (null when none has). */
@@ -281,7 +255,7 @@ export async function measureBrowserRender(opts: { loads: number; seed: Omit<Bra
   const dir = mkdtempSync(join(tmpdir(), "accord-bench-brackets-browser-"));
   const dbUrl = `file:${join(dir, "bench.db")}`;
   const problems: string[] = [];
-  let server: Awaited<ReturnType<typeof startProductionServer>> | null = null;
+  let server: Awaited<ReturnType<typeof startAppServer>> | null = null;
   let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
   try {
     await applyMigrations(dbUrl);
@@ -292,7 +266,7 @@ export async function measureBrowserRender(opts: { loads: number; seed: Omit<Bra
     log(`  seeded: ${fx.chars} characters, ${fx.paragraphCount} paragraphs; bracketed: ${fx.brackets} brackets, ${fx.options} options, ${fx.clauseStates} statuses; plain: the same text alone`);
 
     const secret = randomBytes(32).toString("base64url");
-    server = await startProductionServer(dbUrl, secret);
+    server = await startAppServer(dbUrl, secret, { dev: IS_DEV });
     const delegate = base.delegates[0]!;
     const cookie = await encode({ token: { sub: delegate, name: "Bench delegate" }, secret });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true });

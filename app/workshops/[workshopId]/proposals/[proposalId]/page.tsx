@@ -4,10 +4,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db";
 import { guardPage, requireUser } from "@/server/auth/page-guard";
+import { realtimeIfRunning } from "@/server/realtime/global";
 import { getProposalView } from "@/server/services/proposals/get-proposal-view";
 import { StateBadge } from "@/components/ui/badges";
 import { buttonSecondary } from "@/components/ui/field";
-import { ProposalText } from "@/components/proposal/proposal-text";
+import { StaticProposalText } from "@/components/proposal/proposal-html";
 import { LiveEditor } from "@/components/editor/live-editor";
 import { PrintStamp } from "@/components/editor/print-stamp";
 import { listVersions } from "@/server/services/history/list-versions";
@@ -16,6 +17,7 @@ import { can } from "@/lib/domain/access";
 import { ProposalDecisions } from "./proposal-decisions";
 import { editProposalDetailsAction } from "./actions";
 import { proposalMetadata } from "./proposal-metadata";
+import { preloadDecisions } from "./page-data";
 import { SaveVersionForm } from "@/components/history/save-version-form";
 import { saveVersionAction } from "./history/actions";
 import { DownloadMenu } from "@/components/exports/download-menu";
@@ -31,7 +33,15 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ProposalPage({ params }: Params) {
   const { workshopId, proposalId } = await params;
   const user = await requireUser(`/workshops/${workshopId}/proposals/${proposalId}`);
-  const view = await guardPage(getProposalView({ db: db(), userId: user.id, proposalId }));
+  preloadDecisions(user.id, workshopId, proposalId);
+  // The text comes from the proposal's live room when this process holds it (else the database).
+  // The printout's stamp ("latest saved version N") is read alongside.
+  const [view, versions] = await guardPage(
+    Promise.all([
+      getProposalView({ db: db(), userId: user.id, proposalId, live: realtimeIfRunning()?.rooms }),
+      listVersions({ db: db(), userId: user.id, proposalId, take: 1 }),
+    ]),
+  );
   // The URL's workshop must be the proposal's own.
   if (view.workshop.id !== workshopId) notFound();
   const ids = { workshopId: view.workshop.id, proposalId: view.proposal.id };
@@ -39,8 +49,7 @@ export default async function ProposalPage({ params }: Params) {
   const mayEditDetails = can(view.viewer.role, "proposal.details", view.proposal.state, { archived: view.workshop.archivedAt !== null });
   // The chair names the text from here too, without leaving the editor (same action as History).
   const maySaveVersion = can(view.viewer.role, "version.create", view.proposal.state, { archived: view.workshop.archivedAt !== null });
-  // For the printout's stamp ("latest saved version N").
-  const latestVersion = (await listVersions({ db: db(), userId: user.id, proposalId, take: 1 })).versions[0] ?? null;
+  const latestVersion = versions.versions[0] ?? null;
   const t = await getTranslations("proposalPages");
   return (
     <div className="space-y-6" data-print="text">
@@ -87,8 +96,8 @@ export default async function ProposalPage({ params }: Params) {
         </section>
       )}
       </div>
-      {/* The server-rendered text is the fallback until the live document has synced. */}
-      <LiveEditor key={view.proposal.id} proposalId={view.proposal.id} workshopId={view.workshop.id} viewerRole={view.viewer.role} fallback={<ProposalText doc={view.content} />} />
+      {/* The server-rendered text is the fallback until the live document has synced (one HTML string: see proposal-html.tsx). */}
+      <LiveEditor key={view.proposal.id} proposalId={view.proposal.id} workshopId={view.workshop.id} viewerRole={view.viewer.role} fallback={<StaticProposalText doc={view.content} />} />
     </div>
   );
 }

@@ -3,11 +3,8 @@
 // (compact), "Follow the chair", notifications and the decision panel. A server component: it
 // loads the record and the live board once for the first paint; the client parts then follow
 // the live board on the tab's socket.
-import { db } from "@/lib/db";
 import { currentUser } from "@/server/auth/session";
-import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
-import { getWorkshopLive } from "@/server/services/workshop/get-workshop-live";
-import { listVoteRounds } from "@/server/services/votes/list-vote-rounds";
+import { voteRounds, workshopLive, workshopOverview } from "./page-data";
 import {
   castBallotAction,
   changeProposalStateAction,
@@ -29,11 +26,8 @@ export async function ProposalDecisions({ workshopId, proposalId }: { workshopId
   const user = await currentUser();
   // The page has already checked membership and that the proposal is in this workshop.
   if (!user) return null;
-  const [overview, rounds, live] = await Promise.all([
-    getWorkshopOverview({ db: db(), userId: user.id, workshopId }),
-    listVoteRounds({ db: db(), userId: user.id, proposalId }),
-    getWorkshopLive(db(), workshopId, new Date()),
-  ]);
+  // Read once per request (page-data.ts): the page started these with its own reads.
+  const [overview, rounds, live] = await Promise.all([workshopOverview(user.id, workshopId), voteRounds(user.id, proposalId), workshopLive(workshopId)]);
   const proposal = overview.proposals.find((p) => p.id === proposalId);
   if (!proposal) return null;
   const { viewer } = overview;

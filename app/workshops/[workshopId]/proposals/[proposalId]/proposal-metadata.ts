@@ -4,10 +4,9 @@
 // redirect or say "not found".
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
 import { MAX_TITLE_PART, type ProposalPageKind } from "@/lib/page-title";
 import { currentUser } from "@/server/auth/session";
-import { getWorkshopOverview } from "@/server/services/workshop/get-workshop-overview";
+import { workshopOverview } from "./page-data";
 
 /** The `proposalPages` translator (next-intl's), as far as the titles need it. */
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -44,7 +43,8 @@ export async function proposalMetadata(page: ProposalPageKind, workshopId: strin
   const user = await currentUser();
   if (!user) return fallback;
   try {
-    const { workshop, proposals } = await getWorkshopOverview({ db: db(), userId: user.id, workshopId });
+    // Shared with the proposal page's decisions panel in the same request (page-data.ts).
+    const { workshop, proposals } = await workshopOverview(user.id, workshopId);
     const proposal = proposals.find((p) => p.id === proposalId);
     return proposal ? { title: pageTitle(t, page, proposal.title, workshop.title) } : fallback;
   } catch {
