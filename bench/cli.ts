@@ -6,6 +6,7 @@
 // mislabel the figures.
 import { parseArgs } from "node:util";
 import { CUSTOM, DEFAULT_PRESETS, PRESETS, findPreset, type Preset } from "./presets.ts";
+import { BASELINE_NAMES, type BaselineName } from "./result.ts";
 
 export const USAGE = `Usage: npm run bench -- [COMMAND] [OPTIONS]
 
@@ -24,6 +25,10 @@ Commands (the old flag spelling in brackets still works):
                                     margin and progress render in Chromium (needs \`npm run build\`)
   exports        [--exports]        issue 19: a 100k-character proposal to Word, PDF and Markdown;
                                     the outcome record of 20 decided proposals (JSON, Word, PDF)
+  page           [--page]           a 100k-character proposal page in Chromium: TTFB and editor
+                                    interactive, its room loaded and not (needs \`npm run build\`)
+  idle [COUNTS]  [--idle COUNTS]    memory and idle CPU per connected delegate: COUNTS clients
+                                    (default 500,1000,2000) over 100 rooms on one server process
 
 Load options (profile, scenario, custom):
   --rooms N --clients N --typists N   override the preset (--clients, --typists per room)
@@ -31,8 +36,9 @@ Load options (profile, scenario, custom):
   --seconds N --warmup N              measured seconds, warm-up seconds
   --nodes N                           N server processes on PostgreSQL + Redis (DATABASE_URL,
                                       REDIS_URL; default the local ones; fresh database per run)
-  --baseline y-websocket              the same load against y-websocket's reference server,
-                                      right after Accord's in every run
+  --baseline NAME[,NAME…]             the same load against other servers, right after Accord's in
+                                      every run: y-websocket, hocuspocus (default save debounce),
+                                      hocuspocus-per-update (a save per update); all = the three
   --runs N                            repeat with fresh servers and report the median
   --json FILE                         write the result (one object, or an array for several loads)
 Other options:
@@ -46,6 +52,9 @@ Other options:
   brackets:  --changes N (status changes, default 40), --runs N (default 3; medians; 0: browser only),
              --loads N (page loads in Chromium, default 5; 0 skips the browser), --json FILE
   exports:   --runs N (default 5; medians), --json FILE
+  page:      --loads N (page loads per case, default 5; medians), --json FILE
+  idle:      --rooms N (default 100), --typists N (in all, default 5), --rate N, --seconds N (each
+             window, default 20), --baseline hocuspocus (the same steps on Hocuspocus), --json FILE
 
   s1  1 room × 50 clients × 10 typists     s2  20 rooms × 20 clients × 2 typists
   P1  1 × 10 × 3    P2  1 × 50 × 10    P3  1 × 100 × 20    P4  200 × 3 × 1
@@ -58,7 +67,7 @@ Environment: BENCH_CPU_PROF=1 (server CPU profile of the measured window), BENCH
 export type Load = Preset & { overrides: string[] };
 
 export type Command =
-  | { kind: "load"; loads: Load[]; baseline: "y-websocket" | null; runs: number; json: string | null }
+  | { kind: "load"; loads: Load[]; baselines: BaselineName[]; runs: number; json: string | null }
   | { kind: "trace"; file: string; rate: number | null; json: string | null }
   | { kind: "room-load"; trace: string; rooms: number; json: string | null }
   | { kind: "history"; versions: number }
@@ -66,9 +75,11 @@ export type Command =
   | { kind: "amendments"; opens: number; accepts: number; runs: number; json: string | null }
   | { kind: "brackets"; changes: number; runs: number; loads: number; json: string | null }
   | { kind: "exports"; runs: number; json: string | null }
+  | { kind: "page"; loads: number; json: string | null }
+  | { kind: "idle"; counts: number[]; rooms: number; typists: number; rate: number; seconds: number; baselines: Array<"hocuspocus">; json: string | null }
   | { kind: "help" };
 
-const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "amendments", "brackets", "exports", "help"] as const;
+const SUBCOMMANDS = ["profile", "scenario", "trace", "room-load", "history", "board", "amendments", "brackets", "exports", "page", "idle", "help"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const LOAD_FIELDS = ["rooms", "clients", "typists", "rate", "seconds", "warmup", "nodes"] as const;
@@ -85,6 +96,8 @@ const ALLOWED: Record<Exclude<Subcommand, "help">, readonly string[]> = {
   amendments: ["opens", "accepts", "runs", "json"],
   brackets: ["changes", "runs", "loads", "json"],
   exports: ["runs", "json"],
+  page: ["loads", "json"],
+  idle: ["rooms", "typists", "rate", "seconds", "baseline", "json"],
 };
 
 const str = { type: "string" } as const;
@@ -98,6 +111,8 @@ const OPTIONS = {
   amendments: { type: "boolean" },
   brackets: { type: "boolean" },
   exports: { type: "boolean" },
+  page: { type: "boolean" },
+  idle: str,
   loads: str,
   proposals: str,
   opens: str,
@@ -147,7 +162,7 @@ function commandOf(values: Values, positionals: string[]): { sub: Subcommand | n
     if (!(SUBCOMMANDS as readonly string[]).includes(first)) throw new Error(`unknown command "${first}" (known: ${SUBCOMMANDS.join(", ")})`);
     named.push({ sub: first as Subcommand, args: rest });
   }
-  for (const flag of ["profile", "scenario", "trace", "room-load"] as const) {
+  for (const flag of ["profile", "scenario", "trace", "room-load", "idle"] as const) {
     const v = values[flag];
     if (typeof v === "string") named.push({ sub: flag, args: [v] });
   }
@@ -156,6 +171,7 @@ function commandOf(values: Values, positionals: string[]): { sub: Subcommand | n
   if (values.amendments === true) named.push({ sub: "amendments", args: [] });
   if (values.brackets === true) named.push({ sub: "brackets", args: [] });
   if (values.exports === true) named.push({ sub: "exports", args: [] });
+  if (values.page === true) named.push({ sub: "page", args: [] });
   if (named.length > 1) throw new Error(`one command at a time (got ${named.map((n) => n.sub).join(" and ")})`);
   return named[0] ?? { sub: null, args: [] };
 }
@@ -221,6 +237,30 @@ export function parseCli(argv: string[]): Command {
       if (args.length > 0) throw new Error(`"exports" takes no arguments (got ${args.join(" ")})`);
       return { kind: "exports", runs: number(v, "runs", { isInteger: true, min: 1 }) ?? 5, json };
     }
+    case "idle": {
+      if (args.length > 1) throw new Error(`"idle" takes at most one list of counts (got ${args.join(" ")})`);
+      const counts = (args[0] ?? "500,1000,2000").split(",").map((raw) => number({ idle: raw }, "idle", { isInteger: true, min: 2 })!);
+      const rooms = number(v, "rooms", { isInteger: true, min: 1 }) ?? 100;
+      const typists = number(v, "typists", { isInteger: true, min: 0 }) ?? 5;
+      if (counts.some((n) => n < rooms)) throw new Error(`idle: every count must be at least --rooms (${rooms}), got ${counts.join(",")}`);
+      if (typists > rooms) throw new Error("idle: --typists (one per room) must be at most --rooms");
+      const baselines = baselineList(v.baseline);
+      if (baselines.some((b) => b !== "hocuspocus")) throw new Error(`idle: --baseline takes only "hocuspocus" (got ${baselines.join(",")})`);
+      return {
+        kind: "idle",
+        counts: [...counts].sort((a, b) => a - b),
+        rooms,
+        typists,
+        rate: positive(v, "rate") ?? 5,
+        seconds: positive(v, "seconds") ?? 20,
+        baselines: baselines as Array<"hocuspocus">,
+        json,
+      };
+    }
+    case "page": {
+      if (args.length > 0) throw new Error(`"page" takes no arguments (got ${args.join(" ")})`);
+      return { kind: "page", loads: number(v, "loads", { isInteger: true, min: 1 }) ?? 5, json };
+    }
     case "profile":
     case "scenario":
     case null: {
@@ -233,11 +273,21 @@ export function parseCli(argv: string[]): Command {
         return p;
       });
       const loads = (bases.length > 0 ? bases : [CUSTOM]).map((p) => applyOverrides(p, v));
-      if (v.baseline !== undefined && v.baseline !== "y-websocket") throw new Error(`--baseline supports only "y-websocket", got "${String(v.baseline)}"`);
+      const baselines = baselineList(v.baseline);
       const runs = number(v, "runs", { isInteger: true, min: 1 }) ?? 1;
-      return { kind: "load", loads, baseline: v.baseline === "y-websocket" ? "y-websocket" : null, runs, json };
+      return { kind: "load", loads, baselines, runs, json };
     }
   }
+}
+
+/** `--baseline y-websocket,hocuspocus` → the servers to run after Accord's, in that order (`all`: every one). */
+export function baselineList(raw: string | boolean | undefined): BaselineName[] {
+  if (typeof raw !== "string") return [];
+  const names = raw.split(",").map((n) => n.trim()).filter(Boolean);
+  const list = names.includes("all") ? [...BASELINE_NAMES] : names;
+  for (const n of list) if (!(BASELINE_NAMES as readonly string[]).includes(n)) throw new Error(`--baseline: unknown server "${n}" (known: ${BASELINE_NAMES.join(", ")}, all)`);
+  if (new Set(list).size !== list.length || list.length === 0) throw new Error(`--baseline: name each server once (got "${raw}")`);
+  return list as BaselineName[];
 }
 
 function positive(values: Values, key: string): number | null {

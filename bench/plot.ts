@@ -1,9 +1,9 @@
 // npx tsx bench/plot.ts: p99 latency and server CPU per delivery versus clients (P1/P2/P3),
-// Accord against y-websocket, from bench/results/*.json → bench/results/latency-cpu.png.
+// Accord against every baseline the results have (y-websocket, Hocuspocus), from bench/results/*.json → bench/results/latency-cpu.png.
 // The chart is an SVG page screenshotted by Playwright's Chromium (no plotting package).
 import { writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import type { BenchReport, TargetResult } from "./result.ts";
+import { BASELINE_NAMES, type BaselineName, type BenchReport, type TargetResult } from "./result.ts";
 import { readProfileResults } from "./results-file.ts";
 
 const DIR = new URL("./results/", import.meta.url);
@@ -19,17 +19,24 @@ function load(): BenchReport[] {
     .sort((a, b) => a.clients - b.clients);
 }
 
+const BASELINE_STYLE: Record<BaselineName, { name: string; colour: string; dash: string }> = {
+  "y-websocket": { name: "y-websocket 1.5.4 (floor)", colour: "#c2410c", dash: "7 5" },
+  hocuspocus: { name: "Hocuspocus 3.4.4, default debounce", colour: "#15803d", dash: "3 4" },
+  "hocuspocus-per-update": { name: "Hocuspocus, save per update", colour: "#7c3aed", dash: "12 4 2 4" },
+};
+
 function series(results: BenchReport[], metric: (t: TargetResult) => number): Series[] {
   const ours: Point[] = results.map((r) => ({ x: r.clients, y: metric(r), runs: r.per_run.map((p) => metric(p.accord)), noisy: r.noisy, valid: r.valid }));
-  const base: Point[] = results.flatMap((r) =>
-    r.baseline
-      ? [{ x: r.clients, y: metric(r.baseline), runs: r.per_run.flatMap((p) => (p.baseline ? [metric(p.baseline)] : [])), noisy: r.baseline.noisy, valid: r.baseline.valid }]
-      : [],
-  );
-  return [
-    { name: "Accord (socket.io, one-frame parser)", colour: "#1d4ed8", dash: "", points: ours },
-    { name: "y-websocket 1.5.4 reference server", colour: "#c2410c", dash: "7 5", points: base },
-  ];
+  const of = (r: BenchReport) => r.baselines ?? (r.baseline ? { "y-websocket": r.baseline } : {});
+  const runOf = (p: BenchReport["per_run"][number], name: BaselineName) => p.baselines?.[name] ?? (name === "y-websocket" ? p.baseline : undefined);
+  const bases = BASELINE_NAMES.filter((name) => results.some((r) => of(r)[name])).map((name): Series => ({
+    ...BASELINE_STYLE[name],
+    points: results.flatMap((r) => {
+      const b = of(r)[name];
+      return b ? [{ x: r.clients, y: metric(b), runs: r.per_run.flatMap((p) => { const t = runOf(p, name); return t ? [metric(t)] : []; }), noisy: b.noisy, valid: b.valid }] : [];
+    }),
+  }));
+  return [{ name: "Accord (socket.io, one-frame parser)", colour: "#1d4ed8", dash: "", points: ours }, ...bases];
 }
 
 function niceMax(v: number): number {
@@ -80,12 +87,17 @@ async function main(): Promise<void> {
   if (results.length === 0) throw new Error(`no P1/P2/P3 results in ${DIR.pathname}`);
   const lat = series(results, (t) => t.latency_ms.p99);
   const cpu = series(results, (t) => t.server.cpu_us_per_delivery);
-  const W = 1000, H = 420;
+  const W = 1000, H = 440;
+  // Two series per legend row.
   const legend = lat
-    .map((s, i) => `<line x1="${80 + i * 440}" x2="${120 + i * 440}" y1="${H - 48}" y2="${H - 48}" stroke="${s.colour}" stroke-width="3" stroke-dasharray="${s.dash}"/><circle cx="${100 + i * 440}" cy="${H - 48}" r="6" fill="${s.colour}"/><text x="${130 + i * 440}" y="${H - 43}" class="label">${s.name}</text>`)
+    .map((s, i) => {
+      const x = 80 + (i % 2) * 440;
+      const y = H - 66 + Math.floor(i / 2) * 20 - (lat.length > 2 ? 10 : 0);
+      return `<line x1="${x}" x2="${x + 40}" y1="${y}" y2="${y}" stroke="${s.colour}" stroke-width="3" stroke-dasharray="${s.dash}"/><circle cx="${x + 20}" cy="${y}" r="6" fill="${s.colour}"/><text x="${x + 50}" y="${y + 5}" class="label">${s.name}</text>`;
+    })
     .join("\n");
   const runs = Math.max(...results.map((r) => r.runs));
-  const invalid = results.filter((r) => !r.valid || r.baseline?.valid === false).map((r) => r.profile);
+  const invalid = results.filter((r) => !r.valid || Object.values(r.baselines ?? (r.baseline ? { "y-websocket": r.baseline } : {})).some((b) => b?.valid === false)).map((r) => r.profile);
   const m = results[0]?.machine;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
 <style>

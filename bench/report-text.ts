@@ -7,7 +7,23 @@ import { describePreset } from "./presets.ts";
 import type { BenchReport, Ratio, TargetResult } from "./result.ts";
 import { GENERATOR_CPU_LIMIT_PCT } from "./stats.ts";
 
-const PING_LABEL: Record<TargetResult["target"], string> = { accord: "doc:sync ack", "y-websocket": "sync step 1 → 2" };
+const PING_LABEL: Record<TargetResult["target"], string> = {
+  accord: "doc:sync ack",
+  "y-websocket": "sync step 1 → 2",
+  hocuspocus: "stateless echo",
+  "hocuspocus-per-update": "stateless echo",
+};
+
+function persistLine(t: TargetResult): string {
+  const p = t.persist_lag_ms;
+  if (!p) return "n/a (nothing stored, no durability acknowledgements)";
+  const tail = p.p99 === undefined ? "" : `  p99 ${fmt(p.p99, 2)}  max ${fmt(p.max, 1)}`;
+  if (t.persist_measure === "row-committed") {
+    const disk = t.disk ? `; ${fmt(t.disk.stores, 0)} rows written${t.disk.missing > 0 ? `, ${fmt(t.disk.missing, 0)} edits never on disk in time` : ""}` : "";
+    return `p50 ${fmt(p.p50, 2)}  p95 ${fmt(p.p95, 2)}${tail} ms (time to disk: edit → committed SQLite row holding it, inserts${disk})`;
+  }
+  return `p50 ${fmt(p.p50, 2)}  p95 ${fmt(p.p95, 2)}${tail} ms (edit → "saved")`;
+}
 
 function fmt(n: number | null | undefined, digits = 1): string {
   return n !== null && n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : "–";
@@ -53,7 +69,7 @@ export function formatTarget(r: BenchReport, t: TargetResult): string {
     `  edits/s                   ${fmt(t.edits_per_s)}  (target ${target})`,
     `  deliveries/s              ${fmt(t.deliveries_per_s, 0)}`,
     `  server CPU                ${fmt(t.server.cpu_pct)} % of one core, ${fmt(t.server.cpu_us_per_delivery)} µs per delivery, RSS ${fmt(t.server.rss_mb, 0)} MB${r.nodes !== undefined && t.target === "accord" ? " (sums over the nodes)" : ""}`,
-    `  persistence lag           ${t.persist_lag_ms ? `p50 ${fmt(t.persist_lag_ms.p50, 2)}  p95 ${fmt(t.persist_lag_ms.p95, 2)} ms (edit → "saved")` : "n/a (no durability acknowledgements)"}`,
+    `  persistence lag           ${persistLine(t)}`,
     `  generator CPU             ${fmt(t.generator_cpu_pct)} % of one core (limit ${GENERATOR_CPU_LIMIT_PCT} %)`,
     `  event-loop delay          ${t.event_loop ? formatEventLoop(t.event_loop) : "not recorded"}`,
     `  host                      ${hostLine(r, t)}`,
@@ -84,15 +100,15 @@ export function formatRunLine(t: TargetResult): string {
   return [
     `  ${t.target.padEnd(11)} p50 ${fmt(l.p50, 2)}  p95 ${fmt(l.p95, 2)}  p99 ${fmt(l.p99, 2)}  max ${fmt(l.max)} ms | ping ${fmt(t.ping_ms, 2)} ms`,
     `              ${t.edits_per_s} edits/s, ${t.deliveries_per_s} deliveries/s, lost ${t.lost}/${t.edits_total} | server ${t.server.cpu_pct} % CPU, ${t.server.cpu_us_per_delivery} µs/delivery, RSS ${t.server.rss_mb} MB` +
-      (t.persist_lag_ms ? ` | persist p95 ${fmt(t.persist_lag_ms.p95)} ms` : ""),
+      (t.persist_lag_ms ? ` | ${t.persist_measure === "row-committed" ? "to disk" : "persist"} p95 ${fmt(t.persist_lag_ms.p95)} ms` : ""),
     `              generator ${t.generator_cpu_pct} % of a core | ${flags.join(", ")}`,
     `              event-loop delay: ${t.event_loop ? formatEventLoop(t.event_loop) : "not recorded"}`,
     ...t.problems.map((p) => `              ! ${p}`),
   ].join("\n");
 }
 
-export function formatRatio(r: Ratio): string {
-  return `  ratio (Accord ÷ y-websocket): CPU per delivery ${fmt(r.cpu_us_per_delivery, 2)}×, p95 latency ${fmt(r.p95, 2)}×, RSS ${fmt(r.rss_mb, 2)}×`;
+export function formatRatio(r: Ratio, baseline = "y-websocket"): string {
+  return `  ratio (Accord ÷ ${baseline}): CPU per delivery ${fmt(r.cpu_us_per_delivery, 2)}×, p95 latency ${fmt(r.p95, 2)}×${r.p99 === undefined ? "" : `, p99 ${fmt(r.p99, 2)}×`}, RSS ${fmt(r.rss_mb, 2)}×`;
 }
 
 /** One row per server per load, for a run of several loads. */
@@ -120,7 +136,7 @@ export function formatTable(reports: BenchReport[]): string {
     t.converged ? "yes" : "no",
     t.valid ? "yes" : "INVALID",
   ];
-  const rows = reports.flatMap((r) => [row(r, r), ...(r.baseline ? [row(r, r.baseline)] : [])]);
+  const rows = reports.flatMap((r) => [row(r, r), ...Object.values(r.baselines ?? (r.baseline ? { "y-websocket": r.baseline } : {})).map((b) => row(r, b))]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((cells) => cells[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");

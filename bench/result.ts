@@ -7,7 +7,7 @@ import type { EventLoopReport } from "./loop-window.ts";
 import type { Load } from "./cli.ts";
 import type { Preset } from "./presets.ts";
 import { median, round, type Percentiles } from "./stats.ts";
-import type { JournalCounts, Transport } from "./transport.ts";
+import type { JournalCounts, TargetName } from "./transport.ts";
 
 export type SoakReport = {
   rss_mb: { before_clients: number; start: number; middle: number; end: number; after_unload: number };
@@ -20,7 +20,7 @@ export type SoakReport = {
 
 /** One server's figures: one run, or the median of several (see foldRuns). */
 export type TargetResult = {
-  target: Transport["name"];
+  target: TargetName;
   latency_ms: Percentiles;
   /** (edit, receiver) pairs timed in the window. */
   latency_samples: number;
@@ -36,8 +36,17 @@ export type TargetResult = {
   /** Other processes used more than NOISY_OTHER_CPU_PCT of a core: tails are not comparable. */
   noisy: boolean;
   server: { cpu_pct: number; cpu_us_per_delivery: number; rss_mb: number };
-  /** Edit → "saved" (durable) on the sender; null when there were no samples (a server without durability acks). */
-  persist_lag_ms: { p50: number; p95: number } | null;
+  /**
+   * Edit → durable. Accord: the sender's provider says "saved" (its journal committed, then the
+   * answer came back). Hocuspocus: time to disk, the first committed SQLite row holding the edit
+   * (inserts; see persist_measure). Null when there were no samples (y-websocket stores nothing).
+   * p99/max: recorded since the Hocuspocus baseline was added.
+   */
+  persist_lag_ms: { p50: number; p95: number; p99?: number; max?: number } | null;
+  /** How persist_lag_ms was measured: "sender-ack" or "row-committed" (absent in older results: sender-ack). */
+  persist_measure?: "sender-ack" | "row-committed";
+  /** Time to disk's bookkeeping: rows written over the run, and measured edits no committed row held within the wait. */
+  disk?: { stores: number; missing: number };
   ping_ms: number;
   generator_cpu_pct: number;
   /** Over the measured window; server_responsive false = the run failed. Null in results recorded before it was measured. */
@@ -52,8 +61,23 @@ export type TargetResult = {
   problems: string[];
 };
 
-export type Ratio = { cpu_us_per_delivery: number; p95: number; rss_mb: number };
-export type RunPair = { run: number; accord: TargetResult; baseline?: TargetResult; ratio?: Ratio };
+/** Accord ÷ a baseline, same run. p99: recorded since the Hocuspocus baseline was added. */
+export type Ratio = { cpu_us_per_delivery: number; p95: number; p99?: number; rss_mb: number };
+export type BaselineName = Exclude<TargetName, "accord">;
+export const BASELINE_NAMES: readonly BaselineName[] = ["y-websocket", "hocuspocus", "hocuspocus-per-update"];
+/**
+ * One run: Accord, then each baseline right after it. `baseline`/`ratio` are y-websocket's (the
+ * only baseline before Hocuspocus; older results have only these); `baselines`/`ratios` hold every
+ * baseline that ran, y-websocket included.
+ */
+export type RunPair = {
+  run: number;
+  accord: TargetResult;
+  baseline?: TargetResult;
+  ratio?: Ratio;
+  baselines?: Partial<Record<BaselineName, TargetResult>>;
+  ratios?: Partial<Record<BaselineName, Ratio>>;
+};
 export type Machine = { cores: number; cpu: string; node: string; platform: string };
 
 /** The load as run: the preset's fields (its `name` reported as `profile`). */
@@ -65,6 +89,9 @@ export type BenchReport = TargetResult & Omit<Preset, "name" | "soak"> & {
   aggregate: string;
   baseline?: TargetResult & { server_impl: string };
   ratio?: Ratio;
+  /** Every baseline that ran (median over runs), y-websocket included; see RunPair. */
+  baselines?: Partial<Record<BaselineName, TargetResult & { server_impl: string }>>;
+  ratios?: Partial<Record<BaselineName, Ratio>>;
   per_run: RunPair[];
   /** "run:target" of every NOISY run. */
   noisy_runs: string[];
@@ -75,6 +102,11 @@ export type BenchReport = TargetResult & Omit<Preset, "name" | "soak"> & {
 
 export const AGGREGATE_RULE = "median of runs (lost = worst run; converged/valid = every run; noisy = any run)";
 export const BASELINE_IMPL = "y-websocket@1.5.4 bin/server.js";
+export const BASELINE_IMPLS: Record<BaselineName, string> = {
+  "y-websocket": BASELINE_IMPL,
+  hocuspocus: "@hocuspocus/server@3.4.4 + @hocuspocus/extension-sqlite@3.4.4, default debounce (2 s, max 10 s), HMAC token checked in onAuthenticate",
+  "hocuspocus-per-update": "@hocuspocus/server@3.4.4 + @hocuspocus/extension-sqlite@3.4.4, debounce 0 (a store per update), HMAC token checked in onAuthenticate",
+};
 
 /** The load's description as the report carries it. */
 export function loadFields(l: Load): Pick<BenchReport, "profile" | "overrides" | "rooms" | "clients" | "typists" | "rate" | "seconds" | "warmup" | "nodes"> {
@@ -120,6 +152,7 @@ export function ratioOf(a: TargetResult, b: TargetResult): Ratio {
   return {
     cpu_us_per_delivery: round(a.server.cpu_us_per_delivery / b.server.cpu_us_per_delivery, 2),
     p95: round(a.latency_ms.p95 / b.latency_ms.p95, 2),
+    p99: round(a.latency_ms.p99 / b.latency_ms.p99, 2),
     rss_mb: round(a.server.rss_mb / b.server.rss_mb, 2),
   };
 }

@@ -4,7 +4,7 @@
 // what was measured), and the old scenario format (one flat run with `scenario`, or an array).
 // Nothing is invented: what a file never measured reads as null.
 import { readFileSync, readdirSync } from "node:fs";
-import { AGGREGATE_RULE, foldRuns, type BenchReport, type RunPair, type TargetResult } from "./result.ts";
+import { AGGREGATE_RULE, foldRuns, type BaselineName, type BenchReport, type RunPair, type TargetResult } from "./result.ts";
 
 type Json = Record<string, unknown>;
 
@@ -40,23 +40,39 @@ function fromScenario(raw: Json): BenchReport {
   };
 }
 
+/** Every baseline of a run or report: `baselines` since Hocuspocus was added, else the one `baseline` (y-websocket). */
+function baselinesOf(raw: Json): Partial<Record<BaselineName, TargetResult>> | undefined {
+  const all = raw.baselines as Record<string, Json> | undefined;
+  if (all) return Object.fromEntries(Object.entries(all).map(([name, b]) => [name, target(b, name as BaselineName)]));
+  return raw.baseline ? { "y-websocket": target(raw.baseline as Json, "y-websocket") } : undefined;
+}
+
 function fromProfile(raw: Json): BenchReport {
-  const perRun = ((raw.per_run as Json[] | undefined) ?? []).map(
-    (p): RunPair => ({
+  const perRun = ((raw.per_run as Json[] | undefined) ?? []).map((p): RunPair => {
+    const baselines = baselinesOf(p);
+    return {
       ...(p as unknown as RunPair),
       accord: target(p.accord as Json, "accord"),
       ...(p.baseline ? { baseline: target(p.baseline as Json, "y-websocket") } : {}),
-    }),
-  );
+      ...(baselines ? { baselines } : {}),
+    };
+  });
   // Older reports kept only some of the folded figures at the top level: fold the rest again.
   const folded = perRun.length > 0 ? foldRuns(perRun.map((p) => p.accord)) : null;
   const top = target({ ...folded, ...raw, problems: raw.problems ?? folded?.problems }, "accord");
   const baseline = raw.baseline ? { ...target(raw.baseline as Json, "y-websocket"), server_impl: String((raw.baseline as Json).server_impl ?? "y-websocket") } : undefined;
+  const rawBaselines = (raw.baselines as Record<string, Json> | undefined) ?? (raw.baseline ? { "y-websocket": raw.baseline as Json } : undefined);
+  const baselines = rawBaselines
+    ? Object.fromEntries(Object.entries(rawBaselines).map(([name, b]) => [name, { ...target(b, name as BaselineName), server_impl: String(b.server_impl ?? name) }]))
+    : undefined;
+  const ratios = (raw.ratios as BenchReport["ratios"] | undefined) ?? (raw.ratio ? { "y-websocket": raw.ratio as NonNullable<BenchReport["ratio"]> } : undefined);
   return {
     ...(raw as unknown as BenchReport),
     ...top,
     aggregate: (raw.aggregate as string | undefined) ?? AGGREGATE_RULE,
     ...(baseline ? { baseline } : {}),
+    ...(baselines ? { baselines } : {}),
+    ...(ratios ? { ratios } : {}),
     per_run: perRun,
     noisy_runs: (raw.noisy_runs as string[] | undefined) ?? [],
   };

@@ -6,6 +6,8 @@ import { runAmendmentsBench } from "./amendments/amendments-bench.ts";
 import { runBoardBench } from "./board/board-bench.ts";
 import { runBracketsBench } from "./brackets/brackets-bench.ts";
 import { runExportsBench } from "./exports/exports-bench.ts";
+import { runPageBench } from "./page/first-paint.ts";
+import { runIdleBench } from "./idle/idle-bench.ts";
 import { USAGE, parseCli, type Command } from "./cli.ts";
 import { runSession } from "./engine/session.ts";
 import { runHistoryBench } from "./history.ts";
@@ -36,6 +38,10 @@ async function run(cmd: Command): Promise<number> {
       return runBracketsBench({ ...cmd, log });
     case "exports":
       return runExportsBench({ ...cmd, log });
+    case "page":
+      return runPageBench({ ...cmd, log });
+    case "idle":
+      return runIdleBench({ ...cmd, log });
   }
 }
 

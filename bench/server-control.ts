@@ -43,6 +43,8 @@ export type Request =
   | { type: "profile-stop"; path: string }
   /** Loads each room in turn (as a first join would) and reports the times and the memory it took. */
   | { type: "load-rooms"; proposalIds: string[] }
+  /** Heap, external buffers and RSS, after a full GC when started with exposeGc (the idle benchmark). */
+  | { type: "memory" }
   /** Counts the journal's tables through the server's own database connection. */
   | { type: "journal-counts" }
   /** The board benchmark: a change through the app's use cases, or a measured rebuild (bench/board/). */
@@ -57,11 +59,11 @@ export type RoomLoadReply = {
   before: MemoryReading;
   after: MemoryReading;
 };
-export type MemoryReading = { heapUsedBytes: number; externalBytes: number; rssBytes: number };
+export type MemoryReading = { heapUsedBytes: number; externalBytes: number; rssBytes: number; heapTotalBytes?: number };
 export type ParentMessage = (Request & { id: number }) | { type: "stop" };
 export type ChildMessage =
   | { type: "ready"; port: number; fixture: BenchFixture }
-  | { type: "reply"; id: number; usage?: Usage; roomLoad?: RoomLoadReply; journal?: JournalCounts; board?: BoardReply; annotated?: AnnotatedReply; brackets?: BracketsReply; error?: string };
+  | { type: "reply"; id: number; usage?: Usage; memory?: MemoryReading; roomLoad?: RoomLoadReply; journal?: JournalCounts; board?: BoardReply; annotated?: AnnotatedReply; brackets?: BracketsReply; error?: string };
 
 export type ServerHandle = {
   url: string;
@@ -74,6 +76,8 @@ export type ServerHandle = {
   profileStart(): Promise<void>;
   profileStop(path: string): Promise<void>;
   loadRooms(proposalIds: string[]): Promise<RoomLoadReply>;
+  /** A single server process only (not a cluster's handle). */
+  memory?(): Promise<MemoryReading>;
   journalCounts(): Promise<JournalCounts>;
   /** The board benchmark's hook (a single server process only; not a cluster's handle). */
   board?(op: BoardOp): Promise<BoardReply>;
@@ -231,6 +235,11 @@ export async function startServerProcess(
     async profileStop(path) {
       mkdirSync(PROFILE_DIR, { recursive: true });
       await request({ type: "profile-stop", path });
+    },
+    async memory() {
+      const reply = await request({ type: "memory" });
+      if (!reply.memory) throw new Error("server process sent no memory reading");
+      return reply.memory;
     },
     async loadRooms(proposalIds) {
       const reply = await request({ type: "load-rooms", proposalIds });

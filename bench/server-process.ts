@@ -88,7 +88,7 @@ function memory(): MemoryReading {
   // Started with --expose-gc for room-load runs: read what is live, not what awaits collection.
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  return { heapUsedBytes: m.heapUsed, externalBytes: m.external, rssBytes: m.rss };
+  return { heapUsedBytes: m.heapUsed, externalBytes: m.external, rssBytes: m.rss, heapTotalBytes: m.heapTotal };
 }
 
 // The profiler runs only over the measured window (unlike --cpu-prof, which would also
@@ -105,6 +105,8 @@ async function handle(req: Request): Promise<Omit<Extract<ChildMessage, { type: 
       await profiler.post("Profiler.enable");
       await profiler.post("Profiler.start");
       return {};
+    case "memory":
+      return { memory: memory() };
     case "load-rooms": {
       const before = memory();
       const loadMs: number[] = [];

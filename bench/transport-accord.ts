@@ -29,6 +29,7 @@ function accordReplica(room: number, socket: ProviderSocket, provider: ProposalP
           res.ok ? resolve(performance.now() - t) : reject(new Error(`ping refused: ${res.error.code}`)),
         );
       }),
+    stopAwarenessRenewal: () => clearInterval((provider.awareness as unknown as { _checkInterval: ReturnType<typeof setInterval> })._checkInterval),
     close: () => {
       provider.destroy();
       socket.disconnect();
@@ -57,6 +58,7 @@ export function accordTransport(server: ServerHandle, endpoint: Endpoint = { url
     },
     usage: (opts) => server.usage(opts),
     diagnostics: server,
+    ...(server.memory ? { memory: () => server.memory!() } : {}),
     stop: () => server.stop(),
   };
 }

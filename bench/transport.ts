@@ -3,6 +3,7 @@
 // y-websocket baseline: only connecting, pinging and reading the server's copy differ.
 import type * as Y from "yjs";
 import type { LoopDelay } from "../server/observability/loop-delay.ts";
+import type { Tracker } from "./tracker.ts";
 
 /** One simulated tab: a Yjs replica of one room, kept in sync by some transport. */
 export type Replica = {
@@ -20,6 +21,12 @@ export type Replica = {
   status(): string;
   /** One idle round trip through the server, in ms. */
   ping(): Promise<number>;
+  /**
+   * Diagnosis only (the idle benchmark's BENCH_IDLE_NO_RENEWAL=1): stops this client's awareness
+   * timer (y-protocols renews the local state every 15 s and drops remote ones after 30 s), to
+   * show what an idle connection costs the server without those renewals.
+   */
+  stopAwarenessRenewal?(): void;
   close(): void;
 };
 
@@ -48,8 +55,16 @@ export type ServerDiagnostics = {
   journalCounts(): Promise<JournalCounts>;
 };
 
+/** Per measured edit, keystroke → the server's storage holds it (servers without a durability answer to the sender). */
+export type TimeToDisk = { lags: number[]; missing: number; stores: number };
+
+export type MemoryReading = { heapUsedBytes: number; externalBytes: number; rssBytes: number; heapTotalBytes?: number };
+
+/** The servers a load can run against: Accord and the baselines (`--baseline`). */
+export type TargetName = "accord" | "y-websocket" | "hocuspocus" | "hocuspocus-per-update";
+
 export type Transport = {
-  name: "accord" | "y-websocket";
+  name: TargetName;
   /** `slot` is the client's index within its room (Accord signs each slot in as its own delegate). */
   connect(room: number, slot: number): Promise<Replica>;
   /** The server's current copy of a room, read by a fresh client that adds no content. */
@@ -58,5 +73,9 @@ export type Transport = {
   usage(opts?: { startLoopWindow?: boolean }): Promise<ServerUsage>;
   /** Null for a server we only see from outside (the baseline). */
   diagnostics: ServerDiagnostics | null;
+  /** Time to disk, read from the server after the load (Hocuspocus); absent when the sender's own acks tell (Accord) or nothing is stored (y-websocket). */
+  timeToDisk?(tracker: Tracker): Promise<TimeToDisk>;
+  /** Heap, external buffers and RSS after a full GC (servers started with --expose-gc; the idle benchmark). */
+  memory?(): Promise<MemoryReading>;
   stop(): Promise<void>;
 };

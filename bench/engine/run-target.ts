@@ -63,13 +63,17 @@ export async function runTarget(t: Transport, load: Preset, log: (line: string) 
 
     const problems = await checkConvergence(t, replicas, load.rooms);
     const converged = problems.length === 0;
+    // A server that answers no durability to the sender (Hocuspocus): its storage is read instead.
+    const disk = t.timeToDisk ? await t.timeToDisk(tracker) : null;
+    if (disk && disk.missing > 0) problems.push(`${disk.missing} measured edits were in no committed row within the wait`);
     const lost = tracker.lost(load.clients - 1);
     const isValid = w.generatorCpuPct <= GENERATOR_CPU_LIMIT_PCT;
     if (!isValid) problems.push(`generator used ${w.generatorCpuPct.toFixed(0)} % of a core (> ${GENERATOR_CPU_LIMIT_PCT} %): INVALID`);
     if (w.host.noisy) problems.push(`NOISY: other processes used ${w.host.other_cpu_pct} % of a core`);
     problems.push(...serverProblems(t.diagnostics, w.eventLoop));
     const latency = percentiles(tracker.latencies);
-    const persist = percentiles(tracker.persistLags);
+    const persistLags = disk ? disk.lags : tracker.persistLags;
+    const persist = percentiles(persistLags);
     const result: TargetResult = {
       target: t.name,
       latency_ms: { p50: round(latency.p50, 3), p95: round(latency.p95, 3), p99: round(latency.p99, 3), max: round(latency.max, 3) },
@@ -87,7 +91,9 @@ export async function runTarget(t: Transport, load: Preset, log: (line: string) 
         cpu_us_per_delivery: round(w.serverCpuUs / Math.max(1, tracker.deliveriesInWindow), 2),
         rss_mb: round(w.end.rssBytes / 2 ** 20, 1),
       },
-      persist_lag_ms: tracker.persistLags.length === 0 ? null : { p50: round(persist.p50, 3), p95: round(persist.p95, 3) },
+      persist_lag_ms: persistLags.length === 0 ? null : { p50: round(persist.p50, 3), p95: round(persist.p95, 3), p99: round(persist.p99, 3), max: round(persist.max, 3) },
+      ...(persistLags.length === 0 ? {} : { persist_measure: disk ? ("row-committed" as const) : ("sender-ack" as const) }),
+      ...(disk ? { disk: { stores: disk.stores, missing: disk.missing } } : {}),
       ping_ms: round(percentiles(pings).p50, 3),
       generator_cpu_pct: round(w.generatorCpuPct, 1),
       event_loop: w.eventLoop,

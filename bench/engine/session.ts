@@ -1,18 +1,18 @@
-// `npm run bench -- profile|scenario NAME… [--baseline y-websocket] [--runs N] [--json FILE]`:
-// for each load, N runs of fresh servers (Accord, then y-websocket right after it, so a pair
-// shares the machine's conditions), each driven by the one run engine (run-target.ts); the
+// `npm run bench -- profile|scenario NAME… [--baseline y-websocket,hocuspocus,…] [--runs N] [--json FILE]`:
+// for each load, N runs of fresh servers (Accord, then each baseline right after it, so a run's
+// servers share the machine's conditions), each driven by the one run engine (run-target.ts); the
 // report is the median over runs, with every run's own figures kept.
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import type { Load } from "../cli.ts";
 import { describePreset } from "../presets.ts";
 import { formatRatio, formatRunLine, formatTable, formatTarget } from "../report-text.ts";
-import { AGGREGATE_RULE, BASELINE_IMPL, foldRuns, hasFailed, loadFields, ratioOf, type BenchReport, type RunPair, type TargetResult } from "../result.ts";
+import { AGGREGATE_RULE, BASELINE_IMPLS, foldRuns, hasFailed, loadFields, ratioOf, type BaselineName, type BenchReport, type RunPair, type TargetResult } from "../result.ts";
 import type { Transport } from "../transport.ts";
 import { runTarget } from "./run-target.ts";
 import { startAccord, startBaseline } from "./targets.ts";
 
-export type SessionOptions = { loads: Load[]; baseline: "y-websocket" | null; runs: number; json: string | null };
+export type SessionOptions = { loads: Load[]; baselines: BaselineName[]; runs: number; json: string | null };
 type Log = (line: string) => void;
 
 let active: Transport | null = null;
@@ -36,7 +36,7 @@ async function runOn(start: Promise<Transport>, load: Load, log: Log): Promise<T
 const machine = () => ({ cores: cpus().length, cpu: cpus()[0]?.model ?? "?", node: process.version, platform: `${process.platform} ${process.arch}` });
 
 async function runLoad(load: Load, opts: SessionOptions, log: Log): Promise<BenchReport> {
-  log(`\n${load.name}: ${describePreset(load)}; ${opts.runs} run${opts.runs === 1 ? "" : "s"}${opts.baseline ? `, baseline ${opts.baseline}` : ""}`);
+  log(`\n${load.name}: ${describePreset(load)}; ${opts.runs} run${opts.runs === 1 ? "" : "s"}${opts.baselines.length > 0 ? `, baseline ${opts.baselines.join(", ")}` : ""}`);
   // Several runs: a few lines per run as they go; the full blocks are for the reported (median) figures.
   const isPerRun = opts.runs > 1;
   const pairs: RunPair[] = [];
@@ -44,28 +44,38 @@ async function runLoad(load: Load, opts: SessionOptions, log: Log): Promise<Benc
     if (isPerRun) log(`\nrun ${run}/${opts.runs}`);
     const pair: RunPair = { run, accord: await runOn(startAccord(load), load, log) };
     if (isPerRun) log(formatRunLine(pair.accord));
-    if (opts.baseline) {
-      pair.baseline = await runOn(startBaseline(load), load, log);
-      pair.ratio = ratioOf(pair.accord, pair.baseline);
-      if (isPerRun) log(`${formatRunLine(pair.baseline)}\n${formatRatio(pair.ratio)}`);
+    for (const name of opts.baselines) {
+      const result = await runOn(startBaseline(load, name), load, log);
+      const ratio = ratioOf(pair.accord, result);
+      (pair.baselines ??= {})[name] = result;
+      (pair.ratios ??= {})[name] = ratio;
+      // baseline/ratio keep their meaning of before (y-websocket's) for older readers.
+      if (name === "y-websocket") Object.assign(pair, { baseline: result, ratio });
+      if (isPerRun) log(`${formatRunLine(result)}\n${formatRatio(ratio, name)}`);
     }
     pairs.push(pair);
   }
   const ours = foldRuns(pairs.map((p) => p.accord));
-  const base = opts.baseline ? foldRuns(pairs.map((p) => p.baseline!)) : null;
+  const baselines: NonNullable<BenchReport["baselines"]> = {};
+  const ratios: NonNullable<BenchReport["ratios"]> = {};
+  for (const name of opts.baselines) {
+    baselines[name] = { ...foldRuns(pairs.map((p) => p.baselines![name]!)), server_impl: BASELINE_IMPLS[name] };
+    ratios[name] = ratioOf(ours, baselines[name]);
+  }
   const report: BenchReport = {
     ...loadFields(load),
     runs: opts.runs,
     aggregate: opts.runs > 1 ? AGGREGATE_RULE : "single run",
     ...ours,
-    ...(base ? { baseline: { ...base, server_impl: BASELINE_IMPL }, ratio: ratioOf(ours, base) } : {}),
+    ...(baselines["y-websocket"] ? { baseline: baselines["y-websocket"], ratio: ratios["y-websocket"] } : {}),
+    ...(opts.baselines.length > 0 ? { baselines, ratios } : {}),
     per_run: pairs,
-    noisy_runs: pairs.flatMap((p) => [...(p.accord.noisy ? [`${p.run}:accord`] : []), ...(p.baseline?.noisy ? [`${p.run}:y-websocket`] : [])]),
+    noisy_runs: pairs.flatMap((p) => [p.accord, ...Object.values(p.baselines ?? {})].filter((t) => t.noisy).map((t) => `${p.run}:${t.target}`)),
     machine: machine(),
     date: new Date().toISOString(),
   };
   log(`\n${formatTarget(report, report)}`);
-  if (report.baseline) log(`${formatTarget(report, report.baseline)}\n${formatRatio(report.ratio!)}`);
+  for (const name of opts.baselines) log(`${formatTarget(report, baselines[name]!)}\n${formatRatio(ratios[name]!, name)}`);
   return report;
 }
 

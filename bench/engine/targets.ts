@@ -1,11 +1,13 @@
 // Fresh servers for one run, each behind the Transport interface: Accord on SQLite (one
 // process), Accord on several nodes (PostgreSQL + Redis, bench/cluster/), or the y-websocket
-// baseline. Every run gets its own, so no run inherits another's rooms, journal or heap.
+// or Hocuspocus baselines. Every run gets its own, so no run inherits another's rooms, journal or heap.
 import { startCluster } from "../cluster/cluster.ts";
 import type { Preset } from "../presets.ts";
 import { startServerProcess } from "../server-control.ts";
 import { accordTransport } from "../transport-accord.ts";
+import { startHocuspocus } from "../transport-hocuspocus.ts";
 import { startYWebsocket } from "../transport-y-websocket.ts";
+import type { BaselineName } from "../result.ts";
 import type { Transport } from "../transport.ts";
 import { safeLabel } from "./window.ts";
 
@@ -20,6 +22,6 @@ export async function startAccord(load: Preset): Promise<Transport> {
   return accordTransport(cluster, cluster.endpoint);
 }
 
-export function startBaseline(load: Preset): Promise<Transport> {
-  return startYWebsocket(load.rooms);
+export function startBaseline(load: Preset, name: BaselineName = "y-websocket"): Promise<Transport> {
+  return name === "y-websocket" ? startYWebsocket(load.rooms) : startHocuspocus(load.rooms, name);
 }
