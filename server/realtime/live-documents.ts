@@ -84,18 +84,9 @@ function coveredBy(room: Room, snapshot: Marks): void {
 async function catchUp(ctx: LiveDocumentsContext, room: Room, durable: Y.Doc): Promise<void> {
   try {
     await room.serialize(() => {
-      const missing = Y.encodeStateAsUpdate(durable, Y.encodeStateVector(room.doc));
-      const { structs, ds } = Y.decodeUpdate(missing);
-      if (structs.length > 0 || ds.clients.size > 0) room.integrate(missing, { origin: null, isFromThisNode: false });
-      const stored = Y.encodeStateVector(durable);
-      const storedClocks = Y.decodeStateVector(stored);
-      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(room.doc))) {
-        if ((storedClocks.get(client) ?? 0) < clock) {
-          console.error(`room ${room.proposalId} held text the database does not have after a freeze; reloading it`);
-          ctx.reset(room);
-          return;
-        }
-      }
+      if (!room.takeStored(durable).holdsMore) return;
+      console.error(`room ${room.proposalId} held text the database does not have after a freeze; reloading it`);
+      ctx.reset(room);
     });
   } finally {
     durable.destroy();

@@ -242,6 +242,22 @@ export class Room {
     this.deps.cluster.relayAwareness(this.proposalId, update);
   }
 
+  /**
+   * Takes what a stored copy of the document has and this replica lacks (by state vector; sent
+   * to this node's members, not relayed: every node reads the same database). Returns whether
+   * the replica holds anything the stored copy does not. Call in the room's turn.
+   */
+  takeStored(stored: Y.Doc): { holdsMore: boolean } {
+    const missing = Y.encodeStateAsUpdate(stored, Y.encodeStateVector(this.doc));
+    const { structs, ds } = Y.decodeUpdate(missing);
+    if (structs.length > 0 || ds.clients.size > 0) this.integrate(missing, { origin: null, isFromThisNode: false });
+    const storedClocks = Y.decodeStateVector(Y.encodeStateVector(stored));
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+      if ((storedClocks.get(client) ?? 0) < clock) return { holdsMore: true };
+    }
+    return { holdsMore: false };
+  }
+
   noteEdit(delegationId: string | null, now: number): void {
     this.firstUnversionedEditAt ??= now;
     this.lastEditAt = now;

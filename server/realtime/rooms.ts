@@ -24,12 +24,6 @@ import { CLAUSE_STATUSES, type ClauseStatus, type EditingMode } from "../../lib/
 import { isAgreedStatus } from "../../lib/domain/drafting.ts";
 import { recountIfTracked } from "../services/drafting/progress.ts";
 
-/** An update that adds nothing and deletes nothing. */
-function isEmptyChange(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return structs.length === 0 && ds.clients.size === 0;
-}
-
 /** The statuses whose paragraphs no change may touch (lib/domain/drafting.ts isAgreedStatus). */
 const AGREED_STATUSES: ClauseStatus[] = CLAUSE_STATUSES.filter(isAgreedStatus);
 
@@ -259,11 +253,11 @@ export class RoomRegistry implements LiveDocuments {
       this.journal.read(id),
     ]);
     if (!proposal || this.loaded.get(id) !== room || room.isBroken) return false;
+    // What the room holds beyond the database is its own unsaved edits, on their way to it.
     await room.serialize(() => {
       const durable = docOf(stored);
-      const missing = Y.encodeStateAsUpdate(durable, Y.encodeStateVector(room.doc));
+      room.takeStored(durable);
       durable.destroy();
-      if (!isEmptyChange(missing)) room.integrate(missing, { origin: null, isFromThisNode: false });
     });
     if (room.state === before.state) room.state = proposal.state;
     if (room.mode === before.mode) room.mode = proposal.editingMode;

@@ -4,7 +4,7 @@
 // a 4.3 MB join answer; 1.26 GB of presence sent out in 15 s.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
+import { awarenessUpdate } from "../helpers/awareness";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { eventually, openClient, openSocket, socketPool, startTestServer, waitForConnect, type TestServer } from "../helpers/test-server";
 import { firstParagraph } from "../helpers/typist";
@@ -40,17 +40,6 @@ function updateFromClients(base: Uint8Array, ids: number[]): Uint8Array {
     firstParagraph(doc).insert(0, "x");
   }
   return Y.encodeStateAsUpdate(doc, before);
-}
-
-function awarenessUpdate(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, entries.length);
-  for (const x of entries) {
-    encoding.writeVarUint(e, x.clientId);
-    encoding.writeVarUint(e, x.clock);
-    encoding.writeVarString(e, JSON.stringify(x.state));
-  }
-  return encoding.toUint8Array(e);
 }
 
 describe("Yjs client ids", () => {

@@ -4,7 +4,7 @@
 // flush; a real change (a caret moved, someone arrived) still goes out at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
+import { awarenessUpdate } from "../helpers/awareness";
 import { createFixture, type Fixture } from "../helpers/fixtures";
 import { openSocket, startTestServer, type TestServer } from "../helpers/test-server";
 import { PROTOCOL_VERSION } from "../../lib/protocol";
@@ -23,17 +23,6 @@ afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
   await s.close();
 });
-
-function presence(entries: Array<{ clientId: number; clock: number; state: object }>): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, entries.length);
-  for (const entry of entries) {
-    encoding.writeVarUint(e, entry.clientId);
-    encoding.writeVarUint(e, entry.clock);
-    encoding.writeVarString(e, JSON.stringify(entry.state));
-  }
-  return encoding.toUint8Array(e);
-}
 
 /** The (client id, clock) pairs of a presence update. */
 function entriesOf(update: Uint8Array): Array<[number, number]> {
@@ -57,7 +46,7 @@ async function member(userId: string, clientId: number) {
   const joined = await socket.timeout(10_000).emitWithAck("room:join", { proposalId: f.proposalId, clientId, protocol: PROTOCOL_VERSION });
   expect(joined.ok).toBe(true);
   const send = async (clock: number, state: object) => {
-    const res = await socket.timeout(10_000).emitWithAck("awareness:update", { proposalId: f.proposalId, update: presence([{ clientId, clock, state }]) });
+    const res = await socket.timeout(10_000).emitWithAck("awareness:update", { proposalId: f.proposalId, update: awarenessUpdate([{ clientId, clock, state }]) });
     expect(res.ok).toBe(true);
   };
   return { socket, received, send };
