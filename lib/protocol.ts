@@ -35,8 +35,9 @@ export type { LiveFloorEntry, LiveRound, WorkshopLive } from "./live-board.ts";
  * payload or an acknowledgement changes shape: a tab still running the old page is then refused
  * with PROTOCOL_OUTDATED (asked to reload) instead of misreading or being misread. Clients that
  * send no version are refused from then on too (tests emitting room:join by hand included).
+ * 4: presence is no longer renewed over the wire; a tab keeps others' states while connected.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /**
  * What a client that sends no version speaks: it predates the field, and the format the field
  * arrived with (version 1) differs from the one before only by the field itself.

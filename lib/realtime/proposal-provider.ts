@@ -123,6 +123,8 @@ export class ProposalProvider {
   /** Counts joins: only the latest one's answer counts (an access change may send a second). */
   private joins = 0;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+  /** This tab's presence as last sent (JSON): y-protocols' 15 s renewal of it is not sent again. */
+  private sentPresence: string | null = null;
   private readonly listeners: { [K in keyof Events]: Set<Events[K]> } = { change: new Set(), refused: new Set(), synced: new Set() };
 
   constructor(socket: ProviderSocket, proposalId: string, opts: { doc?: Y.Doc } = {}) {
@@ -322,7 +324,8 @@ export class ProposalProvider {
         this.hasUnsentChanges = false;
         this.resendUnconfirmed();
       }
-      this.sendAwareness();
+      // Sent whole on every join: the server forgot this tab's presence when it left.
+      this.sendAwareness({ force: true });
       this.emit("synced");
       this.emit("change");
     });
@@ -474,6 +477,12 @@ export class ProposalProvider {
       this.emit("change");
       return;
     }
+    // Presence stays while connected (the server announces every departure; the socket's loss
+    // clears them all, onDisconnect), so nobody renews: others' states are kept current here
+    // instead of expiring after y-protocols' 30 s. Local updates come at least every 15 s (its
+    // own renewal), so none gets near that age.
+    keepOthersPresent(this.awareness, Date.now());
+    if (JSON.stringify(this.awareness.getLocalState()) === this.sentPresence) return;
     if (this.awarenessTimer) return;
     this.awarenessTimer = setTimeout(() => {
       this.awarenessTimer = null;
@@ -481,9 +490,21 @@ export class ProposalProvider {
     }, AWARENESS_THROTTLE_MS);
   };
 
-  private sendAwareness(): void {
-    if (!this.socket.connected || !this.isSynced || this.awareness.getLocalState() === null) return;
+  private sendAwareness(opts: { force?: boolean } = {}): void {
+    const state = this.awareness.getLocalState();
+    if (!this.socket.connected || !this.isSynced || state === null) return;
+    const json = JSON.stringify(state);
+    // Unchanged since it was sent (a renewal): the server keeps it while this socket is in the room.
+    if (!opts.force && json === this.sentPresence) return;
+    this.sentPresence = json;
     const update = encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
     this.socket.emit("awareness:update", { proposalId: this.proposalId, update }, () => {});
+  }
+}
+
+/** Marks every other client's presence as just heard of, so the awareness does not expire it. */
+function keepOthersPresent(awareness: Awareness, now: number): void {
+  for (const [clientId, meta] of awareness.meta) {
+    if (clientId !== awareness.clientID && awareness.states.has(clientId)) meta.lastUpdated = now;
   }
 }

@@ -190,11 +190,8 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
       room.presence.check(stamped.sizes);
       const isRenewal = room.isPresenceRenewal(stamped.states);
       applyAwarenessUpdate(room.awareness, stamped.update, socket.id);
-      // Nothing changed: sent on with the room's other renewals at the next flush (rooms.ts).
-      if (isRenewal) {
-        room.noteRenewal(stamped.states.keys());
-        return;
-      }
+      // Nothing changed: nobody needs it, presence stays while the socket does (presence-keeping.ts).
+      if (isRenewal) return;
       room.broadcast("awareness:update", { proposalId, update: stamped.update }, socket.id);
       rooms.cluster.relayAwareness(proposalId, stamped.update);
     });

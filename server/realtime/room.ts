@@ -1,7 +1,7 @@
 // One proposal's live document on this server: the Y.Doc replica, who is in the room, and the
 // one path every change takes into it (`accept`: check → apply → relay → journal).
 import * as Y from "yjs";
-import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import { Awareness } from "y-protocols/awareness";
 import type { ProposalState, Role } from "../../lib/domain/access.ts";
 import type { EditingMode } from "../../lib/domain/vocabulary.ts";
 import { AppError } from "../../lib/errors.ts";
@@ -14,6 +14,7 @@ import type { JournalWriter } from "../document-store/journal.ts";
 import type { Cluster } from "./cluster.ts";
 import { inspectUpdate } from "./update-inspect.ts";
 import { PresenceSizes } from "./presence-limits.ts";
+import { announceExpiry } from "./presence-keeping.ts";
 import { timed } from "../observability/operation-log.ts";
 import { AmendmentCache } from "./amendment-cache.ts";
 import { touchedUnitKeys } from "../../lib/document/clause-guard.ts";
@@ -81,7 +82,6 @@ export class Room {
   /** "Amendments only": delegates' direct edits are refused (lib/domain/amendments.ts mayEditDirectly). */
   mode: EditingMode = "OPEN";
   /** Clients whose presence was renewed unchanged since the last flush (flushPresenceRenewals). */
-  private readonly renewedPresence = new Set<number>();
   /** The room's open amendments by key, for the typing path (amendment-revisions.ts). */
   readonly amendments: AmendmentCache;
   /**
@@ -112,6 +112,8 @@ export class Room {
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
     this.presence = new PresenceSizes(this.awareness);
+    // States of another node's members that node stopped keeping (it died): gone for our tabs too.
+    announceExpiry(this.awareness, (update) => this.broadcast("awareness:update", { proposalId, update }));
     this.journalRows = stored.rows.length;
   }
 
@@ -210,7 +212,7 @@ export class Room {
 
   /**
    * Whether an incoming presence update only renews states the room already holds unchanged
-   * (each client re-sends its state every 15 s so that others do not drop it after 30 s).
+   * (a tab's Awareness renews its clock every 15 s; tabs no longer send that, older ones may).
    */
   isPresenceRenewal(states: ReadonlyMap<number, string | null>): boolean {
     const held = this.awareness.getStates();
@@ -219,27 +221,6 @@ export class Room {
       if (json === null || current === undefined || JSON.stringify(current) !== json) return false;
     }
     return states.size > 0;
-  }
-
-  /** Applied already; sent on at the next flush, with every other renewal of the room in one message. */
-  noteRenewal(clientIds: Iterable<number>): void {
-    for (const id of clientIds) this.renewedPresence.add(id);
-  }
-
-  /**
-   * One message with the room's renewals since the last flush, to every member here and to the
-   * other nodes. Idle rooms cost one message per member per flush instead of one per member for
-   * each renewing client: at 2,000 idle tabs in rooms of 20, ~2,500 relays a second become ~80.
-   */
-  flushPresenceRenewals(): void {
-    if (this.renewedPresence.size === 0) return;
-    const held = this.awareness.getStates();
-    const ids = [...this.renewedPresence].filter((id) => held.has(id));
-    this.renewedPresence.clear();
-    if (ids.length === 0) return;
-    const update = encodeAwarenessUpdate(this.awareness, ids);
-    this.broadcast("awareness:update", { proposalId: this.proposalId, update });
-    this.deps.cluster.relayAwareness(this.proposalId, update);
   }
 
   /**

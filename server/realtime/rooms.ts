@@ -13,6 +13,7 @@ import { Room } from "./room.ts";
 import { singleNode, type Cluster } from "./cluster.ts";
 import { AuthorshipLedger } from "./authorship-ledger.ts";
 import { RelayBuffer } from "./relay-buffer.ts";
+import { keepMembersPresent, keepPresent } from "./presence-keeping.ts";
 import { scheduleAutoVersions } from "./version-scheduler.ts";
 import { liveDocuments } from "./live-documents.ts";
 import { foldPool } from "../compute/fold-pool.ts";
@@ -44,10 +45,10 @@ export type RoomOptions = {
   /** The shortest time between two journal batches (group commit; see journal.ts). */
   journalCommitIntervalMs: number;
   /**
-   * How often unchanged presence renewals are sent on, all of a room's in one message. Clients
-   * renew every 15 s and drop a state not renewed for 30 s: 15 s + this stays well inside.
+   * How often this node marks its members' presence current and tells the other nodes whose it
+   * holds (presence-keeping.ts). States not kept current for 30 s expire: this stays well inside.
    */
-  presenceRenewalMs: number;
+  presenceSweepMs: number;
 };
 
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
@@ -57,7 +58,7 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   autoVersionMaxMs: 5 * 60_000,
   versionScanMs: 1000,
   journalCommitIntervalMs: DEFAULT_COMMIT_INTERVAL_MS,
-  presenceRenewalMs: 5000,
+  presenceSweepMs: 5000,
 };
 
 export class RoomRegistry implements LiveDocuments {
@@ -78,8 +79,8 @@ export class RoomRegistry implements LiveDocuments {
   /** Agreed paragraphs set while a room was loading (as pendingModes, for the same reason). */
   private readonly pendingAgreed = new Map<string, ReadonlySet<string>>();
   private readonly stopVersions: () => void;
-  /** One timer for every room's presence renewals (never one per room or per connection). */
-  private readonly renewals: ReturnType<typeof setInterval>;
+  /** One timer keeps every room's presence (never one per room or per connection). */
+  private readonly presenceSweep: ReturnType<typeof setInterval>;
   private readonly docs: LiveDocuments;
   private readonly compaction: CompactionScheduler;
 
@@ -103,10 +104,8 @@ export class RoomRegistry implements LiveDocuments {
       setState: (id, state) => void this.setState(id, state),
       reset: (room) => this.resetRoom(room),
     });
-    this.renewals = setInterval(() => {
-      for (const room of this.loaded.values()) room.flushPresenceRenewals();
-    }, options.presenceRenewalMs);
-    this.renewals.unref?.();
+    this.presenceSweep = setInterval(() => this.keepPresence(Date.now()), options.presenceSweepMs);
+    this.presenceSweep.unref?.();
     this.stopVersions = scheduleAutoVersions(
       () => this.loaded.values(),
       async (room) => {
@@ -268,10 +267,27 @@ export class RoomRegistry implements LiveDocuments {
     return true;
   }
 
+  /**
+   * Marks this node's members' presence current in every room and tells the other nodes whose
+   * it holds, one message per room (presence-keeping.ts). Called by the sweep's timer.
+   */
+  keepPresence(now: number): void {
+    for (const room of this.loaded.values()) {
+      const held = keepMembersPresent(room.awareness, room.sessions.values(), now);
+      if (held.length > 0 && this.cluster.isClustered) this.cluster.relayPresence(room.proposalId, held);
+    }
+  }
+
+  /** Another node still holds these clients of the proposal's room: keep their states here. */
+  keepRelayedPresence(proposalId: string, clientIds: readonly number[], now: number): void {
+    const room = this.loaded.get(proposalId);
+    if (room) keepPresent(room.awareness, clientIds, now);
+  }
+
   /** Writes everything pending (for a while) and unloads every room (graceful shutdown). */
   async closeAll(): Promise<void> {
     this.stopVersions();
-    clearInterval(this.renewals);
+    clearInterval(this.presenceSweep);
     const drained = await Promise.race([Promise.all([this.journal.drain(), this.revisions.drain()]).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), SHUTDOWN_DRAIN_MS))]);
     if (drained) {
       for (const room of [...this.loaded.values()]) await this.unload(room, { force: true });

@@ -84,6 +84,26 @@ describe("several nodes", () => {
     await eventually(() => [...a.provider.awareness.getStates().values()].some((s) => s.user?.name === "Sato Haruki"), "Japan's presence on node 1");
   });
 
+  it("keeps a tab's presence on the other nodes while its node lives, and drops it everywhere once that node dies", async () => {
+    // Tabs no longer renew their presence: the node holding a tab tells the others, every sweep.
+    const doomed = await spawnServerProcess(t.url, secret, { REDIS_URL });
+    nodes.push(doomed);
+    const here = await client(inProcess, f.users.china);
+    const there = await client(doomed, f.users.japan);
+    const id = there.doc.clientID;
+    const meta = () => inProcess.server.rooms.peek(f.proposalId)?.awareness.meta.get(id);
+    await eventually(() => here.provider.awareness.getStates().has(id), "Japan's presence through the other node");
+    // As if last heard of 20 s ago: the other node's next sweep (every 5 s) marks it current.
+    meta()!.lastUpdated -= 20_000;
+    await eventually(() => Date.now() - meta()!.lastUpdated < 6000, "the other node to say Japan is still there", 12_000);
+
+    // The node dies without a word: 30 s after its last sweep its tab's state expires here (aged
+    // to that point), and this node tells its own tabs.
+    await doomed.stop("SIGKILL");
+    meta()!.lastUpdated -= 31_000;
+    await eventually(() => !here.provider.awareness.getStates().has(id), "the dead node's tab to leave this tab's presence", 6000);
+  });
+
   it("carries a lock decided on one node to editors on the others", async () => {
     const p = f.otherProposalId;
     const onNode2 = await client(nodes[1]!, f.users.japan, p);

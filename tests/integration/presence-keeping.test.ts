@@ -1,0 +1,154 @@
+// Presence without renewals (presence-keeping.ts): a state stays while its socket is in the
+// room, so nothing travels to keep it. Renewals used to cost an idle server thousands of
+// messages a second (every tab every 15 s, to every other member).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as decoding from "lib0/decoding";
+import { applyAwarenessUpdate } from "y-protocols/awareness";
+import { awarenessUpdate } from "../helpers/awareness";
+import { createFixture, type Fixture } from "../helpers/fixtures";
+import { eventually, openClient, openSocket, startTestServer, type TestClient, type TestServer } from "../helpers/test-server";
+import { PROTOCOL_VERSION } from "../../lib/protocol";
+import type { ProviderSocket } from "../../lib/realtime/proposal-provider";
+import type { Room } from "../../server/realtime/room";
+
+const SWEEP_MS = 200;
+/** y-protocols drops a state not marked current for 30 s, checking every 3 s. */
+const EXPIRED_MS = 31_000;
+const CHECK_MS = 3000;
+let s: TestServer;
+let f: Fixture;
+const sockets: ProviderSocket[] = [];
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  s = await startTestServer({ rooms: { presenceSweepMs: SWEEP_MS } });
+  f = await createFixture(s.db);
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  for (const socket of sockets) socket.disconnect();
+  await s.close();
+});
+
+/** The (client id, clock, state) entries of a presence update. */
+function entriesOf(update: Uint8Array): Array<[number, number, unknown]> {
+  const d = decoding.createDecoder(update);
+  const out: Array<[number, number, unknown]> = [];
+  for (let n = decoding.readVarUint(d); n > 0; n--) {
+    const clientId = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    out.push([clientId, clock, JSON.parse(decoding.readVarString(d))]);
+  }
+  return out;
+}
+
+/** A raw socket in the room, recording every presence entry it receives. */
+async function member(userId: string, clientId: number) {
+  const socket = await openSocket(s, userId);
+  sockets.push(socket);
+  const received: Array<[number, number, unknown]> = [];
+  socket.on("awareness:update", ({ update }) => void received.push(...entriesOf(new Uint8Array(update))));
+  const joined = await socket.timeout(10_000).emitWithAck("room:join", { proposalId: f.proposalId, clientId, protocol: PROTOCOL_VERSION });
+  expect(joined.ok).toBe(true);
+  const send = async (clock: number, state: object) => {
+    const res = await socket.timeout(10_000).emitWithAck("awareness:update", { proposalId: f.proposalId, update: awarenessUpdate([{ clientId, clock, state }]) });
+    expect(res.ok).toBe(true);
+  };
+  return { socket, received, send };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const room = (): Room => s.server.rooms.peek(f.proposalId)!;
+/** Pretends `ids`' states were last heard of `ms` ago (y-protocols reads Date.now()). */
+function age(ids: number[], ms: number): void {
+  for (const id of ids) room().awareness.meta.get(id)!.lastUpdated -= ms;
+}
+
+describe("presence without renewals", () => {
+  it("a renewal goes to nobody; a change goes out at once", async () => {
+    const china = await member(f.users.china, 501);
+    const watcher = await member(f.users.observer, 503);
+    await china.send(1, { cursor: 1 });
+    await sleep(100);
+    expect(watcher.received.map(([id, clock]) => [id, clock])).toEqual([[501, 1]]);
+
+    watcher.received.length = 0;
+    await china.send(2, { cursor: 1 });
+    await sleep(3 * SWEEP_MS);
+    expect(watcher.received).toEqual([]);
+
+    await china.send(3, { cursor: 2 });
+    await sleep(100);
+    expect(watcher.received.map(([id, clock]) => [id, clock])).toEqual([[501, 3]]);
+  });
+
+  it("keeps this node's members present while their sockets are in the room, telling nobody", async () => {
+    const japan = await member(f.users.japan, 502);
+    const watcher = await member(f.users.china2, 504);
+    await japan.send(1, { cursor: 4 });
+    await sleep(100);
+    watcher.received.length = 0;
+
+    // The sweep marks members current on its own…
+    age([502], 10_000);
+    await eventually(() => Date.now() - room().awareness.meta.get(502)!.lastUpdated < 5000, "the sweep to mark Japan current");
+    // …so a state last sent long ago is not expired by the next check.
+    age([502], EXPIRED_MS);
+    s.server.rooms.keepPresence(Date.now());
+    await sleep(CHECK_MS + 500);
+    expect(room().awareness.getStates().has(502)).toBe(true);
+    expect(watcher.received).toEqual([]);
+
+    // Leaving is announced at once.
+    japan.socket.disconnect();
+    await eventually(() => watcher.received.some(([id, , state]) => id === 502 && state === null), "Japan's departure");
+  });
+
+  it("expires a state nobody keeps (its node went away) and tells the tabs here", async () => {
+    const watcher = await member(f.users.observer, 505);
+    // Two tabs on another node, relayed here; that node goes on keeping 901, not 902.
+    applyAwarenessUpdate(
+      room().awareness,
+      awarenessUpdate([
+        { clientId: 901, clock: 1, state: { user: { name: "Elsewhere" } } },
+        { clientId: 902, clock: 4, state: { user: { name: "Gone" } } },
+      ]),
+      "relay",
+    );
+    age([901, 902], EXPIRED_MS);
+    s.server.rooms.keepRelayedPresence(f.proposalId, [901], Date.now());
+    await eventually(() => watcher.received.some(([id]) => id === 902), "the expired state's removal", CHECK_MS + 2000);
+    expect(watcher.received.filter(([id]) => id === 902)).toEqual([[902, 4, null]]);
+    expect(room().awareness.getStates().has(902)).toBe(false);
+    expect(room().awareness.getStates().has(901)).toBe(true);
+  });
+
+  it("a tab sends its presence only when it changes, and keeps others' while connected", async () => {
+    const other = await member(f.users.china, 506);
+    await other.send(1, { cursor: 9 });
+    const tab = await openClient(s, f.users.japan, f.proposalId);
+    clients.push(tab);
+    await eventually(() => tab.provider.awareness.getStates().has(506), "the other member's presence in the tab");
+    const sent: unknown[] = [];
+    const emit = tab.socket.emit.bind(tab.socket);
+    tab.socket.emit = ((event: string, ...args: unknown[]) => {
+      if (event === "awareness:update") sent.push(args[0]);
+      return (emit as (e: string, ...a: unknown[]) => unknown)(event, ...args);
+    }) as typeof tab.socket.emit;
+
+    // y-protocols renews this tab's own state when it is 15 s old, and expires others' at 30 s.
+    const aw = tab.provider.awareness;
+    const clockBefore = aw.meta.get(aw.clientID)!.clock;
+    aw.meta.get(aw.clientID)!.lastUpdated -= 16_000;
+    aw.meta.get(506)!.lastUpdated -= EXPIRED_MS;
+    await eventually(() => aw.meta.get(aw.clientID)!.clock > clockBefore, "the tab's own renewal", CHECK_MS + 2000);
+    await sleep(200);
+    expect(sent).toEqual([]);
+    expect(aw.getStates().has(506)).toBe(true);
+
+    // A moved caret is sent.
+    aw.setLocalStateField("cursor", { anchor: 1, head: 1 });
+    await eventually(() => sent.length === 1, "the moved caret to be sent");
+    await eventually(() => other.received.some(([id, , state]) => id === aw.clientID && (state as { cursor?: unknown })?.cursor !== undefined), "the caret at the other member");
+  });
+});
