@@ -1,12 +1,13 @@
-// The detector against a really blocked loop (one busy-wait of 1.2 s): few, fast, and about
+// The detector against a really blocked loop (one busy-wait of 1.3 s): few, fast, and about
 // behaviour — a stretch that long must be reported with what ran, whatever the machine.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { describeGap, eventLoopWatchdog, startEventLoopWatchdog, timed, type EventLoopWatchdog } from "./event-loop-watchdog.ts";
+import { BLOCKED_LOOP_THRESHOLD_MS, CHECK_INTERVAL_MS, describeGap, eventLoopWatchdog, startEventLoopWatchdog, timed, type EventLoopWatchdog } from "./event-loop-watchdog.ts";
 import { operationsOverlapping } from "./operation-log.ts";
 
-const BLOCK_MS = 1_200;
+/** Longer than the threshold plus one tick: caught wherever in a tick it starts. */
+const BLOCK_MS = BLOCKED_LOOP_THRESHOLD_MS + CHECK_INTERVAL_MS + 50;
 /** Long enough for the watchdog's tick and the delay sampler to run after the block. */
-const AFTER_BLOCK_MS = 250;
+const AFTER_BLOCK_MS = CHECK_INTERVAL_MS + 150;
 
 /** Wall-clock spin, as a long synchronous job holds the loop. */
 function busyWait(ms: number): void {

@@ -16,9 +16,8 @@ import { encodeAwarenessUpdate, type Awareness } from "y-protocols/awareness";
 export const MAX_PRESENCE_IDS_PER_RELAY = 10_000;
 
 /** Marks these clients' states current (those the awareness holds); returns the ids it held. */
-export function keepPresent(awareness: Awareness, clientIds: Iterable<number>, now: number): number[] {
+export function keepPresent(awareness: Awareness, clientIds: Iterable<number>, now: number, kept: number[] = []): number[] {
   const states = awareness.getStates();
-  const kept: number[] = [];
   for (const id of clientIds) {
     const meta = awareness.meta.get(id);
     if (meta === undefined || !states.has(id)) continue;
@@ -31,7 +30,7 @@ export function keepPresent(awareness: Awareness, clientIds: Iterable<number>, n
 /** This node's members' states are current while their sockets are in the room. */
 export function keepMembersPresent(awareness: Awareness, sessions: Iterable<{ clientIds: ReadonlySet<number> }>, now: number): number[] {
   const kept: number[] = [];
-  for (const session of sessions) kept.push(...keepPresent(awareness, session.clientIds, now));
+  for (const session of sessions) keepPresent(awareness, session.clientIds, now, kept);
   return kept;
 }
 
