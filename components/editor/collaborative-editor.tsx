@@ -11,9 +11,8 @@ import { watchCaretActivity } from "./caret";
 import { liveEditorExtensions } from "./editor-extensions";
 import { KEYBOARD_HINT_ID, LEAVE_EDITOR_KEY } from "./leave-editor";
 import type { Say } from "./suggest/suggest-input";
-import { useReadOnlyReason } from "./read-only-reason";
-import type { ServerError } from "@/components/i18n/use-error-text";
-import { EditorToolbar } from "./editor-toolbar";
+import { ReadOnlyNote } from "./read-only-note";
+import { LiveToolbar } from "./live-toolbar";
 import { ProposalCard } from "./proposal-card";
 import { CommentButton } from "@/components/comments/comment-button";
 import { CommentsPanel } from "@/components/comments/comments-panel";
@@ -122,7 +121,7 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
             {/* Keyed: useEditorState reads a newly created editor only from its next transaction,
                 so the toolbar starts afresh once the editor exists (else it stays disabled). */}
             {/* Formatting is not an amendment: off while suggesting. */}
-            <EditorToolbar key={editor ? "live" : "waiting"} editor={editor} canEdit={canEdit && !am.suggesting} />
+            <LiveToolbar key={editor ? "live" : "waiting"} editor={editor} canEdit={canEdit && !am.suggesting} />
             <TextViewToggle view={textView} onChange={setTextView} />
             {/* Comment on the selected passage (also while locked or voting). */}
             <CommentButton editor={editor} provider={provider} />
@@ -181,14 +180,3 @@ export function CollaborativeEditor({ provider, fallback, isObserver = false, st
 }
 
 /** `reason` as the provider has it (English); `error`, the refusal it came from, if any. */
-export function ReadOnlyNote({ reason, error }: { reason: string; error?: ServerError | null }) {
-  const words = useReadOnlyReason();
-  return (
-    <p role="status" className="flex items-center gap-2 rounded-md border print:hidden border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700">
-      <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0 fill-slate-500">
-        <path d="M10 2a4 4 0 0 0-4 4v2H5a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V9a1 1 0 0 0-1-1h-1V6a4 4 0 0 0-4-4Zm-2 6V6a2 2 0 1 1 4 0v2H8Z" />
-      </svg>
-      {words(reason, error)}
-    </p>
-  );
-}

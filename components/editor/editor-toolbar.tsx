@@ -2,9 +2,11 @@
 // Formatting controls. One tab stop for the whole toolbar, arrow keys between buttons (the
 // WAI-ARIA toolbar pattern), so keyboard users reach the text without seven extra tabs.
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { useEditorState, type Editor } from "@tiptap/react";
+// TipTap-free (the editor's type only): the page shows this toolbar, disabled, before the editor
+// and its chunk have loaded; live-toolbar.tsx binds it to a live editor.
+import type { Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { KEYBOARD_HINT_ID } from "./leave-editor";
+import { KEYBOARD_HINT_ID } from "./keyboard-hint";
 
 type Tool = {
   /** The button's name in the catalogue (editor.toolbar.*). */
@@ -48,14 +50,15 @@ const TOOLS: Tool[][] = [
 ];
 const FLAT = TOOLS.flat();
 
-export function EditorToolbar({ editor, canEdit }: { editor: Editor | null; canEdit: boolean }) {
+/** Each button's state in a live editor, in toolbar order. */
+export type ToolState = { pressed: boolean | undefined; can: boolean };
+
+export function toolStates(e: Editor): ToolState[] {
+  return FLAT.map((t) => ({ pressed: t.pressed ? t.pressed(e) : undefined, can: t.can ? t.can(e) : true }));
+}
+
+export function EditorToolbar({ editor, canEdit, state = null }: { editor: Editor | null; canEdit: boolean; state?: readonly ToolState[] | null }) {
   const t = useTranslations("editor.toolbar");
-  // Read the editor's state once per transaction into plain values (re-renders only on change).
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) =>
-      e ? FLAT.map((t) => ({ pressed: t.pressed ? t.pressed(e) : undefined, can: t.can ? t.can(e) : true })) : null,
-  });
   const [active, setActive] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const enabled = FLAT.map((_, i) => Boolean(editor && canEdit && state?.[i]?.can));

@@ -6,7 +6,7 @@ import { Extension } from "@tiptap/core";
 
 export const LEAVE_EDITOR_KEY = "Escape";
 /** The visible sentence that says so; the text and the toolbar point to it (aria-describedby). */
-export const KEYBOARD_HINT_ID = "editor-keyboard-hint";
+export { KEYBOARD_HINT_ID } from "./keyboard-hint";
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable="true"]';
 

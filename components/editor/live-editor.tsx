@@ -4,18 +4,17 @@
 // projector never shows an empty box.
 // DOM order is the visual order (text first, then the side panel), so Tab follows what the eye
 // reads; the save status sits in the sticky bar beside the toolbar, in view while typing.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import * as Y from "yjs";
 import { useLocale, useTranslations } from "next-intl";
 import { PresenceBar } from "@/components/presence/presence-bar";
 import type { Role } from "@/lib/domain/vocabulary";
 import { useProposalProvider } from "@/lib/realtime/use-proposal-provider";
 import { useSocket } from "@/lib/realtime/use-socket";
-import { CollaborativeEditor, ReadOnlyNote } from "./collaborative-editor";
+import { ReadOnlyNote } from "./read-only-note";
 import { EditorToolbar } from "./editor-toolbar";
 import { ProposalCard } from "./proposal-card";
 import { SaveStatus } from "./save-status";
-import { AuthorshipView } from "./authorship-view";
 import { AccessNotice, useRefreshOnSeatChange } from "@/components/notifications/access-notice";
 import { DraftingNotices } from "./drafting-notices";
 import { TextViewToggle } from "@/components/drafting/editor/text-view-toggle";
@@ -24,6 +23,31 @@ import type { ProposalProvider } from "@/lib/realtime/proposal-provider";
 import { insertedText } from "@/components/amendments/refused-text";
 import { quoted } from "@/components/amendments/amendment-words";
 import { useErrorText } from "@/components/i18n/use-error-text";
+
+// The editor (TipTap, ProseMirror, the panels: most of the page's JavaScript) is its own chunk.
+// The page hydrates without it, so the connection to the room starts sooner; the chunk is
+// fetched from the moment this component mounts, while the room is joined and synced.
+// On a venue's patchy Wi-Fi a chunk can fail to arrive: it is asked for again, a few times.
+let editorChunk: Promise<typeof import("./collaborative-editor")> | null = null;
+function loadEditor(): Promise<typeof import("./collaborative-editor")> {
+  editorChunk ??= (async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await import("./collaborative-editor");
+      } catch (e) {
+        if (attempt >= 4) {
+          editorChunk = null;
+          throw e;
+        }
+        await new Promise((r) => setTimeout(r, 1000 * attempt));
+      }
+    }
+  })();
+  return editorChunk;
+}
+const CollaborativeEditor = lazy(() => loadEditor().then((m) => ({ default: m.CollaborativeEditor })));
+// Who wrote what: asked for by a button, and built on TipTap's schema too.
+const AuthorshipView = lazy(() => import("./authorship-view").then((m) => ({ default: m.AuthorshipView })));
 
 type Props = {
   proposalId: string;
@@ -53,11 +77,32 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
   // What the refused changes (and those dropped with them when the editor reloaded) had typed.
   const refusedText = useMemo(() => (dropped.length > 0 ? insertedText(Y.mergeUpdates([...dropped])) : ""), [dropped]);
   useRefreshOnSeatChange(provider?.seatChanges ?? 0);
+  useEffect(() => {
+    void loadEditor().catch(() => undefined); // failing after its retries, it is tried again when the editor renders
+  }, []);
   // Observers never edit: no toolbar and no save status (there is nothing of theirs to save).
   const isObserver = (provider?.self?.role ?? viewerRole) === "OBSERVER";
   const status = isObserver ? null : (
     <div className="rounded-lg bg-white/95 px-2 py-1 backdrop-blur">
       <SaveStatus status={provider?.status ?? "connecting"} />
+    </div>
+  );
+  // Same frame as the editor (disabled toolbar, same card) so nothing jumps when it arrives.
+  const waiting = (
+    <div className="space-y-3">
+      {!isObserver && (
+        <div className="sticky top-2 z-10 flex flex-wrap items-center gap-x-4 gap-y-2 print:hidden">
+          <EditorToolbar editor={null} canEdit={false} />
+          <TextViewToggle view="bracketed" disabled />
+          {status}
+        </div>
+      )}
+      {blocked && (
+        <div className="print:hidden">
+          <ReadOnlyNote reason={blocked} error={provider?.lastError} />
+        </div>
+      )}
+      <ProposalCard>{fallback}</ProposalCard>
     </div>
   );
 
@@ -93,26 +138,15 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
           </div>
         )}
         {provider && hasSynced && showAuthorship ? (
-          <AuthorshipView proposalId={proposalId} doc={provider.doc} />
+          <Suspense fallback={waiting}>
+            <AuthorshipView proposalId={proposalId} doc={provider.doc} />
+          </Suspense>
         ) : provider && hasSynced ? (
-          <CollaborativeEditor key={generation} provider={provider} fallback={fallback} isObserver={isObserver} status={status} drafts={drafts} proposalId={proposalId} />
+          <Suspense fallback={waiting}>
+            <CollaborativeEditor key={generation} provider={provider} fallback={fallback} isObserver={isObserver} status={status} drafts={drafts} proposalId={proposalId} />
+          </Suspense>
         ) : (
-          // Same frame as the editor (disabled toolbar, same card) so nothing jumps when it arrives.
-          <div className="space-y-3">
-            {!isObserver && (
-              <div className="sticky top-2 z-10 flex flex-wrap items-center gap-x-4 gap-y-2 print:hidden">
-                <EditorToolbar editor={null} canEdit={false} />
-                <TextViewToggle view="bracketed" disabled />
-                {status}
-              </div>
-            )}
-            {blocked && (
-              <div className="print:hidden">
-                <ReadOnlyNote reason={blocked} error={provider?.lastError} />
-              </div>
-            )}
-            <ProposalCard>{fallback}</ProposalCard>
-          </div>
+          waiting
         )}
       </div>
       <aside
