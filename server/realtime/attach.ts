@@ -45,7 +45,7 @@ export function attachRealtime(
         applyAwarenessUpdate(room.awareness, update, "relay");
         room.broadcast("awareness:update", { proposalId, update });
       },
-      onPresenceKept: (proposalId, clientIds) => rooms.keepRelayedPresence(proposalId, clientIds, Date.now()),
+      onPresenceKept: (proposalId, update) => rooms.takeRelayedPresence(proposalId, update, Date.now()),
       onState: (proposalId, state) => applyProposalState(rooms, proposalId, state),
       onMode: (proposalId, mode) => void rooms.setMode(proposalId, mode),
       onAgreed: (proposalId, keys) => void rooms.setAgreedKeys(proposalId, keys),

@@ -21,13 +21,13 @@ import { ProposalStateSchema, type AmendmentView, type ProposalStateName } from 
 import { EDITING_MODES, type EditingMode } from "../../lib/domain/vocabulary.ts";
 import { MAX_CLAUSE_KEY_CHARS } from "../../lib/domain/drafting.ts";
 import { sealRedisClients } from "./cluster-seal.ts";
-import { MAX_PRESENCE_IDS_PER_RELAY } from "./presence-keeping.ts";
+import { MAX_PRESENCE_RELAY_BYTES } from "./presence-keeping.ts";
 
 export type ClusterHandlers = {
   onDoc(proposalId: string, update: Uint8Array): void;
   onAwareness(proposalId: string, update: Uint8Array): void;
-  /** Another node still holds these clients of the proposal's room (presence-keeping.ts). */
-  onPresenceKept(proposalId: string, clientIds: number[]): void;
+  /** Another node's members' presence states in the proposal's room, sent every sweep (presence-keeping.ts). */
+  onPresenceKept(proposalId: string, update: Uint8Array): void;
   onState(proposalId: string, state: ProposalStateName): void;
   onMode(proposalId: string, mode: EditingMode): void;
   /** The proposal's agreed paragraphs (all of them, by key) changed on another node. */
@@ -56,7 +56,7 @@ export type Cluster = {
   readonly isLinkUp: boolean;
   relayDoc(proposalId: string, update: Uint8Array): void;
   relayAwareness(proposalId: string, update: Uint8Array): void;
-  relayPresence(proposalId: string, clientIds: readonly number[]): void;
+  relayPresence(proposalId: string, update: Uint8Array): void;
   relayState(proposalId: string, state: ProposalStateName): void;
   relayMode(proposalId: string, mode: EditingMode): void;
   relayAgreed(proposalId: string, keys: readonly string[]): void;
@@ -87,9 +87,6 @@ export const singleNode: Cluster = {
 const b64 = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString("base64");
 const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, "base64"));
 const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 64;
-/** Yjs client ids are unsigned 32-bit integers; a room's presence is bounded well below the cap. */
-const isClientIdList = (v: unknown): v is number[] =>
-  Array.isArray(v) && v.length <= MAX_PRESENCE_IDS_PER_RELAY && v.every((id) => Number.isInteger(id) && id >= 0 && id <= 0xffffffff);
 
 type WireAmendment = Omit<AmendmentView, "from" | "to"> & { from: string; to: string };
 const toWire = (a: AmendmentView): WireAmendment => ({ ...a, from: b64(a.from), to: b64(a.to) });
@@ -130,8 +127,8 @@ export function joinCluster(io: Server, redisUrl: string, secret: string, handle
   io.on("node:awareness", (proposalId: unknown, update: unknown) =>
     guard(() => isId(proposalId) && typeof update === "string" && handlers.onAwareness(proposalId, fromB64(update))),
   );
-  io.on("node:presence", (proposalId: unknown, clientIds: unknown) =>
-    guard(() => isId(proposalId) && isClientIdList(clientIds) && handlers.onPresenceKept(proposalId, clientIds)),
+  io.on("node:presence", (proposalId: unknown, update: unknown) =>
+    guard(() => isId(proposalId) && typeof update === "string" && update.length <= (MAX_PRESENCE_RELAY_BYTES * 4) / 3 + 4 && handlers.onPresenceKept(proposalId, fromB64(update))),
   );
   io.on("node:state", (proposalId: unknown, state: unknown) =>
     guard(() => {
@@ -176,7 +173,7 @@ export function joinCluster(io: Server, redisUrl: string, secret: string, handle
     // outage): the text is in the database for the re-sync, presence is refreshed by the tabs.
     relayDoc: (proposalId, update) => void (link.isUp && io.serverSideEmit("node:doc", proposalId, b64(update))),
     relayAwareness: (proposalId, update) => void (link.isUp && io.serverSideEmit("node:awareness", proposalId, b64(update))),
-    relayPresence: (proposalId, clientIds) => void (link.isUp && io.serverSideEmit("node:presence", proposalId, clientIds)),
+    relayPresence: (proposalId, update) => void (link.isUp && io.serverSideEmit("node:presence", proposalId, b64(update))),
     relayState: (proposalId, state) => io.serverSideEmit("node:state", proposalId, state),
     relayMode: (proposalId, mode) => io.serverSideEmit("node:mode", proposalId, mode),
     relayAgreed: (proposalId, keys) => io.serverSideEmit("node:agreed", proposalId, [...keys]),

@@ -5,15 +5,18 @@
 // disconnecting announce its removal (handlers.ts), and socket.io's heartbeat ends a connection
 // that went silent — so nothing has to travel to keep it:
 // - the server marks its own members' states current, once per sweep (`keepMembersPresent`);
-// - other nodes are told once per room and sweep which client ids this node still holds
-//   (`node:presence`), so their copies stay current (`keepPresent`). A node that dies stops
-//   saying so: 30 s later its members' states expire on every other node, and each announces
-//   the removal to its own tabs (`announceExpiry`);
+// - other nodes are sent, once per room and sweep, the states this node's members hold
+//   (`node:presence`): their copies stay current, and a node that loaded the room after those
+//   states last changed learns them (`takeRelayedPresence`). A node that dies stops sending:
+//   30 s later its members' states expire on every other node, and each announces the removal
+//   to its own tabs (`announceExpiry`);
 // - tabs keep what they were sent for as long as they are connected (ProposalProvider).
-import { encodeAwarenessUpdate, type Awareness } from "y-protocols/awareness";
+import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from "y-protocols/awareness";
+import * as decoding from "lib0/decoding";
+import { MAX_ROOM_PRESENCE_BYTES } from "./presence-limits.ts";
 
-/** Client ids one `node:presence` message may name (a room's presence is bounded far below this). */
-export const MAX_PRESENCE_IDS_PER_RELAY = 10_000;
+/** A `node:presence` message's bytes: one room's presence is bounded by MAX_ROOM_PRESENCE_BYTES. */
+export const MAX_PRESENCE_RELAY_BYTES = 2 * MAX_ROOM_PRESENCE_BYTES;
 
 /** Marks these clients' states current (those the awareness holds); returns the ids it held. */
 export function keepPresent(awareness: Awareness, clientIds: Iterable<number>, now: number, kept: number[] = []): number[] {
@@ -44,4 +47,33 @@ export function announceExpiry(awareness: Awareness, send: (removal: Uint8Array)
     if (origin !== "timeout" || removed.length === 0) return;
     send(encodeAwarenessUpdate(awareness, removed));
   });
+}
+
+/**
+ * Another node's members' states, as it holds them: kept current here; any this room lacks or
+ * holds older (it loaded after they last changed, or a relay was lost) are taken. Returns the
+ * update for this node's tabs with what was new to the room (null when nothing was).
+ */
+export function takeRelayedPresence(awareness: Awareness, update: Uint8Array, now: number): Uint8Array | null {
+  const changed: number[] = [];
+  const collect = ({ added, updated }: { added: number[]; updated: number[] }) => changed.push(...added, ...updated);
+  awareness.on("update", collect);
+  try {
+    applyAwarenessUpdate(awareness, update, "relay");
+  } finally {
+    awareness.off("update", collect);
+  }
+  keepPresent(awareness, clientIdsOf(update), now);
+  return changed.length > 0 ? encodeAwarenessUpdate(awareness, changed) : null;
+}
+
+function clientIdsOf(update: Uint8Array): number[] {
+  const d = decoding.createDecoder(update);
+  const ids: number[] = [];
+  for (let n = decoding.readVarUint(d); n > 0; n--) {
+    ids.push(decoding.readVarUint(d));
+    decoding.readVarUint(d); // clock
+    decoding.readVarString(d); // state
+  }
+  return ids;
 }

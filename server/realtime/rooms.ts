@@ -13,7 +13,8 @@ import { Room } from "./room.ts";
 import { singleNode, type Cluster } from "./cluster.ts";
 import { AuthorshipLedger } from "./authorship-ledger.ts";
 import { RelayBuffer } from "./relay-buffer.ts";
-import { keepMembersPresent, keepPresent } from "./presence-keeping.ts";
+import { keepMembersPresent, takeRelayedPresence } from "./presence-keeping.ts";
+import { encodeAwarenessUpdate } from "y-protocols/awareness";
 import { scheduleAutoVersions } from "./version-scheduler.ts";
 import { liveDocuments } from "./live-documents.ts";
 import { foldPool } from "../compute/fold-pool.ts";
@@ -268,20 +269,22 @@ export class RoomRegistry implements LiveDocuments {
   }
 
   /**
-   * Marks this node's members' presence current in every room and tells the other nodes whose
-   * it holds, one message per room (presence-keeping.ts). Called by the sweep's timer.
+   * Marks this node's members' presence current in every room and sends the other nodes the
+   * states they hold, one message per room (presence-keeping.ts). Called by the sweep's timer.
    */
   keepPresence(now: number): void {
     for (const room of this.loaded.values()) {
       const held = keepMembersPresent(room.awareness, room.sessions.values(), now);
-      if (held.length > 0 && this.cluster.isClustered) this.cluster.relayPresence(room.proposalId, held);
+      if (held.length > 0 && this.cluster.isClustered) this.cluster.relayPresence(room.proposalId, encodeAwarenessUpdate(room.awareness, held));
     }
   }
 
-  /** Another node still holds these clients of the proposal's room: keep their states here. */
-  keepRelayedPresence(proposalId: string, clientIds: readonly number[], now: number): void {
+  /** Another node's members' states in the proposal's room: kept here, and any new ones passed to this node's tabs. */
+  takeRelayedPresence(proposalId: string, update: Uint8Array, now: number): void {
     const room = this.loaded.get(proposalId);
-    if (room) keepPresent(room.awareness, clientIds, now);
+    if (!room) return;
+    const news = takeRelayedPresence(room.awareness, update, now);
+    if (news) room.broadcast("awareness:update", { proposalId, update: news });
   }
 
   /** Writes everything pending (for a while) and unloads every room (graceful shutdown). */

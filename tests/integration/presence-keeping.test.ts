@@ -104,19 +104,20 @@ describe("presence without renewals", () => {
     await eventually(() => watcher.received.some(([id, , state]) => id === 502 && state === null), "Japan's departure");
   });
 
-  it("expires a state nobody keeps (its node went away) and tells the tabs here", async () => {
+  it("takes another node's states each sweep: new ones go to the tabs here, known ones are kept current", async () => {
     const watcher = await member(f.users.observer, 505);
-    // Two tabs on another node, relayed here; that node goes on keeping 901, not 902.
-    applyAwarenessUpdate(
-      room().awareness,
-      awarenessUpdate([
-        { clientId: 901, clock: 1, state: { user: { name: "Elsewhere" } } },
-        { clientId: 902, clock: 4, state: { user: { name: "Gone" } } },
-      ]),
-      "relay",
-    );
+    const elsewhere = { clientId: 901, clock: 1, state: { user: { name: "Elsewhere" } } };
+    const gone = { clientId: 902, clock: 4, state: { user: { name: "Gone" } } };
+    // Relayed when they changed; then both nodes go quiet.
+    applyAwarenessUpdate(room().awareness, awarenessUpdate([elsewhere, gone]), "relay");
     age([901, 902], EXPIRED_MS);
-    s.server.rooms.keepRelayedPresence(f.proposalId, [901], Date.now());
+    // One node's sweep still holds 901 (and a tab this room never heard of, 903); the other node died.
+    const later = { clientId: 903, clock: 2, state: { user: { name: "Joined before this room loaded" } } };
+    s.server.rooms.takeRelayedPresence(f.proposalId, awarenessUpdate([elsewhere, later]), Date.now());
+    await eventually(() => watcher.received.some(([id]) => id === 903), "the newly learnt state at the tabs");
+    expect(watcher.received.filter(([id]) => id === 901)).toEqual([]); // unchanged: not sent again
+
+    // 902's node stopped sending: it expires, and the tabs here are told.
     await eventually(() => watcher.received.some(([id]) => id === 902), "the expired state's removal", CHECK_MS + 2000);
     expect(watcher.received.filter(([id]) => id === 902)).toEqual([[902, 4, null]]);
     expect(room().awareness.getStates().has(902)).toBe(false);

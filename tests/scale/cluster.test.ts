@@ -88,11 +88,15 @@ describe("several nodes", () => {
     // Tabs no longer renew their presence: the node holding a tab tells the others, every sweep.
     const doomed = await spawnServerProcess(t.url, secret, { REDIS_URL });
     nodes.push(doomed);
-    const here = await client(inProcess, f.users.china);
-    const there = await client(doomed, f.users.japan);
+    const proposal = await t.db.proposal.create({ data: { workshopId: f.workshopId, title: "Presence across nodes", position: 6 } });
+    await recordStartingDraft(t.db, { proposalId: proposal.id, state: stateFromPmJson({ type: "doc", content: [{ type: "paragraph" }] }), owner: { userId: f.users.chair, delegationId: null } });
+    // Japan's tab arrives first and then sits still: this node loads the room afterwards, and
+    // learns Japan's presence from the other node's next sweep, not from anything Japan sends.
+    const there = await client(doomed, f.users.japan, proposal.id);
+    const here = await client(inProcess, f.users.china, proposal.id);
     const id = there.doc.clientID;
-    const meta = () => inProcess.server.rooms.peek(f.proposalId)?.awareness.meta.get(id);
-    await eventually(() => here.provider.awareness.getStates().has(id), "Japan's presence through the other node");
+    const meta = () => inProcess.server.rooms.peek(proposal.id)?.awareness.meta.get(id);
+    await eventually(() => here.provider.awareness.getStates().has(id), "Japan's presence through the other node's sweep", 12_000);
     // As if last heard of 20 s ago: the other node's next sweep (every 5 s) marks it current.
     meta()!.lastUpdated -= 20_000;
     await eventually(() => Date.now() - meta()!.lastUpdated < 6000, "the other node to say Japan is still there", 12_000);
