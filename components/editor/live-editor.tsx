@@ -12,6 +12,7 @@ import type { Role } from "@/lib/domain/vocabulary";
 import { useProposalProvider } from "@/lib/realtime/use-proposal-provider";
 import { useSocket } from "@/lib/realtime/use-socket";
 import { ReadOnlyNote } from "./read-only-note";
+import { retryingImport } from "./retrying-import";
 import { EditorToolbar } from "./editor-toolbar";
 import { ProposalCard } from "./proposal-card";
 import { SaveStatus } from "./save-status";
@@ -27,27 +28,10 @@ import { useErrorText } from "@/components/i18n/use-error-text";
 // The editor (TipTap, ProseMirror, the panels: most of the page's JavaScript) is its own chunk.
 // The page hydrates without it, so the connection to the room starts sooner; the chunk is
 // fetched from the moment this component mounts, while the room is joined and synced.
-// On a venue's patchy Wi-Fi a chunk can fail to arrive: it is asked for again, a few times.
-let editorChunk: Promise<typeof import("./collaborative-editor")> | null = null;
-function loadEditor(): Promise<typeof import("./collaborative-editor")> {
-  editorChunk ??= (async () => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await import("./collaborative-editor");
-      } catch (e) {
-        if (attempt >= 4) {
-          editorChunk = null;
-          throw e;
-        }
-        await new Promise((r) => setTimeout(r, 1000 * attempt));
-      }
-    }
-  })();
-  return editorChunk;
-}
+const loadEditor = retryingImport(() => import("./collaborative-editor"));
 const CollaborativeEditor = lazy(() => loadEditor().then((m) => ({ default: m.CollaborativeEditor })));
 // Who wrote what: asked for by a button, and built on TipTap's schema too.
-const AuthorshipView = lazy(() => import("./authorship-view").then((m) => ({ default: m.AuthorshipView })));
+const AuthorshipView = lazy(() => retryingImport(() => import("./authorship-view"))().then((m) => ({ default: m.AuthorshipView })));
 
 type Props = {
   proposalId: string;
@@ -78,7 +62,7 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
   const refusedText = useMemo(() => (dropped.length > 0 ? insertedText(Y.mergeUpdates([...dropped])) : ""), [dropped]);
   useRefreshOnSeatChange(provider?.seatChanges ?? 0);
   useEffect(() => {
-    void loadEditor().catch(() => undefined); // failing after its retries, it is tried again when the editor renders
+    void loadEditor();
   }, []);
   // Observers never edit: no toolbar and no save status (there is nothing of theirs to save).
   const isObserver = (provider?.self?.role ?? viewerRole) === "OBSERVER";

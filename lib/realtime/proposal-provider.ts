@@ -324,7 +324,10 @@ export class ProposalProvider {
         this.hasUnsentChanges = false;
         this.resendUnconfirmed();
       }
-      // Sent whole on every join: the server forgot this tab's presence when it left.
+      // Sent whole on every join, at a new clock: the server and the others removed this tab's
+      // presence when it left, and may still hold its last clock.
+      const own = this.awareness.getLocalState();
+      if (own) this.awareness.setLocalState({ ...own });
       this.sendAwareness({ force: true });
       this.emit("synced");
       this.emit("change");
@@ -472,8 +475,12 @@ export class ProposalProvider {
     this.emit("change");
   };
 
-  private readonly onAwarenessChange = (_changes: unknown, origin: unknown): void => {
+  private readonly onAwarenessChange = (changes: { removed: number[] }, origin: unknown): void => {
     if (origin !== "local") {
+      // A removed state's clock is forgotten: nothing renews presence, so when that person is
+      // announced again (a reconnect, a node's sweep after an outage) it comes at the same clock,
+      // which the awareness would otherwise refuse.
+      for (const id of changes.removed) if (id !== this.doc.clientID) this.awareness.meta.delete(id);
       this.emit("change");
       return;
     }

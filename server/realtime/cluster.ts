@@ -170,7 +170,8 @@ export function joinCluster(io: Server, redisUrl: string, secret: string, handle
       return link.isUp;
     },
     // Not queued while the link is down (the queue would grow with every keystroke of an
-    // outage): the text is in the database for the re-sync, presence is refreshed by the tabs.
+    // outage): the text is in the database for the re-sync, presence comes with the next sweep
+    // (presence-keeping.ts) and the tabs' rejoin.
     relayDoc: (proposalId, update) => void (link.isUp && io.serverSideEmit("node:doc", proposalId, b64(update))),
     relayAwareness: (proposalId, update) => void (link.isUp && io.serverSideEmit("node:awareness", proposalId, b64(update))),
     relayPresence: (proposalId, update) => void (link.isUp && io.serverSideEmit("node:presence", proposalId, b64(update))),

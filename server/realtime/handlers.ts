@@ -15,6 +15,7 @@ import { accessSettled, isRechecking, joinedRoom, on, state } from "./socket-eve
 import { authorize, findMembership } from "../services/authorize.ts";
 import { loadParticipant } from "../services/people/load-participant.ts";
 import { stampAwareness } from "./awareness-stamp.ts";
+import { removalOf } from "./presence-keeping.ts";
 import { MAX_CLIENT_IDS_PER_SESSION, PresenceRate } from "./presence-limits.ts";
 import { getWorkshopLive } from "../services/workshop/get-workshop-live.ts";
 import { userKey, workshopKey } from "./notifier.ts";
@@ -287,8 +288,9 @@ function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
   if (session) {
     const gone = [...session.clientIds].filter((id) => room.awareness.getStates().has(id));
     if (gone.length > 0) {
+      // Encoded first: removing forgets the states' clocks (presence-keeping.ts).
+      const removal = removalOf(room.awareness, gone);
       removeAwarenessStates(room.awareness, gone, socket.id);
-      const removal = encodeAwarenessUpdate(room.awareness, gone);
       room.broadcast("awareness:update", { proposalId, update: removal });
       deps.rooms.cluster.relayAwareness(proposalId, removal);
     }

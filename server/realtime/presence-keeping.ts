@@ -40,13 +40,27 @@ export function keepMembersPresent(awareness: Awareness, sessions: Iterable<{ cl
 /**
  * When the awareness drops states nobody kept current (their node stopped saying they are
  * here), `send` gets the removal for this node's tabs, which keep states until told otherwise.
+ * Every removed state's clock is forgotten too, so the same state announced again at the same
+ * clock is taken: nothing renews presence any more, so an idle member's clock does not move, and
+ * without this a state dropped by an expiry (a Redis outage longer than 30 s) or by a leave would
+ * be refused when its holder's node or tab sends it again, and stay missing until that person moves.
  */
 export function announceExpiry(awareness: Awareness, send: (removal: Uint8Array) => void): void {
   awareness.on("update", ({ removed }: { removed: number[] }, origin: unknown) => {
+    if (removed.length === 0) return;
     // "timeout" is y-protocols' own origin for states it expired.
-    if (origin !== "timeout" || removed.length === 0) return;
-    send(encodeAwarenessUpdate(awareness, removed));
+    if (origin === "timeout") send(encodeAwarenessUpdate(awareness, removed));
+    forgetClocks(awareness, removed);
   });
+}
+
+function forgetClocks(awareness: Awareness, removed: readonly number[]): void {
+  for (const id of removed) if (id !== awareness.clientID) awareness.meta.delete(id);
+}
+
+/** The removal of these clients' states (null at their current clocks), to send before removing them. */
+export function removalOf(awareness: Awareness, clientIds: number[]): Uint8Array {
+  return encodeAwarenessUpdate(awareness, clientIds, new Map());
 }
 
 /**

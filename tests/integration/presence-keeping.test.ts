@@ -124,6 +124,33 @@ describe("presence without renewals", () => {
     expect(room().awareness.getStates().has(901)).toBe(true);
   });
 
+  it("an expired state announced again at the same clock (a node back after a long outage) is taken again", async () => {
+    const watcher = await member(f.users.observer, 507);
+    const idle = { clientId: 911, clock: 3, state: { user: { name: "Idle elsewhere" } } };
+    applyAwarenessUpdate(room().awareness, awarenessUpdate([idle]), "relay");
+    age([911], EXPIRED_MS);
+    await eventually(() => watcher.received.some(([id, , state]) => id === 911 && state === null), "the expiry", CHECK_MS + 2000);
+    watcher.received.length = 0;
+    // The other node's next sweep, once the link is back: nothing moved, so the clock is the same.
+    s.server.rooms.takeRelayedPresence(f.proposalId, awarenessUpdate([idle]), Date.now());
+    expect(room().awareness.getStates().has(911)).toBe(true);
+    await eventually(() => watcher.received.some(([id, clock, state]) => id === 911 && clock === 3 && state !== null), "the state back at the tabs");
+  });
+
+  it("after a reconnect, a tab sees the idle members again and is seen again", async () => {
+    const stay = await openClient(s, f.users.china, f.proposalId);
+    const blip = await openClient(s, f.users.japan, f.proposalId, { reconnection: true });
+    clients.push(stay, blip);
+    const sees = (tab: TestClient, other: TestClient) => tab.provider.awareness.getStates().has(other.doc.clientID);
+    await eventually(() => sees(stay, blip) && sees(blip, stay), "both tabs to see each other");
+    // The venue's Wi-Fi drops for a moment; nobody moves a caret before or after.
+    blip.socket.io.engine.close();
+    await eventually(() => !sees(stay, blip), "the departure");
+    await eventually(() => blip.provider.synced, "the rejoin");
+    await eventually(() => sees(blip, stay), "the reconnected tab to see the idle member again");
+    await eventually(() => sees(stay, blip), "the idle member to see the reconnected tab again");
+  });
+
   it("a tab sends its presence only when it changes, and keeps others' while connected", async () => {
     const other = await member(f.users.china, 506);
     await other.send(1, { cursor: 9 });
