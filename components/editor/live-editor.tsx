@@ -31,7 +31,8 @@ import { useErrorText } from "@/components/i18n/use-error-text";
 const loadEditor = retryingImport(() => import("./collaborative-editor"));
 const CollaborativeEditor = lazy(() => loadEditor().then((m) => ({ default: m.CollaborativeEditor })));
 // Who wrote what: asked for by a button, and built on TipTap's schema too.
-const AuthorshipView = lazy(() => retryingImport(() => import("./authorship-view"))().then((m) => ({ default: m.AuthorshipView })));
+const loadAuthorship = retryingImport(() => import("./authorship-view"));
+const AuthorshipView = lazy(() => loadAuthorship().then((m) => ({ default: m.AuthorshipView })));
 
 type Props = {
   proposalId: string;

@@ -16,6 +16,7 @@ import {
   type ServerToClientEvents,
 } from "../protocol.ts";
 import { Annotations } from "./annotations.ts";
+import { forgetClocks, markPresent } from "./presence-clocks.ts";
 import { DraftingState } from "./drafting-state.ts";
 import type { AckOf, AmendmentView, BracketView, ClauseView, ClientEventName, ClientPayload, ReadingView, ThreadView } from "../protocol.ts";
 import type { EditingMode } from "../domain/vocabulary.ts";
@@ -477,10 +478,7 @@ export class ProposalProvider {
 
   private readonly onAwarenessChange = (changes: { removed: number[] }, origin: unknown): void => {
     if (origin !== "local") {
-      // A removed state's clock is forgotten: nothing renews presence, so when that person is
-      // announced again (a reconnect, a node's sweep after an outage) it comes at the same clock,
-      // which the awareness would otherwise refuse.
-      for (const id of changes.removed) if (id !== this.doc.clientID) this.awareness.meta.delete(id);
+      forgetClocks(this.awareness, changes.removed);
       this.emit("change");
       return;
     }
@@ -488,8 +486,7 @@ export class ProposalProvider {
     // clears them all, onDisconnect), so nobody renews: others' states are kept current here
     // instead of expiring after y-protocols' 30 s. Local updates come at least every 15 s (its
     // own renewal), so none gets near that age.
-    keepOthersPresent(this.awareness, Date.now());
-    if (JSON.stringify(this.awareness.getLocalState()) === this.sentPresence) return;
+    markPresent(this.awareness, this.awareness.states.keys(), Date.now());
     if (this.awarenessTimer) return;
     this.awarenessTimer = setTimeout(() => {
       this.awarenessTimer = null;
@@ -506,12 +503,5 @@ export class ProposalProvider {
     this.sentPresence = json;
     const update = encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
     this.socket.emit("awareness:update", { proposalId: this.proposalId, update }, () => {});
-  }
-}
-
-/** Marks every other client's presence as just heard of, so the awareness does not expire it. */
-function keepOthersPresent(awareness: Awareness, now: number): void {
-  for (const [clientId, meta] of awareness.meta) {
-    if (clientId !== awareness.clientID && awareness.states.has(clientId)) meta.lastUpdated = now;
   }
 }

@@ -9,7 +9,8 @@ import { awarenessUser } from "../../lib/realtime/awareness-user.ts";
 
 type Entry = { clientId: number; clock: number; state: unknown };
 
-function decodeEntries(update: Uint8Array): Entry[] {
+/** The entries of a presence update (y-protocols' wire format); MALFORMED_UPDATE when it cannot be read. */
+export function decodeEntries(update: Uint8Array): Entry[] {
   try {
     const d = decoding.createDecoder(update);
     const count = decoding.readVarUint(d);

@@ -12,28 +12,17 @@
 //   to its own tabs (`announceExpiry`);
 // - tabs keep what they were sent for as long as they are connected (ProposalProvider).
 import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from "y-protocols/awareness";
-import * as decoding from "lib0/decoding";
 import { MAX_ROOM_PRESENCE_BYTES } from "./presence-limits.ts";
+import { decodeEntries } from "./awareness-stamp.ts";
+import { forgetClocks, markPresent } from "../../lib/realtime/presence-clocks.ts";
 
 /** A `node:presence` message's bytes: one room's presence is bounded by MAX_ROOM_PRESENCE_BYTES. */
 export const MAX_PRESENCE_RELAY_BYTES = 2 * MAX_ROOM_PRESENCE_BYTES;
 
-/** Marks these clients' states current (those the awareness holds); returns the ids it held. */
-export function keepPresent(awareness: Awareness, clientIds: Iterable<number>, now: number, kept: number[] = []): number[] {
-  const states = awareness.getStates();
-  for (const id of clientIds) {
-    const meta = awareness.meta.get(id);
-    if (meta === undefined || !states.has(id)) continue;
-    meta.lastUpdated = now;
-    kept.push(id);
-  }
-  return kept;
-}
-
 /** This node's members' states are current while their sockets are in the room. */
 export function keepMembersPresent(awareness: Awareness, sessions: Iterable<{ clientIds: ReadonlySet<number> }>, now: number): number[] {
   const kept: number[] = [];
-  for (const session of sessions) keepPresent(awareness, session.clientIds, now, kept);
+  for (const session of sessions) markPresent(awareness, session.clientIds, now, kept);
   return kept;
 }
 
@@ -52,10 +41,6 @@ export function announceExpiry(awareness: Awareness, send: (removal: Uint8Array)
     if (origin === "timeout") send(encodeAwarenessUpdate(awareness, removed));
     forgetClocks(awareness, removed);
   });
-}
-
-function forgetClocks(awareness: Awareness, removed: readonly number[]): void {
-  for (const id of removed) if (id !== awareness.clientID) awareness.meta.delete(id);
 }
 
 /** The removal of these clients' states (null at their current clocks), to send before removing them. */
@@ -77,17 +62,6 @@ export function takeRelayedPresence(awareness: Awareness, update: Uint8Array, no
   } finally {
     awareness.off("update", collect);
   }
-  keepPresent(awareness, clientIdsOf(update), now);
+  markPresent(awareness, decodeEntries(update).map((e) => e.clientId), now);
   return changed.length > 0 ? encodeAwarenessUpdate(awareness, changed) : null;
-}
-
-function clientIdsOf(update: Uint8Array): number[] {
-  const d = decoding.createDecoder(update);
-  const ids: number[] = [];
-  for (let n = decoding.readVarUint(d); n > 0; n--) {
-    ids.push(decoding.readVarUint(d));
-    decoding.readVarUint(d); // clock
-    decoding.readVarString(d); // state
-  }
-  return ids;
 }

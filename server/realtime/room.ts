@@ -81,7 +81,6 @@ export class Room {
   isArchived = false;
   /** "Amendments only": delegates' direct edits are refused (lib/domain/amendments.ts mayEditDirectly). */
   mode: EditingMode = "OPEN";
-  /** Clients whose presence was renewed unchanged since the last flush (flushPresenceRenewals). */
   /** The room's open amendments by key, for the typing path (amendment-revisions.ts). */
   readonly amendments: AmendmentCache;
   /**
