@@ -34,14 +34,18 @@ function caretAtEnd(page: Page): Promise<boolean> {
  * Types at the very end of the text as a person would: Latin by key presses, CJK as an IME
  * commits it. Ctrl+End moves the DOM's caret at once but the editor takes it on a later event;
  * a remote change landing in between puts the caret back where the editor last had it (the
- * start, after focus) — so the caret is moved until the editor has it at the end.
+ * start, after focus) — so the caret is moved until the editor has it at the end. While the
+ * other tab is still typing at the end, each of its characters lands after this caret (as it
+ * should: a caret does not ride along with someone else's text), so the end can only be reached
+ * between its keystrokes or once it is done; on a loaded machine that typing alone takes longer
+ * than 5 s (measured: one press-and-check every 0.5–1 s, each overtaken), hence the sync timeout.
  */
 async function typeAtEnd(page: Page, parts: Array<{ keys: string } | { ime: string }>): Promise<void> {
   await textbox(page).focus();
   await expect(async () => {
     await page.keyboard.press("Control+End");
     expect(await caretAtEnd(page)).toBe(true);
-  }).toPass({ timeout: 5_000 });
+  }).toPass({ timeout: SYNC_TIMEOUT });
   for (const part of parts) {
     if ("keys" in part) await page.keyboard.type(part.keys);
     else await page.keyboard.insertText(part.ime);
@@ -70,6 +74,8 @@ function isInterleaving(s: string, a: string, b: string): boolean {
 }
 
 test("two delegations draft at once, in CJK too; an observer follows read-only", async ({ browser }) => {
+  // Three browsers, two of them typing, on a two-core machine: a run took 55 s of the 60.
+  test.slow();
   const china = await openProposal(browser, ACCOUNTS.china, PROPOSAL);
   const japan = await openProposal(browser, ACCOUNTS.japan, PROPOSAL);
   const observer = await openProposal(browser, ACCOUNTS.observer, PROPOSAL);
