@@ -27,8 +27,10 @@ import { useErrorText } from "@/components/i18n/use-error-text";
 
 // The editor (TipTap, ProseMirror, the panels: most of the page's JavaScript) is its own chunk.
 // The page hydrates without it, so the connection to the room starts sooner; the chunk is
-// fetched from the moment this component mounts, while the room is joined and synced.
+// fetched as soon as this module is evaluated in the browser (before hydration), while the page
+// hydrates and the room is joined and synced.
 const loadEditor = retryingImport(() => import("./collaborative-editor"));
+if (typeof window !== "undefined") void loadEditor();
 const CollaborativeEditor = lazy(() => loadEditor().then((m) => ({ default: m.CollaborativeEditor })));
 // Who wrote what: asked for by a button, and built on TipTap's schema too.
 const loadAuthorship = retryingImport(() => import("./authorship-view"));
@@ -62,9 +64,6 @@ export function LiveEditor({ proposalId, workshopId, fallback, viewerRole }: Pro
   // What the refused changes (and those dropped with them when the editor reloaded) had typed.
   const refusedText = useMemo(() => (dropped.length > 0 ? insertedText(Y.mergeUpdates([...dropped])) : ""), [dropped]);
   useRefreshOnSeatChange(provider?.seatChanges ?? 0);
-  useEffect(() => {
-    void loadEditor();
-  }, []);
   // Observers never edit: no toolbar and no save status (there is nothing of theirs to save).
   const isObserver = (provider?.self?.role ?? viewerRole) === "OBSERVER";
   const status = isObserver ? null : (

@@ -40,3 +40,9 @@ const subscribe = () => () => {};
 export function useSocket(): ProviderSocket | null {
   return useSyncExternalStore(subscribe, getSocket, () => null);
 }
+
+// In the browser the connection starts as soon as this module is evaluated, before React has
+// hydrated the page: the handshake (a round trip and the server's session check) then runs while
+// the page hydrates, instead of after it (measured on a 100k-character proposal: hydration keeps
+// the main thread busy for over a second). On the server there is no tab and nothing to connect.
+if (typeof window !== "undefined") getSocket();
