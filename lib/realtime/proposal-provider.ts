@@ -17,6 +17,8 @@ import {
 } from "../protocol.ts";
 import { Annotations } from "./annotations.ts";
 import { forgetClocks, markPresent } from "./presence-clocks.ts";
+import { presentClientIds } from "./awareness-entries.ts";
+import { lastRefusal } from "./socket-refusal.ts";
 import { DraftingState } from "./drafting-state.ts";
 import type { AckOf, AmendmentView, BracketView, ClauseView, ClientEventName, ClientPayload, ReadingView, ThreadView } from "../protocol.ts";
 import type { EditingMode } from "../domain/vocabulary.ts";
@@ -153,6 +155,11 @@ export class ProposalProvider {
     socket.on("comment:changed", this.onThread);
     socket.on("drafting:changed", this.onDrafting);
     if (socket.connected) this.onConnect();
+    else {
+      // Refused before this provider was listening (the connection starts before the page hydrates).
+      const refused = lastRefusal(socket);
+      if (refused) this.onConnectError(refused);
+    }
   }
 
   get status(): SaveStatus {
@@ -298,7 +305,15 @@ export class ProposalProvider {
       this.edit = res.edit;
       this.annotations.reset(res.mode, res.amendments, res.threads);
       this.drafting.reset(res.drafting);
-      applyAwarenessUpdate(this.awareness, toUint8Array(res.awareness), REMOTE_ORIGIN);
+      // The answer holds everyone the room has now. Others' states are never expired here, so
+      // anyone not in it left while this tab was not listening (the room reloaded, the access
+      // re-check, a rejoin): dropped, or they would stay as ghosts. Someone on another node the
+      // room has not heard of yet comes back with that node's next sweep (5 s).
+      const awareness = toUint8Array(res.awareness);
+      const inRoom = new Set(presentClientIds(awareness));
+      const gone = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID && !inRoom.has(id));
+      if (gone.length > 0) removeAwarenessStates(this.awareness, gone, REMOTE_ORIGIN);
+      applyAwarenessUpdate(this.awareness, awareness, REMOTE_ORIGIN);
       this.sync();
     });
   }
@@ -479,6 +494,11 @@ export class ProposalProvider {
   private readonly onAwarenessChange = (changes: { removed: number[] }, origin: unknown): void => {
     if (origin !== "local") {
       forgetClocks(this.awareness, changes.removed);
+      // Someone announced this tab gone — a connection of ours the server noticed dead only after
+      // we were back on a new one (possibly on another node). y-protocols keeps our state and
+      // moves its clock past the removal; saying so at once is what brings us back for everyone
+      // (nothing renews presence any more, so an idle delegate would otherwise stay missing).
+      if (changes.removed.includes(this.doc.clientID)) this.sendAwareness({ force: true });
       this.emit("change");
       return;
     }
@@ -502,6 +522,10 @@ export class ProposalProvider {
     if (!opts.force && json === this.sentPresence) return;
     this.sentPresence = json;
     const update = encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
-    this.socket.emit("awareness:update", { proposalId: this.proposalId, update }, () => {});
+    this.socket.emit("awareness:update", { proposalId: this.proposalId, update }, (res) => {
+      // Refused (too many updates from this person, a full room…): not counted as sent, so the
+      // next renewal (y-protocols', every 15 s) tries again instead of leaving this tab unseen.
+      if (!res.ok && this.sentPresence === json) this.sentPresence = null;
+    });
   }
 }

@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from "react";
 import { io } from "socket.io-client";
 import { CLIENT_SOCKET_OPTIONS } from "./socket-options";
+import { rememberRefusals } from "./socket-refusal.ts";
 import type { ProviderSocket } from "./proposal-provider.ts";
 
 let socket: ProviderSocket | null = null;
@@ -13,6 +14,7 @@ function createSocket(): ProviderSocket {
   // long-polling would need sticky sessions once several server processes share rooms.
   // Reconnection stays on (socket.io's default): venue Wi-Fi drops, and the provider re-syncs.
   const s: ProviderSocket = io({ ...CLIENT_SOCKET_OPTIONS, withCredentials: true });
+  rememberRefusals(s);
 
   // The browser knows about a lost network long before a heartbeat times out (up to ~45 s).
   // engine.io acts on it only for hosts other than "localhost", so a server on the delegate's

@@ -9,6 +9,7 @@ import { WorkshopPresenceSchema, type WorkshopAck, type WorkshopLive, type Works
 import type { ProviderSocket } from "./proposal-provider.ts";
 import { useSocket } from "./use-socket.ts";
 import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
+import { lastRefusal } from "./socket-refusal.ts";
 
 export type LiveNotice = { id: number; text: string; at: number; isDismissed: boolean };
 export type LiveStatus = "connecting" | "live" | "offline";
@@ -154,6 +155,11 @@ function attach(store: Store, socket: ProviderSocket, workshopId: string): () =>
   socket.on("connect", join);
   socket.on("disconnect", onDisconnect);
   if (socket.connected) join();
+  else {
+    // Refused before anyone listened (the connection starts before the page hydrates).
+    const refused = lastRefusal(socket);
+    if (refused) onConnectError(refused);
+  }
   return () => {
     socket.off("workshop:live", onLive);
     socket.off("workshop:presence", onPresence);

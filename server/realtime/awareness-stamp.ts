@@ -1,32 +1,11 @@
 // Awareness (presence, carets) is sent by clients, but who they are is the server's to say:
 // each state's `user` field is replaced with the session's identity, and a socket may only
 // speak for its own Yjs client ids.
-import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { AppError } from "../../lib/errors.ts";
 import type { Participant } from "../../lib/protocol.ts";
 import { awarenessUser } from "../../lib/realtime/awareness-user.ts";
-
-type Entry = { clientId: number; clock: number; state: unknown };
-
-/** The entries of a presence update (y-protocols' wire format); MALFORMED_UPDATE when it cannot be read. */
-export function decodeEntries(update: Uint8Array): Entry[] {
-  try {
-    const d = decoding.createDecoder(update);
-    const count = decoding.readVarUint(d);
-    const entries: Entry[] = [];
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(d);
-      const clock = decoding.readVarUint(d);
-      const state: unknown = JSON.parse(decoding.readVarString(d));
-      entries.push({ clientId, clock, state });
-    }
-    if (decoding.hasContent(d)) throw new Error("trailing bytes");
-    return entries;
-  } catch {
-    throw new AppError("MALFORMED_UPDATE", "The presence update could not be read.");
-  }
-}
+import { decodeAwarenessEntries } from "../../lib/realtime/awareness-entries.ts";
 
 export function stampAwarenessUpdate(update: Uint8Array, allowedClientIds: ReadonlySet<number>, user: Participant): Uint8Array {
   return stampAwareness(update, allowedClientIds, user).update;
@@ -43,7 +22,7 @@ export function stampAwareness(
 ): { update: Uint8Array; sizes: Map<number, number>; states: Map<number, string | null> } {
   const sizes = new Map<number, number>();
   const states = new Map<number, string | null>();
-  const entries = decodeEntries(update);
+  const entries = decodeAwarenessEntries(update);
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, entries.length);
   for (const entry of entries) {

@@ -85,6 +85,9 @@ export function registerHandlers(socket: Socket, deps: RealtimeDeps): void {
         throw new AppError("TOO_MANY_CLIENTS", "This connection already speaks for too many editors; reload the page.");
       }
       await room.ledger.claim([clientId], { userId, delegationId: membership.delegationId }, { now: Date.now() });
+      // Gone while the database was asked: its disconnect has already left every room it was in,
+      // so a session added now would stay for good (a ghost seat, a room never unloaded).
+      if (socket.disconnected) throw new AppError("NOT_JOINED", "Disconnected before joining completed.");
       if ((leaves.get(proposalId) ?? 0) !== leavesBefore) throw new AppError("NOT_JOINED", "Left before joining completed.");
       if (state(socket).accessChecks !== checksBefore) throw new AppError("NOT_JOINED", "Access changed while joining; join again.");
     } catch (e) {
@@ -276,6 +279,12 @@ function leaveDelegationRooms(socket: Socket, room: Room): void {
   for (const key of [...socket.rooms]) if (key.startsWith(prefix)) void socket.leave(key);
 }
 
+/** Whether a connection still in the room speaks for this Yjs client (at most a few ids per connection). */
+function isClaimedInRoom(room: Room, clientId: number): boolean {
+  for (const session of room.sessions.values()) if (session.clientIds.has(clientId)) return true;
+  return false;
+}
+
 function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
   const room = state(socket).joined.get(proposalId);
   if (!room) return;
@@ -286,7 +295,9 @@ function leave(socket: Socket, proposalId: string, deps: RealtimeDeps): void {
   leaveDelegationRooms(socket, room);
   if (!isInWorkshop(socket, room.workshopId)) deps.attendance.unseat(socket.id, room.workshopId);
   if (session) {
-    const gone = [...session.clientIds].filter((id) => room.awareness.getStates().has(id));
+    // Not the ids another connection in this room speaks for: a tab back on a new connection
+    // before the server noticed its old one die (venue Wi-Fi) is still here.
+    const gone = [...session.clientIds].filter((id) => room.awareness.getStates().has(id) && !isClaimedInRoom(room, id));
     if (gone.length > 0) {
       // Encoded first: removing forgets the states' clocks (presence-keeping.ts).
       const removal = removalOf(room.awareness, gone);

@@ -151,6 +151,95 @@ describe("presence without renewals", () => {
     await eventually(() => sees(stay, blip), "the idle member to see the reconnected tab again");
   });
 
+  it("a connection that dies after its tab came back on a new one takes nobody with it", async () => {
+    const watcher = await member(f.users.observer, 611);
+    const old = await member(f.users.japan, 612);
+    await old.send(1, { cursor: 1 });
+    await eventually(() => watcher.received.some(([id]) => id === 612), "the tab's presence at the watcher");
+    // Venue Wi-Fi: the tab is back on a new connection before the server notices the old one died.
+    const fresh = await member(f.users.japan, 612);
+    await fresh.send(2, { cursor: 1 });
+    watcher.received.length = 0;
+    old.socket.disconnect();
+    await eventually(() => !s.server.rooms.peek(f.proposalId)?.sessions.has(old.socket.id ?? ""), "the old connection to leave");
+    await sleep(3 * SWEEP_MS);
+    expect(room().awareness.getStates().has(612)).toBe(true);
+    expect(watcher.received.filter(([id, , state]) => id === 612 && state === null)).toEqual([]);
+  });
+
+  it("a tab announced gone by another node (its old connection died there late) announces itself again", async () => {
+    const stay = await openClient(s, f.users.china, f.proposalId);
+    const blip = await openClient(s, f.users.japan, f.proposalId);
+    clients.push(stay, blip);
+    const sees = (tab: TestClient, other: TestClient) => tab.provider.awareness.getStates().has(other.doc.clientID);
+    await eventually(() => sees(stay, blip) && sees(blip, stay), "both tabs to see each other");
+    // What a node does with a removal relayed from another (attach.ts, onAwareness), at the clock
+    // the tab's rejoin left there.
+    const id = blip.doc.clientID;
+    const removal = awarenessUpdate([{ clientId: id, clock: room().awareness.meta.get(id)!.clock, state: null }]);
+    applyAwarenessUpdate(room().awareness, removal, "relay");
+    room().broadcast("awareness:update", { proposalId: f.proposalId, update: removal });
+    await eventually(() => room().awareness.getStates().has(id), "the tab back in the room");
+    await eventually(() => sees(stay, blip), "the other tab to see it again");
+  });
+
+  it("a refused presence update is sent again at the next renewal", async () => {
+    const tab = await openClient(s, f.users.china2, f.proposalId);
+    clients.push(tab);
+    const sent: unknown[] = [];
+    let refuseNext = true;
+    const emit = tab.socket.emit.bind(tab.socket);
+    tab.socket.emit = ((event: string, ...args: unknown[]) => {
+      if (event === "awareness:update") {
+        sent.push(args[0]);
+        if (refuseNext) {
+          refuseNext = false;
+          (args[1] as (res: unknown) => void)({ ok: false, error: { code: "RATE_LIMITED", message: "Too many updates." } });
+          return tab.socket;
+        }
+      }
+      return (emit as (e: string, ...a: unknown[]) => unknown)(event, ...args);
+    }) as typeof tab.socket.emit;
+    const aw = tab.provider.awareness;
+    aw.setLocalStateField("cursor", { anchor: 2, head: 2 });
+    await eventually(() => sent.length === 1, "the refused send");
+    // y-protocols renews the tab's own state when it is 15 s old.
+    aw.meta.get(aw.clientID)!.lastUpdated -= 16_000;
+    await eventually(() => sent.length === 2, "the renewal sent, since the last send was refused", CHECK_MS + 2000);
+    await eventually(() => (room().awareness.getStates().get(aw.clientID) as { cursor?: unknown } | undefined)?.cursor !== undefined, "the caret in the room");
+  });
+
+  it("a join that loses its connection half-way leaves no session behind", async () => {
+    await member(f.users.china, 614); // keeps the room loaded
+    // The join waits on the database (here: its client-id claim) while the connection goes.
+    const ledger = room().ledger;
+    const claim = ledger.claim.bind(ledger);
+    let claimed = false;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    ledger.claim = async (...args: Parameters<typeof claim>) => {
+      claimed = true;
+      await gate;
+      return claim(...args);
+    };
+    try {
+      const socket = await openSocket(s, f.users.observer);
+      await eventually(() => socket.connected, "the connection");
+      const id = socket.id!;
+      socket.emit("room:join", { proposalId: f.proposalId, clientId: 613, protocol: PROTOCOL_VERSION }, () => {});
+      await eventually(() => claimed, "the join to reach the database");
+      expect(s.server.io.sockets.sockets.has(id)).toBe(true);
+      socket.disconnect();
+      await eventually(() => !s.server.io.sockets.sockets.has(id), "the server to see the connection gone");
+      release();
+      await sleep(200);
+      expect(room().sessions.has(id)).toBe(false);
+    } finally {
+      ledger.claim = claim;
+      release();
+    }
+  });
+
   it("a tab sends its presence only when it changes, and keeps others' while connected", async () => {
     const other = await member(f.users.china, 506);
     await other.send(1, { cursor: 9 });
@@ -178,5 +267,19 @@ describe("presence without renewals", () => {
     aw.setLocalStateField("cursor", { anchor: 1, head: 1 });
     await eventually(() => sent.length === 1, "the moved caret to be sent");
     await eventually(() => other.received.some(([id, , state]) => id === aw.clientID && (state as { cursor?: unknown })?.cursor !== undefined), "the caret at the other member");
+  });
+
+  // Last: it reloads the room the other tests share.
+  it("a tab's rejoin drops the people who left while it was not listening", async () => {
+    const tab = await openClient(s, f.users.china, f.proposalId);
+    clients.push(tab);
+    // Someone whose departure this tab missed (the room was reloading).
+    applyAwarenessUpdate(tab.provider.awareness, awarenessUpdate([{ clientId: 9911, clock: 1, state: { user: { name: "Gone" } } }]), "test");
+    expect(tab.provider.awareness.getStates().has(9911)).toBe(true);
+    const before = room();
+    s.server.rooms.resetRoom(before);
+    await eventually(() => s.server.rooms.peek(f.proposalId) !== undefined && s.server.rooms.peek(f.proposalId) !== before && tab.provider.synced, "the rejoin");
+    await eventually(() => !tab.provider.awareness.getStates().has(9911), "the ghost dropped");
+    expect(tab.provider.awareness.getStates().has(tab.doc.clientID)).toBe(true);
   });
 });
