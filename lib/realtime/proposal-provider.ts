@@ -17,12 +17,12 @@ import {
 } from "../protocol.ts";
 import { Annotations } from "./annotations.ts";
 import { forgetClocks, markPresent } from "./presence-clocks.ts";
-import { presentClientIds } from "./awareness-entries.ts";
-import { lastRefusal } from "./socket-refusal.ts";
+import { awarenessClientIds } from "./awareness-entries.ts";
+import { onSignedOutRefusal } from "./socket-refusal.ts";
 import { DraftingState } from "./drafting-state.ts";
 import type { AckOf, AmendmentView, BracketView, ClauseView, ClientEventName, ClientPayload, ReadingView, ThreadView } from "../protocol.ts";
 import type { EditingMode } from "../domain/vocabulary.ts";
-import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
+import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, type LiveAccess } from "./access-words.ts";
 
 export type ProviderSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -128,6 +128,7 @@ export class ProposalProvider {
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   /** This tab's presence as last sent (JSON): y-protocols' 15 s renewal of it is not sent again. */
   private sentPresence: string | null = null;
+  private readonly stopRefusals: () => void;
   private readonly listeners: { [K in keyof Events]: Set<Events[K]> } = { change: new Set(), refused: new Set(), synced: new Set() };
 
   constructor(socket: ProviderSocket, proposalId: string, opts: { doc?: Y.Doc } = {}) {
@@ -149,17 +150,13 @@ export class ProposalProvider {
     socket.on("room:state", this.onRoomState);
     socket.on("room:reset", this.onRoomReset);
     socket.on("access:changed", this.onAccessChanged);
-    socket.on("connect_error", this.onConnectError);
+    // A refusal heard before this provider existed counts too (the connection starts before the page hydrates).
+    this.stopRefusals = onSignedOutRefusal(socket, () => this.signedOut());
     socket.on("proposal:mode", this.onMode);
     socket.on("amendment:changed", this.onAmendments);
     socket.on("comment:changed", this.onThread);
     socket.on("drafting:changed", this.onDrafting);
     if (socket.connected) this.onConnect();
-    else {
-      // Refused before this provider was listening (the connection starts before the page hydrates).
-      const refused = lastRefusal(socket);
-      if (refused) this.onConnectError(refused);
-    }
   }
 
   get status(): SaveStatus {
@@ -244,7 +241,7 @@ export class ProposalProvider {
     this.socket.off("room:state", this.onRoomState);
     this.socket.off("room:reset", this.onRoomReset);
     this.socket.off("access:changed", this.onAccessChanged);
-    this.socket.off("connect_error", this.onConnectError);
+    this.stopRefusals();
     this.socket.off("proposal:mode", this.onMode);
     this.socket.off("amendment:changed", this.onAmendments);
     this.socket.off("comment:changed", this.onThread);
@@ -310,7 +307,7 @@ export class ProposalProvider {
       // re-check, a rejoin): dropped, or they would stay as ghosts. Someone on another node the
       // room has not heard of yet comes back with that node's next sweep (5 s).
       const awareness = toUint8Array(res.awareness);
-      const inRoom = new Set(presentClientIds(awareness));
+      const inRoom = new Set(awarenessClientIds(awareness, { presentOnly: true }));
       const gone = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID && !inRoom.has(id));
       if (gone.length > 0) removeAwarenessStates(this.awareness, gone, REMOTE_ORIGIN);
       applyAwarenessUpdate(this.awareness, awareness, REMOTE_ORIGIN);
@@ -470,11 +467,7 @@ export class ProposalProvider {
     if (this.socket.connected && this.access !== "signed-out") this.join();
   };
 
-  /** A reconnect refused for want of a valid session: signed out (elsewhere, or it expired). */
-  private readonly onConnectError = (err: Error): void => {
-    if (isSignedOutError(err)) this.signedOut();
-  };
-
+  /** Signed out: refused a connection for want of a valid session, or every session of this user ended. */
   private signedOut(): void {
     this.access = "signed-out";
     this.edit = { canEdit: false, reason: SIGNED_OUT_MESSAGE };

@@ -8,8 +8,8 @@ import { useCallback, useSyncExternalStore } from "react";
 import { WorkshopPresenceSchema, type WorkshopAck, type WorkshopLive, type WorkshopPresence } from "../protocol.ts";
 import type { ProviderSocket } from "./proposal-provider.ts";
 import { useSocket } from "./use-socket.ts";
-import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, isSignedOutError, type LiveAccess } from "./access-words.ts";
-import { lastRefusal } from "./socket-refusal.ts";
+import { NO_ACCESS_MESSAGE, SIGNED_OUT_MESSAGE, type LiveAccess } from "./access-words.ts";
+import { onSignedOutRefusal } from "./socket-refusal.ts";
 
 export type LiveNotice = { id: number; text: string; at: number; isDismissed: boolean };
 export type LiveStatus = "connecting" | "live" | "offline";
@@ -146,27 +146,22 @@ function attach(store: Store, socket: ProviderSocket, workshopId: string): () =>
     if (changed === null) signedOut();
     else if (changed === workshopId && socket.connected) join(true);
   };
-  const onConnectError = (err: Error) => isSignedOutError(err) && signedOut();
   socket.on("access:changed", onAccess);
-  socket.on("connect_error", onConnectError);
   socket.on("workshop:live", onLive);
   socket.on("workshop:presence", onPresence);
   // "connect" fires again after every reconnect: the server forgot our rooms, so join again.
   socket.on("connect", join);
   socket.on("disconnect", onDisconnect);
+  // A refusal heard before this board listened counts too (the connection starts before the page hydrates).
+  const stopRefusals = onSignedOutRefusal(socket, signedOut);
   if (socket.connected) join();
-  else {
-    // Refused before anyone listened (the connection starts before the page hydrates).
-    const refused = lastRefusal(socket);
-    if (refused) onConnectError(refused);
-  }
   return () => {
     socket.off("workshop:live", onLive);
     socket.off("workshop:presence", onPresence);
     // Not listening any more: what it says about attendance goes stale at once.
     store.snapshot = { ...store.snapshot, presence: null };
     socket.off("access:changed", onAccess);
-    socket.off("connect_error", onConnectError);
+    stopRefusals();
     socket.off("connect", join);
     socket.off("disconnect", onDisconnect);
   };

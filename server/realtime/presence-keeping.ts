@@ -13,7 +13,7 @@
 // - tabs keep what they were sent for as long as they are connected (ProposalProvider).
 import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from "y-protocols/awareness";
 import { MAX_ROOM_PRESENCE_BYTES } from "./presence-limits.ts";
-import { decodeAwarenessEntries } from "../../lib/realtime/awareness-entries.ts";
+import { awarenessClientIds } from "../../lib/realtime/awareness-entries.ts";
 import { forgetClocks, markPresent } from "../../lib/realtime/presence-clocks.ts";
 
 /** A `node:presence` message's bytes: one room's presence is bounded by MAX_ROOM_PRESENCE_BYTES. */
@@ -62,6 +62,6 @@ export function takeRelayedPresence(awareness: Awareness, update: Uint8Array, no
   } finally {
     awareness.off("update", collect);
   }
-  markPresent(awareness, decodeAwarenessEntries(update).map((e) => e.clientId), now);
+  markPresent(awareness, awarenessClientIds(update), now);
   return changed.length > 0 ? encodeAwarenessUpdate(awareness, changed) : null;
 }
